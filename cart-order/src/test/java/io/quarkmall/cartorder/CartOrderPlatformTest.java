@@ -1,0 +1,13 @@
+package io.quarkmall.cartorder;
+
+import io.quarkmall.common.testing.ServicePlatformContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class CartOrderPlatformTest extends ServicePlatformContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/orders";
+    }
+}

@@ -1,0 +1,63 @@
+package io.quarkmall.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure a request can meet into application/problem+json. Client mistakes become
+ * 4xx with a readable detail; anything unexpected becomes a bare 500 whose detail names no class,
+ * while the log keeps the cause.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domainRule(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(ConstraintViolationException e) {
+        var violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        return Problem.invalid("The request has invalid fields.", violations).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e) {
+        return Problem.of("unreadable-body", "Unreadable request body", 400,
+                "The request body is not valid JSON of the expected shape.").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        var reason = Response.Status.fromStatusCode(status);
+        String title = reason == null ? "Request rejected" : reason.getReasonPhrase();
+        return Problem.of("http-" + status, title, status, title + ".").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure while serving a request", e);
+        return Problem.of("internal-error", "Internal error", 500,
+                "Something went wrong on our side. Try again; if it persists, contact support.").toResponse();
+    }
+
+    /** "create.arg0.name" → "name": clients know their fields, not our method parameters. */
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

@@ -1,0 +1,57 @@
+package io.quarkmall.common.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Real access tokens from the local stack's Keycloak, for the demo users of the quarkmall realm
+ * (password = user name), through the password grant of the test-only {@code quarkmall-cli} client.
+ */
+public final class Tokens {
+
+    private static final String TOKEN_URL = "http://127.0.0.1:18180/realms/quarkmall/protocol/openid-connect/token";
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
+    private Tokens() {
+    }
+
+    /** An access token for a demo user; tokens live 15 minutes, longer than any test class. */
+    public static String of(String user) {
+        return CACHE.computeIfAbsent(user, Tokens::fetch);
+    }
+
+    private static String fetch(String user) {
+        String form = "grant_type=password&client_id=quarkmall-cli&username=" + encode(user) + "&password=" + encode(user);
+        var request = HttpRequest.newBuilder(URI.create(TOKEN_URL))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            var m = ACCESS_TOKEN.matcher(response.body());
+            if (response.statusCode() != 200 || !m.find()) {
+                throw new IllegalStateException("Keycloak refused a token for " + user + ": " + response.body());
+            }
+            return m.group(1);
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak is not reachable at " + TOKEN_URL, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

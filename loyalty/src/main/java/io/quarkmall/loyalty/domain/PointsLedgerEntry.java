@@ -1,0 +1,54 @@
+package io.quarkmall.loyalty.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.List;
+
+/** One credit (positive) or debit (negative) of a shopper's points. Entries are never changed. */
+@Entity
+public class PointsLedgerEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String shopperId;
+    private long points;
+    private String reason;
+    private Instant createdAt;
+
+    protected PointsLedgerEntry() {
+    }
+
+    /** The balance is derived from the ledger, never stored beside it, so the two cannot disagree. */
+    public static long balanceOf(String shopperId) {
+        Long sum = find("select coalesce(sum(e.points), 0) from PointsLedgerEntry e where e.shopperId = ?1", shopperId)
+                .project(Long.class).firstResult();
+        return sum == null ? 0 : sum;
+    }
+
+    public static List<PointsLedgerEntry> recent(String shopperId, int page, int size) {
+        return find("shopperId", Sort.descending("createdAt"), shopperId).page(Page.of(page, size)).list();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long points() {
+        return points;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,13 @@
+package io.quarkmall.pay;
+
+import io.quarkmall.common.testing.ServicePlatformContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class PayPlatformTest extends ServicePlatformContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/payments";
+    }
+}

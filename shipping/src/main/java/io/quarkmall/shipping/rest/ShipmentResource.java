@@ -1,0 +1,38 @@
+package io.quarkmall.shipping.rest;
+
+import io.quarkmall.shipping.domain.Shipment;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/shipments")
+@RolesAllowed("shopper")
+public class ShipmentResource {
+
+    /** What a shopper sees of a shipment. */
+    public record ShipmentView(long id, long orderId, String carrier, String trackingNumber, String status,
+                               Instant createdAt) {
+        static ShipmentView of(Shipment s) {
+            return new ShipmentView(s.id(), s.orderId(), s.carrier(), s.trackingNumber(), s.status(), s.createdAt());
+        }
+    }
+
+    @Inject
+    JsonWebToken caller;
+
+    @GET
+    @Operation(summary = "The calling shopper's shipments, newest first")
+    public List<ShipmentView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return Shipment.ofShopper(caller.getSubject(), page, size).stream().map(ShipmentView::of).toList();
+    }
+}

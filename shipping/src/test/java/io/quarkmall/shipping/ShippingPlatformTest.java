@@ -1,0 +1,13 @@
+package io.quarkmall.shipping;
+
+import io.quarkmall.common.testing.ServicePlatformContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ShippingPlatformTest extends ServicePlatformContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/shipments";
+    }
+}

@@ -1,0 +1,87 @@
+package io.quarkmall.stack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * PostgreSQL 17 from zonky's binaries. One database per service, and a separate {@code _test}
+ * database per service so that tests never touch what dev mode or {@code ./mall up} hold.
+ */
+final class PostgresNode implements Server {
+
+    static final String USER = "quarkmall";
+    private static final String ADMIN_URL = "jdbc:postgresql://" + Readiness.HOST + ":" + Ports.POSTGRES + "/postgres";
+
+    private final StackLayout layout;
+    private EmbeddedPostgres postgres;
+
+    PostgresNode(StackLayout layout) {
+        this.layout = layout;
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public int port() {
+        return Ports.POSTGRES;
+    }
+
+    @Override
+    public void start() throws Exception {
+        postgres = EmbeddedPostgres.builder()
+                .setPort(Ports.POSTGRES)
+                .setDataDirectory(layout.data("postgres"))
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(layout.data("postgres-binaries").toFile())
+                .setServerConfig("listen_addresses", Readiness.HOST)
+                .setServerConfig("max_connections", "300")
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(layout.log(name()).toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(layout.log(name()).toFile()))
+                .start();
+        createDatabases();
+    }
+
+    /** Idempotent: the role and every service's databases exist afterwards. */
+    private void createDatabases() throws SQLException {
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
+            var exists = admin.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?");
+            exists.setString(1, USER);
+            if (!exists.executeQuery().next()) {
+                admin.createStatement().execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + USER + "'");
+            }
+            for (Ports.Service service : Ports.SERVICES) {
+                createDatabase(admin, service.database());
+                createDatabase(admin, service.database() + "_test");
+            }
+        }
+    }
+
+    private static void createDatabase(Connection admin, String name) throws SQLException {
+        var exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
+        exists.setString(1, name);
+        if (!exists.executeQuery().next()) {
+            admin.createStatement().execute("CREATE DATABASE " + name + " OWNER " + USER);
+        }
+    }
+
+    @Override
+    public String version() throws SQLException {
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
+             var rs = c.createStatement().executeQuery("SELECT version()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.quarkmall.stack;
+
+/** One server of the local stack. */
+public interface Server extends AutoCloseable {
+
+    String name();
+
+    /** The port whose being open means the server is there (ours or somebody else's). */
+    int port();
+
+    /** Starts the server and returns once it answers requests. */
+    void start() throws Exception;
+
+    /** The server's own account of its version, asked of the running server where it can say. */
+    String version() throws Exception;
+
+    /** Stops what {@link #start()} started. Never called for a server that was reused. */
+    @Override
+    void close() throws Exception;
+}

@@ -22,4 +22,11 @@ if ! QUARKMALL_JDK=$(quarkmall_find_jdk); then
   exit 1
 fi
 export JAVA_HOME="$QUARKMALL_JDK"
+# Maven 3.9's Guice still uses sun.misc.Unsafe; JDK 24+ warns about it on every run unless allowed.
+if [ "$(quarkmall_java_major "$JAVA_HOME")" -ge 24 ]; then
+  case "${MAVEN_OPTS:-}" in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi
 export PATH="$JAVA_HOME/bin:$PATH"

@@ -19,6 +19,7 @@ final class KeycloakNode implements Server {
     static final String REALM = "quarkmall";
     private static final String REALM_RESOURCE = "/keycloak/quarkmall-realm.json";
     private static final String URL = "http://" + Readiness.HOST + ":" + Ports.KEYCLOAK;
+    private static final String ISSUER_BASE = "http://localhost:" + Ports.KEYCLOAK;
 
     private final StackLayout layout;
     private Path home;
@@ -44,7 +45,9 @@ final class KeycloakNode implements Server {
         String realmDigest = importRealm(home);
         Path log = layout.log(name());
         process = ChildProcess.start(name(), List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                        "--http-host=" + Readiness.HOST, "--http-port=" + Ports.KEYCLOAK, "--import-realm"),
+                        "--http-host=" + Readiness.HOST, "--http-port=" + Ports.KEYCLOAK, "--import-realm",
+                        // One issuer however Keycloak is reached (browser: localhost; services: 127.0.0.1).
+                        "--hostname=" + ISSUER_BASE, "--hostname-backchannel-dynamic=true"),
                 Map.of("JAVA_HOME", System.getProperty("java.home"),
                         "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",

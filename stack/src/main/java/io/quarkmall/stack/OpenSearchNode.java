@@ -40,12 +40,14 @@ final class OpenSearchNode implements Server {
     @Override
     public void start() throws Exception {
         String version = layout.version(name());
-        Path home = Distributions.unpack(layout.artifact("opensearch.zip"), layout.dist(), "opensearch-" + version);
+        Path base = baseDirectory();
+        Path home = Distributions.unpack(layout.artifact("opensearch.zip"),
+                Files.createDirectories(base.resolve("dist")), "opensearch-" + version);
         installPlugin(home, "analysis-smartcn", "opensearch.plugin.smartcn", "lucene.smartcn",
                 "org.opensearch.plugin.analysis.smartcn.AnalysisSmartChinesePlugin");
         installPlugin(home, "analysis-kuromoji", "opensearch.plugin.kuromoji", "lucene.kuromoji",
                 "org.opensearch.plugin.analysis.kuromoji.AnalysisKuromojiPlugin");
-        Path data = layout.data(name());
+        Path data = Files.createDirectories(base.resolve("data").resolve(name()));
         Path tmp = Files.createDirectories(data.resolve("tmp"));
         writeConfig(home, data);
 
@@ -102,6 +104,30 @@ final class OpenSearchNode implements Server {
                 action.auto_create_index: true
                 """.formatted(data.resolve("nodes"), data.resolve("logs"), Readiness.HOST,
                 Ports.OPENSEARCH, Ports.OPENSEARCH_TRANSPORT));
+    }
+
+    /**
+     * Normally {@code .stack/}. As root, OpenSearch runs as nobody, who must be able to reach its
+     * files: when the checkout lies below a directory closed to others (such as /root), its files
+     * go to a directory of their own under the temporary directory instead.
+     */
+    private Path baseDirectory() throws IOException {
+        if (!runningAsRoot() || openToOthers(layout.home())) {
+            return layout.home();
+        }
+        Path base = Path.of(System.getProperty("java.io.tmpdir"),
+                "quarkmall-opensearch-" + Integer.toHexString(layout.root().toString().hashCode()));
+        System.out.println("opensearch: " + layout.home() + " is closed to other users; using " + base);
+        return Files.createDirectories(base);
+    }
+
+    private static boolean openToOthers(Path dir) throws IOException {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean runningAsRoot() {

@@ -1,6 +1,6 @@
 package io.quarkmall.cartorder;
 
-import io.quarkmall.common.testing.ServicePlatformContract;
+import io.quarkmall.stack.testing.ServicePlatformContract;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

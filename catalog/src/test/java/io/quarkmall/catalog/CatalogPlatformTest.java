@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.quarkmall.common.testing.ServicePlatformContract;
-import io.quarkmall.common.testing.Tokens;
+import io.quarkmall.stack.testing.ServicePlatformContract;
+import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package io.quarkmall.stock;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkmall.common.testing.ServicePlatformContract;
-import io.quarkmall.common.testing.Tokens;
+import io.quarkmall.stack.testing.ServicePlatformContract;
+import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.quarkmall.common.testing;
+package io.quarkmall.stack.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

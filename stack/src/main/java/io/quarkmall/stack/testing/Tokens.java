@@ -1,4 +1,4 @@
-package io.quarkmall.common.testing;
+package io.quarkmall.stack.testing;
 
 import java.io.IOException;
 import java.net.URI;

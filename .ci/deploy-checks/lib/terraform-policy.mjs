@@ -1,0 +1,122 @@
+// Policies on the parsed Terraform. Each returns its violations; empty means compliant.
+
+/** Every block of one resource type in a module: [{name, body}]. */
+function resources(mod, type) {
+  return Object.entries(mod.resource?.[type] ?? {}).flatMap(([name, bodies]) => bodies.map((body) => ({ name, body })));
+}
+
+/** A literal, or a "${var.x}" resolved to the variable's default in the same module. */
+function resolve(mod, value) {
+  const ref = typeof value === "string" && /^\$\{var\.([a-z0-9_]+)\}$/.exec(value);
+  if (!ref) return value;
+  return mod.variable?.[ref[1]]?.[0]?.default;
+}
+
+const first = (blocks) => (Array.isArray(blocks) ? blocks[0] : undefined) ?? {};
+
+export function dataStoreViolations(tf) {
+  const found = [];
+  for (const [dir, mod] of Object.entries(tf)) {
+    for (const { name, body } of resources(mod, "aws_db_instance")) {
+      const at = `${dir}: aws_db_instance.${name}`;
+      if (resolve(mod, body.publicly_accessible) !== false) found.push(`${at} may be publicly accessible`);
+      if (resolve(mod, body.storage_encrypted) !== true) found.push(`${at} storage is not encrypted`);
+      if (resolve(mod, body.multi_az) !== true) found.push(`${at} is not multi-AZ by default`);
+      if (!(resolve(mod, body.backup_retention_period) >= 1)) found.push(`${at} has no automated backups`);
+    }
+    for (const { name, body } of resources(mod, "aws_elasticache_replication_group")) {
+      const at = `${dir}: aws_elasticache_replication_group.${name}`;
+      if (body.at_rest_encryption_enabled !== true) found.push(`${at} is not encrypted at rest`);
+      if (body.transit_encryption_enabled !== true) found.push(`${at} is not encrypted in transit`);
+    }
+    for (const { name, body } of resources(mod, "aws_msk_cluster")) {
+      const at = `${dir}: aws_msk_cluster.${name}`;
+      const transit = first(first(body.encryption_info).encryption_in_transit);
+      if (transit.client_broker !== "TLS") found.push(`${at} accepts plaintext clients`);
+      if (transit.in_cluster !== true) found.push(`${at} is not encrypted between brokers`);
+      if (!(resolve(mod, body.number_of_broker_nodes) >= 3)) found.push(`${at} has fewer than 3 brokers`);
+    }
+    for (const { name, body } of resources(mod, "aws_msk_configuration")) {
+      const props = body.server_properties ?? "";
+      if (!/min\.insync\.replicas=2/.test(props) || !/default\.replication\.factor=3/.test(props)) {
+        found.push(`${dir}: aws_msk_configuration.${name} is not replication factor 3 with min.insync.replicas=2`);
+      }
+    }
+    for (const { name, body } of resources(mod, "aws_opensearch_domain")) {
+      const at = `${dir}: aws_opensearch_domain.${name}`;
+      if (first(body.encrypt_at_rest).enabled !== true) found.push(`${at} is not encrypted at rest`);
+      if (first(body.node_to_node_encryption).enabled !== true) found.push(`${at} is not encrypted node to node`);
+      if (first(body.domain_endpoint_options).enforce_https !== true) found.push(`${at} accepts plain HTTP`);
+      if (!body.vpc_options) found.push(`${at} is not inside the VPC`);
+    }
+  }
+  return found;
+}
+
+/** Nothing is open to the internet: no 0.0.0.0/0 ingress, S3 public access blocked. */
+export function exposureViolations(tf) {
+  const found = [];
+  const world = (cidrs) => [cidrs].flat().some((c) => c === "0.0.0.0/0" || c === "::/0");
+  for (const [dir, mod] of Object.entries(tf)) {
+    for (const { name, body } of resources(mod, "aws_vpc_security_group_ingress_rule")) {
+      if (world(body.cidr_ipv4) || world(body.cidr_ipv6)) found.push(`${dir}: ${name} admits the whole internet`);
+    }
+    for (const { name, body } of resources(mod, "aws_security_group")) {
+      for (const rule of body.ingress ?? []) {
+        if (world(rule.cidr_blocks) || world(rule.ipv6_cidr_blocks)) found.push(`${dir}: ${name} admits the whole internet`);
+      }
+    }
+    for (const { name, body } of resources(mod, "aws_s3_bucket_public_access_block")) {
+      for (const flag of ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]) {
+        if (body[flag] !== true) found.push(`${dir}: ${name} leaves ${flag} off`);
+      }
+    }
+    if (resources(mod, "aws_s3_bucket").length > resources(mod, "aws_s3_bucket_public_access_block").length) {
+      found.push(`${dir}: a bucket has no public access block`);
+    }
+  }
+  return found;
+}
+
+/** Production keeps its database: deletion protection and multi-AZ set in the environment itself. */
+export function productionViolations(tf) {
+  const prod = tf["environments/production"];
+  if (!prod) return ["environments/production is missing"];
+  const pg = first(prod.module?.postgres);
+  const found = [];
+  if (pg.deletion_protection !== true) found.push("production postgres: deletion_protection is not true");
+  if (pg.multi_az !== true) found.push("production postgres: multi_az is not true");
+  if (first(prod.module?.kafka).broker_count < 3) found.push("production kafka: fewer than 3 brokers");
+  return found;
+}
+
+const TAGGABLE = [
+  "aws_db_instance", "aws_db_subnet_group", "aws_db_parameter_group", "aws_security_group", "aws_kms_key",
+  "aws_elasticache_replication_group", "aws_elasticache_subnet_group", "aws_msk_cluster", "aws_opensearch_domain",
+  "aws_s3_bucket", "aws_cloudfront_distribution", "aws_wafv2_web_acl", "aws_acm_certificate",
+  "aws_secretsmanager_secret", "aws_cloudwatch_log_group", "aws_iam_role", "aws_vpc_security_group_ingress_rule",
+];
+
+/** Tags everywhere, every variable and output described. */
+export function hygieneViolations(tf) {
+  const found = [];
+  for (const [dir, mod] of Object.entries(tf)) {
+    for (const type of TAGGABLE) {
+      for (const { name, body } of resources(mod, type)) {
+        if (body.tags === undefined) found.push(`${dir}: ${type}.${name} has no tags`);
+      }
+    }
+    for (const [name, [body]] of Object.entries(mod.module ?? {})) {
+      if (body.tags === undefined) {
+        found.push(`${dir}: module.${name} has no tags`);
+      }
+    }
+    for (const [name, [body]] of Object.entries(mod.variable ?? {})) {
+      if (!body.description) found.push(`${dir}: variable ${name} has no description`);
+    }
+    for (const [name, [body]] of Object.entries(mod.output ?? {})) {
+      if (!body.description) found.push(`${dir}: output ${name} has no description`);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,104 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { SERVICES, chartDir, render, runHelm, validate } from "../lib/chart.mjs";
+import { coverageViolations, deploymentViolations, literalSecretViolations } from "../lib/chart-policy.mjs";
+
+const VARIANTS = {
+  default: {},
+  production: { valuesFiles: ["values-production.yaml"] },
+  "production with KEDA": { valuesFiles: ["values-production.yaml"], set: ["keda.enabled=true"] },
+};
+
+for (const [variant, options] of Object.entries(VARIANTS)) {
+  test(`helm lint passes with the ${variant} values`, () => {
+    const args = ["lint", "--strict", chartDir];
+    (options.valuesFiles ?? []).forEach((f) => args.push("-f", `${chartDir}/${f}`));
+    (options.set ?? []).forEach((s) => args.push("--set", s));
+    const result = runHelm(args);
+    assert.ok(result.ok, result.output);
+  });
+
+  test(`every object rendered with the ${variant} values matches its Kubernetes schema`, async () => {
+    const docs = render(options);
+    assert.ok(docs.length > 0);
+    for (const doc of docs) await validate(doc);
+  });
+
+  test(`every Deployment rendered with the ${variant} values has probes, limits and runs locked down`, () => {
+    const deployments = render(options).filter((d) => d.kind === "Deployment");
+    assert.equal(deployments.length, SERVICES.length);
+    assert.deepEqual(deployments.flatMap(deploymentViolations), []);
+  });
+
+  test(`each service rendered with the ${variant} values has an autoscaler, a PDB and a NetworkPolicy`, () => {
+    assert.deepEqual(coverageViolations(render(options), SERVICES), []);
+  });
+
+  test(`no credential is a literal in the ${variant} rendering`, () => {
+    assert.deepEqual(literalSecretViolations(render(options)), []);
+  });
+}
+
+test("production differs from the defaults in replicas, autoscaling bounds and resources", () => {
+  const byKind = (docs, kind, name) => docs.find((d) => d.kind === kind && d.metadata.name === name);
+  const dflt = render();
+  const prod = render(VARIANTS.production);
+  for (const s of SERVICES) {
+    assert.ok(byKind(prod, "Deployment", s).spec.replicas > byKind(dflt, "Deployment", s).spec.replicas, s);
+    assert.ok(byKind(prod, "HorizontalPodAutoscaler", s).spec.maxReplicas > byKind(dflt, "HorizontalPodAutoscaler", s).spec.maxReplicas, s);
+    const mem = (docs) => byKind(docs, "Deployment", s).spec.template.spec.containers[0].resources.limits.memory;
+    assert.notEqual(mem(prod), mem(dflt), s);
+  }
+});
+
+test("a NetworkPolicy admits only the ingress controller, Prometheus and the declared callers", () => {
+  const policy = render().find((d) => d.kind === "NetworkPolicy" && d.metadata.name === "stock");
+  const peers = policy.spec.ingress[0].from;
+  const callers = peers.filter((p) => p.podSelector).map((p) => p.podSelector.matchLabels["app.kubernetes.io/name"]);
+  assert.deepEqual(callers.sort(), ["cart-order", "catalog"]);
+  assert.equal(peers.length, 4, "two namespaces and two callers, nothing else");
+});
+
+test("the Ingress routes /api/<service> of every service", () => {
+  const ingress = render().find((d) => d.kind === "Ingress");
+  const paths = ingress.spec.rules[0].http.paths.map((p) => p.path);
+  assert.deepEqual(paths.sort(), SERVICES.map((s) => `/api/${s}`).sort());
+});
+
+test("a Deployment that lost its probes is caught", () => {
+  const deployment = structuredClone(render().find((d) => d.kind === "Deployment"));
+  delete deployment.spec.template.spec.containers[0].readinessProbe;
+  delete deployment.spec.template.spec.containers[0].livenessProbe;
+  const violations = deploymentViolations(deployment);
+  assert.ok(violations.some((v) => v.endsWith("no readinessProbe")), violations.join("\n"));
+  assert.ok(violations.some((v) => v.endsWith("no livenessProbe")), violations.join("\n"));
+});
+
+test("a Deployment running as root with a writable root filesystem and no limits is caught", () => {
+  const deployment = structuredClone(render().find((d) => d.kind === "Deployment"));
+  const pod = deployment.spec.template.spec;
+  pod.securityContext.runAsNonRoot = false;
+  pod.containers[0].securityContext.readOnlyRootFilesystem = false;
+  delete pod.containers[0].resources.limits;
+  assert.equal(deploymentViolations(deployment).length, 4);
+});
+
+test("a service missing its PDB is caught", () => {
+  const docs = render().filter((d) => !(d.kind === "PodDisruptionBudget" && d.metadata.name === "pay"));
+  assert.deepEqual(coverageViolations(docs, SERVICES), ["pay: no PodDisruptionBudget"]);
+});
+
+test("values.schema.json rejects bad values", () => {
+  for (const bad of ["image.flavor=wasm", "image.tag=latest", "oidc.issuer=http://plain", "postgres.sslmode=disable",
+    "defaults.autoscaling.maxReplicas=0", "services.pay.callers[0]=nobody", "services.catalog.database=Bad-Name"]) {
+    const result = runHelm(["template", "qm", chartDir, "--set", bad]);
+    assert.equal(result.ok, false, `accepted ${bad}`);
+    assert.match(result.output, /schema/, bad);
+  }
+});
+
+test("schema validation rejects a malformed object", async () => {
+  const deployment = structuredClone(render().find((d) => d.kind === "Deployment"));
+  deployment.spec.replicas = "two";
+  await assert.rejects(validate(deployment), /Deployment\/[a-z-]+: .*replicas must be integer/);
+});

@@ -1,0 +1,97 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { loadTerraform, parseModule } from "../lib/terraform.mjs";
+import {
+  dataStoreViolations, exposureViolations, hygieneViolations, productionViolations,
+} from "../lib/terraform-policy.mjs";
+
+const tf = await loadTerraform();
+
+test("terraform/ has the modules and the production environment", () => {
+  for (const dir of ["network", "eks", "postgres", "redis", "kafka", "opensearch", "cdn"]) {
+    assert.ok(tf[`modules/${dir}`], `modules/${dir}`);
+  }
+  assert.ok(tf["environments/production"]);
+});
+
+test("every data store is encrypted, replicated and backed up", () => {
+  assert.deepEqual(dataStoreViolations(tf), []);
+});
+
+test("nothing is reachable from the internet", () => {
+  assert.deepEqual(exposureViolations(tf), []);
+});
+
+test("production keeps its database: deletion protection and multi-AZ", () => {
+  assert.deepEqual(productionViolations(tf), []);
+});
+
+test("every resource is tagged and every variable and output documented", () => {
+  assert.deepEqual(hygieneViolations(tf), []);
+});
+
+test("a public database is caught", async () => {
+  const mod = await parseModule("public-db", `
+    resource "aws_db_instance" "shop" {
+      storage_encrypted       = true
+      publicly_accessible     = true
+      multi_az                = true
+      backup_retention_period = 7
+      tags                    = {}
+    }`);
+  assert.deepEqual(dataStoreViolations(mod), ["public-db: aws_db_instance.shop may be publicly accessible"]);
+});
+
+test("the real postgres module made public is caught", () => {
+  const changed = structuredClone(tf);
+  changed["modules/postgres"].resource.aws_db_instance.this[0].publicly_accessible = true;
+  assert.ok(dataStoreViolations(changed).some((v) => v.includes("may be publicly accessible")));
+});
+
+test("production without deletion protection is caught", () => {
+  const changed = structuredClone(tf);
+  changed["environments/production"].module.postgres[0].deletion_protection = false;
+  assert.deepEqual(productionViolations(changed), ["production postgres: deletion_protection is not true"]);
+});
+
+test("an unencrypted cache, a plaintext Kafka and a world-open security group are caught", async () => {
+  const mod = await parseModule("weak", `
+    resource "aws_elasticache_replication_group" "c" {
+      at_rest_encryption_enabled = false
+      transit_encryption_enabled = true
+    }
+    resource "aws_msk_cluster" "k" {
+      number_of_broker_nodes = 3
+      encryption_info {
+        encryption_in_transit {
+          client_broker = "TLS_PLAINTEXT"
+          in_cluster    = true
+        }
+      }
+    }
+    resource "aws_vpc_security_group_ingress_rule" "open" {
+      cidr_ipv4 = "0.0.0.0/0"
+    }`);
+  assert.deepEqual(dataStoreViolations(mod), [
+    "weak: aws_elasticache_replication_group.c is not encrypted at rest",
+    "weak: aws_msk_cluster.k accepts plaintext clients",
+  ]);
+  assert.deepEqual(exposureViolations(mod), ["weak: open admits the whole internet"]);
+});
+
+test("an untagged resource and an undocumented variable are caught", async () => {
+  const mod = await parseModule("untidy", `
+    resource "aws_s3_bucket" "b" {}
+    variable "x" {
+      type = string
+    }`);
+  assert.deepEqual(hygieneViolations(mod), ["untidy: aws_s3_bucket.b has no tags", "untidy: variable x has no description"]);
+});
+
+test("the policies see every kind of data store they check (none passes by finding nothing)", () => {
+  const count = (type) => Object.values(tf).reduce((n, mod) => n + Object.keys(mod.resource?.[type] ?? {}).length, 0);
+  for (const type of ["aws_db_instance", "aws_elasticache_replication_group", "aws_msk_cluster", "aws_msk_configuration",
+    "aws_opensearch_domain", "aws_s3_bucket_public_access_block", "aws_vpc_security_group_ingress_rule"]) {
+    assert.ok(count(type) >= 1, type);
+  }
+});

@@ -1,0 +1,36 @@
+output "cluster_name" {
+  description = "EKS cluster: aws eks update-kubeconfig --name <this>."
+  value       = module.eks.cluster_name
+}
+
+output "spa_bucket" {
+  description = "Where CI uploads the SPA's build."
+  value       = module.cdn.bucket
+}
+
+output "cdn_distribution_id" {
+  description = "CloudFront distribution to invalidate /index.html in after a release."
+  value       = module.cdn.distribution_id
+}
+
+output "secret_arns" {
+  description = "Secrets Manager entries that External Secrets syncs into the chart's named Secrets."
+  value = merge(
+    { for s, secret in aws_secretsmanager_secret.service_db : "quarkmall-db-${s}" => secret.arn },
+    {
+      "quarkmall-redis"      = module.redis.secret_arn
+      "quarkmall-opensearch" = module.opensearch.secret_arn
+    }
+  )
+}
+
+# Feeds the Helm chart: terraform output -raw helm_values > values-aws.yaml
+output "helm_values" {
+  description = "Values for helm/quarkmall pointing at these managed endpoints."
+  value = yamlencode({
+    postgres   = { host = module.postgres.address, port = module.postgres.port, sslmode = "require", secretPrefix = "quarkmall-db" }
+    kafka      = { bootstrapServers = module.kafka.bootstrap_brokers_tls, securityProtocol = "SSL" }
+    redis      = { existingSecret = "quarkmall-redis" }
+    opensearch = { hosts = "${module.opensearch.endpoint}:443", protocol = "https", existingSecret = "quarkmall-opensearch" }
+  })
+}

@@ -33,6 +33,9 @@ public final class Ports {
             new Service("loyalty", 8085),
             new Service("shipping", 8086));
 
+    /** Databases of modules that are not services but test against the stack (the shared library). */
+    public static final List<String> TEST_DATABASES = List.of("common_test");
+
     private Ports() {
     }
 }

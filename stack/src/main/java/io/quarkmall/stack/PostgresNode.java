@@ -58,6 +58,9 @@ final class PostgresNode implements Server {
                 createDatabase(admin, service.database());
                 createDatabase(admin, service.database() + "_test");
             }
+            for (String database : Ports.TEST_DATABASES) {
+                createDatabase(admin, database);
+            }
         }
     }
 

@@ -1,0 +1,37 @@
+package io.quarkmall.common.outbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Records an event in the caller's transaction. Only a transaction that commits publishes its
+ * events, and a committed event is published even if the service dies the next instant: the
+ * relay finds it after the restart. There is no other way to send an event.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public Outbox(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Must run inside the transaction of the state change the event announces. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(String topic, String aggregateId, String type, Object payload) {
+        var now = clock.instant();
+        var envelope = new EventEnvelope(UUID.randomUUID(), type, now, aggregateId, json.valueToTree(payload));
+        try {
+            new OutboxEvent(envelope.eventId(), topic, aggregateId, json.writeValueAsString(envelope), now).persist();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload of " + type + " cannot be written as JSON", e);
+        }
+        return envelope.eventId();
+    }
+}

@@ -1,0 +1,76 @@
+package io.quarkmall.common.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class InboxTest {
+
+    @Inject
+    Inbox inbox;
+
+    private boolean deliver(String consumer, UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery(consumer, eventId));
+    }
+
+    @Test
+    void a_redelivered_event_is_recognised() {
+        UUID event = UUID.randomUUID();
+        assertTrue(deliver("loyalty-points", event));
+        assertFalse(deliver("loyalty-points", event));
+    }
+
+    @Test
+    void each_consumer_has_its_own_inbox() {
+        UUID event = UUID.randomUUID();
+        assertTrue(deliver("stock-reservations", event));
+        assertTrue(deliver("shipping-shipments", event));
+    }
+
+    @Test
+    void a_delivery_rolled_back_with_its_effect_is_not_recorded() {
+        UUID event = UUID.randomUUID();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                inbox.firstDelivery("pay-orders", event);
+                throw new IllegalStateException("the effect failed");
+            });
+        } catch (IllegalStateException expected) {
+            // the transaction rolled back
+        }
+        assertTrue(deliver("pay-orders", event), "the event is applied when it comes again");
+    }
+
+    @Test
+    void concurrent_deliveries_of_one_event_are_applied_once() throws Exception {
+        UUID event = UUID.randomUUID();
+        int threads = 16;
+        var pool = Executors.newFixedThreadPool(threads);
+        var start = new CountDownLatch(1);
+        var results = new ArrayList<Future<Boolean>>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return deliver("cart-order-payments", event);
+            }));
+        }
+        start.countDown();
+        int firsts = 0;
+        for (var r : results) {
+            firsts += r.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, firsts);
+    }
+}

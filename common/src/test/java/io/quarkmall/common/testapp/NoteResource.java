@@ -1,0 +1,48 @@
+package io.quarkmall.common.testapp;
+
+import io.quarkmall.common.idempotency.Idempotency;
+import io.quarkmall.common.outbox.Outbox;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** A state-changing endpoint as every service writes one: idempotent, with its event in the outbox. */
+@Path("/notes")
+@RolesAllowed("shopper")
+public class NoteResource {
+
+    public static final String TOPIC = "test.common.notes";
+
+    public record NewNote(@NotBlank @Size(max = 200) String text) {}
+
+    public record NoteView(long id, String text) {}
+
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    Outbox outbox;
+    @Inject
+    JsonWebToken caller;
+
+    @POST
+    public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid NewNote request) {
+        return idempotency.once(key, caller.getSubject(), "POST /notes", request, () -> {
+            var note = new Note();
+            note.author = caller.getSubject();
+            note.text = request.text();
+            note.createdAt = Instant.now();
+            note.persist();
+            outbox.record(TOPIC, note.id.toString(), "NoteCreated", Map.of("noteId", note.id, "text", note.text));
+            return Response.status(201).entity(new NoteView(note.id, note.text)).build();
+        });
+    }
+}

@@ -77,6 +77,9 @@ class OutboxTest {
         assertTrue(failed.nextAttemptAt().isAfter(Instant.now()), "retried later, not in a tight loop");
         assertEquals(0, event(second).attempts(), "waits behind the first event of its aggregate");
         assertNotNull(event(other).sentAt(), "other aggregates are not held up");
+
+        // The unpublishable events would be retried forever in later runs: take them out again.
+        QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("eventId in ?1", List.of(first, second)));
     }
 
     private UUID record(String topic, String key, String marker) {

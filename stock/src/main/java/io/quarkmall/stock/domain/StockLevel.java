@@ -5,9 +5,14 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Units of one SKU: on hand, and how many of those are reserved for orders not yet paid. */
 @Entity
@@ -20,6 +25,64 @@ public class StockLevel extends PanacheEntityBase {
     private Instant updatedAt;
 
     protected StockLevel() {
+    }
+
+    private StockLevel(String sku, Instant now) {
+        this.sku = sku;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Locks the levels of these SKUs for the rest of the transaction, always in SKU order so that
+     * two orders locking overlapping SKUs cannot deadlock.
+     */
+    public static Map<String, StockLevel> lockForUpdate(Collection<String> skus) {
+        List<StockLevel> levels = find("sku in ?1", Sort.ascending("sku"), skus)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return levels.stream().collect(Collectors.toMap(StockLevel::sku, Function.identity()));
+    }
+
+    /** Sets the counted units on hand of a SKU, creating it on its first count. */
+    public static StockLevel count(String sku, long onHand, Instant now) {
+        StockLevel level = StockLevel.<StockLevel>findByIdOptional(sku, LockModeType.PESSIMISTIC_WRITE)
+                .orElseGet(() -> {
+                    var created = new StockLevel(sku, now);
+                    created.persist();
+                    return created;
+                });
+        if (onHand < level.reserved) {
+            throw new IllegalArgumentException(sku + " has " + level.reserved + " units reserved; on hand cannot be "
+                    + onHand);
+        }
+        level.onHand = onHand;
+        level.updatedAt = now;
+        return level;
+    }
+
+    public StockReservation hold(long orderId, long quantity, Instant now) {
+        if (quantity > available()) {
+            throw new IllegalStateException("Only " + available() + " of " + sku + " available, not " + quantity);
+        }
+        reserved += quantity;
+        updatedAt = now;
+        var reservation = new StockReservation(orderId, sku, quantity, now);
+        reservation.persist();
+        return reservation;
+    }
+
+    /** The order was paid: the held units leave the warehouse. */
+    public void confirm(StockReservation reservation, Instant now) {
+        reservation.close(StockReservation.Status.CONFIRMED, now);
+        reserved -= reservation.quantity();
+        onHand -= reservation.quantity();
+        updatedAt = now;
+    }
+
+    /** The order was cancelled: the held units can be sold again. */
+    public void release(StockReservation reservation, Instant now) {
+        reservation.close(StockReservation.Status.RELEASED, now);
+        reserved -= reservation.quantity();
+        updatedAt = now;
     }
 
     public static Optional<StockLevel> ofSku(String sku) {

@@ -1,0 +1,83 @@
+package io.quarkmall.stock.service;
+
+import io.quarkmall.common.outbox.Outbox;
+import io.quarkmall.stock.config.StockConfig;
+import io.quarkmall.stock.domain.ReservePolicy;
+import io.quarkmall.stock.domain.ReservePolicy.Hold;
+import io.quarkmall.stock.domain.ReservePolicy.Line;
+import io.quarkmall.stock.domain.ReservePolicy.Reject;
+import io.quarkmall.stock.domain.StockLevel;
+import io.quarkmall.stock.domain.StockReservation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Holds, confirms and releases an order's stock, announcing each outcome through the outbox in
+ * the same transaction. Holding locks the order's SKU rows first, so however many orders race for
+ * the last units, each unit is held at most once: no oversell.
+ */
+@ApplicationScoped
+public class ReservationService {
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final StockConfig config;
+
+    ReservationService(Outbox outbox, Clock clock, StockConfig config) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReservePolicy.Decision reserve(long orderId, List<Line> lines) {
+        Map<String, StockLevel> levels = StockLevel.lockForUpdate(lines.stream().map(Line::sku).toList());
+        var decision = ReservePolicy.decide(levels, lines);
+        var now = clock.instant();
+        String key = Long.toString(orderId);
+        switch (decision) {
+            case Hold hold -> {
+                hold.lines().forEach(line -> levels.get(line.sku()).hold(orderId, line.quantity(), now));
+                outbox.record(config.reservationTopic(), key, "StockReserved", Map.of("orderId", orderId,
+                        "lines", lines));
+            }
+            case Reject reject -> outbox.record(config.reservationTopic(), key, "StockRejected", Map.of(
+                    "orderId", orderId, "sku", reject.sku(), "requested", reject.requested(),
+                    "available", reject.available()));
+        }
+        return decision;
+    }
+
+    /** The order was paid: its held units are taken from stock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void confirm(long orderId) {
+        close(orderId, true);
+    }
+
+    /** The order was cancelled or its payment failed: its held units are sellable again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(long orderId) {
+        if (close(orderId, false) > 0) {
+            outbox.record(config.reservationTopic(), Long.toString(orderId), "StockReleased",
+                    Map.of("orderId", orderId));
+        }
+    }
+
+    private int close(long orderId, boolean confirm) {
+        List<StockReservation> held = StockReservation.heldFor(orderId);
+        Map<String, StockLevel> levels = StockLevel.lockForUpdate(held.stream().map(StockReservation::sku).toList());
+        var now = clock.instant();
+        for (StockReservation reservation : held) {
+            StockLevel level = levels.get(reservation.sku());
+            if (confirm) {
+                level.confirm(reservation, now);
+            } else {
+                level.release(reservation, now);
+            }
+        }
+        return held.size();
+    }
+}

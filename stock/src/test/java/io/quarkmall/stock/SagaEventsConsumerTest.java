@@ -1,0 +1,95 @@
+package io.quarkmall.stock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkmall.common.outbox.OutboxEvent;
+import io.quarkmall.stock.domain.StockLevel;
+import io.quarkmall.stock.domain.StockReservation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The saga through real Kafka: events in on stock's topics, effects in PostgreSQL, events out in the outbox. */
+@QuarkusTest
+class SagaEventsConsumerTest {
+
+    private static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void connect() {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap), new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    private static void send(String topic, long orderId, String raw) throws Exception {
+        producer.send(new ProducerRecord<>(topic, Long.toString(orderId), raw)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static String envelope(UUID eventId, String type, long orderId, String payload) {
+        return """
+                {"eventId":"%s","type":"%s","occurredAt":"%s","aggregateId":"%d","payload":%s}"""
+                .formatted(eventId, type, Instant.now(), orderId, payload);
+    }
+
+    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!QuarkusTransaction.requiringNew().call(condition::getAsBoolean)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void an_order_placed_holds_stock_once_however_often_it_is_delivered_and_payment_confirms_it() throws Exception {
+        String sku = "SAGA-" + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> StockLevel.count(sku, 5, Instant.now()));
+        long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String placed = envelope(UUID.randomUUID(), "OrderPlaced", orderId,
+                "{\"orderId\":%d,\"shopperId\":\"s\",\"lines\":[{\"sku\":\"%s\",\"quantity\":2}]}".formatted(orderId, sku));
+
+        UUID marker = UUID.randomUUID();
+        send("test.stock.order.v1", orderId, "this is not an event");  // goes to the dead-letter topic
+        send("test.stock.order.v1", orderId, placed);
+        send("test.stock.order.v1", orderId, placed);                  // redelivery
+        send("test.stock.order.v1", orderId, envelope(marker, "OrderCompleted", orderId, "{\"orderId\":%d}".formatted(orderId)));
+        // Same key, same partition, in order: once the marker is in the inbox, everything before it was handled.
+        eventually("the events up to the marker", () -> handled(marker));
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> StockReservation.count("sku", sku)));
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> reservedEvents(orderId)));
+        assertEquals(3, QuarkusTransaction.requiringNew().call(() -> StockLevel.<StockLevel>findById(sku).available()));
+
+        send("test.stock.payment.v1", orderId, envelope(UUID.randomUUID(), "PaymentSucceeded", orderId,
+                "{\"orderId\":%d,\"paymentId\":1}".formatted(orderId)));
+        eventually("stock taken on payment", () -> StockLevel.<StockLevel>findById(sku).onHand() == 3);
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> StockLevel.<StockLevel>findById(sku).reserved()));
+    }
+
+    private static boolean handled(UUID eventId) {
+        return ((Number) StockLevel.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM inbox_event WHERE consumer = 'stock.orders' AND event_id = ?1")
+                .setParameter(1, eventId).getSingleResult()).longValue() == 1;
+    }
+
+    private static long reservedEvents(long orderId) {
+        return OutboxEvent.count("recordKey = ?1 and envelope like ?2", Long.toString(orderId), "%\"StockReserved\"%");
+    }
+}

@@ -20,9 +20,29 @@ public class PointsLedgerEntry extends PanacheEntityBase {
     private String shopperId;
     private long points;
     private String reason;
+    private Long orderId;
     private Instant createdAt;
 
     protected PointsLedgerEntry() {
+    }
+
+    /** The reason of the credit for a paid order: at most one per order. */
+    public static final String EARNED_FOR_ORDER = "EARNED_FOR_ORDER";
+
+    /** Points a paid order earned; never twice for one order (a unique index says so too). */
+    public static PointsLedgerEntry earned(String shopperId, long orderId, long points, Instant now) {
+        var entry = new PointsLedgerEntry();
+        entry.shopperId = shopperId;
+        entry.orderId = orderId;
+        entry.points = points;
+        entry.reason = EARNED_FOR_ORDER;
+        entry.createdAt = now;
+        entry.persist();
+        return entry;
+    }
+
+    public static boolean earnedFor(long orderId) {
+        return count("orderId = ?1 and reason = ?2", orderId, EARNED_FOR_ORDER) > 0;
     }
 
     /** The balance is derived from the ledger, never stored beside it, so the two cannot disagree. */

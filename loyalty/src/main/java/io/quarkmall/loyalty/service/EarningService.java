@@ -1,0 +1,52 @@
+package io.quarkmall.loyalty.service;
+
+import io.quarkmall.common.money.Money;
+import io.quarkmall.common.outbox.Outbox;
+import io.quarkmall.loyalty.config.LoyaltyConfig;
+import io.quarkmall.loyalty.domain.EarningPolicy;
+import io.quarkmall.loyalty.domain.PointsLedgerEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Map;
+
+/** Credits the points a paid order earns, once per order, and announces the new balance. */
+@ApplicationScoped
+public class EarningService {
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final LoyaltyConfig config;
+    private final EntityManager em;
+
+    EarningService(Outbox outbox, Clock clock, LoyaltyConfig config, EntityManager em) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+        this.em = em;
+    }
+
+    /** Returns the points credited: 0 when the order already earned its points or earns none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long creditPaidOrder(String shopperId, long orderId, Money paid) {
+        lockAccount(shopperId);
+        long points = new EarningPolicy(config.pointsPerUnit()).pointsFor(paid);
+        if (points == 0 || PointsLedgerEntry.earnedFor(orderId)) {
+            return 0;
+        }
+        PointsLedgerEntry.earned(shopperId, orderId, points, clock.instant());
+        outbox.record(config.pointsTopic(), shopperId, "PointsCredited", Map.of("shopperId", shopperId,
+                "points", points, "orderId", orderId, "balance", PointsLedgerEntry.balanceOf(shopperId)));
+        return points;
+    }
+
+    /**
+     * One writer per account at a time, so the balance each PointsCredited announces is the true
+     * sum at that point, in the order the events are published.
+     */
+    private void lockAccount(String shopperId) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 1))")
+                .setParameter(1, "points:" + shopperId).getSingleResult();
+    }
+}

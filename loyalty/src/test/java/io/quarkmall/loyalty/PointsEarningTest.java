@@ -1,0 +1,119 @@
+package io.quarkmall.loyalty;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkmall.common.money.Money;
+import io.quarkmall.loyalty.domain.PointsLedgerEntry;
+import io.quarkmall.loyalty.service.EarningService;
+import io.quarkmall.stack.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PointsEarningTest {
+
+    @Inject
+    EarningService earning;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private static long newOrderId() {
+        return Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L);
+    }
+
+    /** The demo shopper's subject, read from a real Keycloak token. */
+    private static String shopperSubject() {
+        String payload = Tokens.of("shopper").split("\\.")[1];
+        String claims = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+        return claims.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static long balanceThroughTheApi() {
+        return given().auth().oauth2(Tokens.of("shopper")).when().get("/accounts/me")
+                .then().statusCode(200).extract().jsonPath().getLong("balance");
+    }
+
+    private static String paymentSucceeded(UUID eventId, long orderId, String shopperId, long amountMinor) {
+        return """
+                {"eventId":"%s","type":"PaymentSucceeded","occurredAt":"%s","aggregateId":"%d","payload":
+                 {"orderId":%d,"paymentId":7,"channel":"sandbox","shopperId":"%s","amount":{"amountMinor":%d,"currency":"CNY"}}}"""
+                .formatted(eventId, Instant.now(), orderId, orderId, shopperId, amountMinor);
+    }
+
+    @Test
+    void a_payment_earns_points_once_and_the_shopper_sees_them() throws Exception {
+        long before = balanceThroughTheApi();
+        long orderId = newOrderId();
+        String event = paymentSucceeded(UUID.randomUUID(), orderId, shopperSubject(), 19_999);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new StringSerializer())) {
+            for (String message : new String[] {"not json", event, event}) {
+                producer.send(new ProducerRecord<>("test.loyalty.payment.v1", Long.toString(orderId), message))
+                        .get(10, TimeUnit.SECONDS);
+            }
+        }
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (balanceThroughTheApi() == before && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertEquals(before + 199, balanceThroughTheApi());
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> PointsLedgerEntry.count("orderId", orderId)));
+    }
+
+    @Test
+    void sixteen_concurrent_credits_of_one_order_credit_it_once() throws Exception {
+        String shopper = "concurrent-" + UUID.randomUUID();
+        long orderId = newOrderId();
+        var pool = Executors.newFixedThreadPool(16);
+        var start = new CountDownLatch(1);
+        var results = new ArrayList<Future<Long>>();
+        for (int i = 0; i < 16; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return QuarkusTransaction.requiringNew().call(() ->
+                        earning.creditPaidOrder(shopper, orderId, new Money(5_000, "CNY")));
+            }));
+        }
+        start.countDown();
+        long credited = 0;
+        for (var r : results) {
+            credited += r.get();
+        }
+        pool.shutdown();
+        assertEquals(50, credited);
+        assertEquals(50, QuarkusTransaction.requiringNew().call(() -> PointsLedgerEntry.balanceOf(shopper)));
+    }
+
+    @Test
+    void the_balance_is_the_sum_of_the_ledger_after_many_orders() {
+        String shopper = "many-" + UUID.randomUUID();
+        long expected = 0;
+        for (int i = 1; i <= 20; i++) {
+            long amount = 1_000L * i + 99;
+            expected += amount / 100;
+            long orderId = newOrderId();
+            QuarkusTransaction.requiringNew().run(() -> earning.creditPaidOrder(shopper, orderId, new Money(amount, "CNY")));
+        }
+        long sum = QuarkusTransaction.requiringNew().call(() -> PointsLedgerEntry.<PointsLedgerEntry>list("shopperId", shopper)
+                .stream().mapToLong(PointsLedgerEntry::points).sum());
+        assertEquals(expected, sum);
+        assertEquals(expected, QuarkusTransaction.requiringNew().call(() -> PointsLedgerEntry.balanceOf(shopper)));
+    }
+}

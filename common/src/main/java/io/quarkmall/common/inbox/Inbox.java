@@ -1,10 +1,15 @@
 package io.quarkmall.common.inbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkmall.common.outbox.EventEnvelope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * Makes a consumer idempotent: it records the event id in the same transaction as the event's
@@ -15,10 +20,28 @@ public class Inbox {
 
     private final EntityManager em;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    Inbox(EntityManager em, Clock clock) {
+    Inbox(EntityManager em, Clock clock, ObjectMapper json) {
         this.em = em;
         this.clock = clock;
+        this.json = json;
+    }
+
+    /**
+     * What every consumer does with a Kafka message: read the envelope and the fields it needs of
+     * the payload, then, in a new transaction, apply the effect unless this consumer already did.
+     * An unreadable message throws, so the channel's failure strategy (a dead-letter topic) takes it.
+     */
+    public <T> void applyOnce(String consumer, String message, Class<T> payloadType, BiConsumer<String, T> effect)
+            throws JsonProcessingException {
+        EventEnvelope event = json.readValue(message, EventEnvelope.class);
+        T payload = json.treeToValue(event.payload(), payloadType);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (firstDelivery(consumer, event.eventId())) {
+                effect.accept(event.type(), payload);
+            }
+        });
     }
 
     /**

@@ -1,11 +1,8 @@
 package io.quarkmall.loyalty.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkmall.common.inbox.Inbox;
 import io.quarkmall.common.money.Money;
-import io.quarkmall.common.outbox.EventEnvelope;
 import io.quarkmall.loyalty.service.EarningService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,15 +11,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class PaymentEventsConsumer {
 
-    /** The fields loyalty reads of a PaymentSucceeded payload (docs/events/payment.v1.schema.json). */
-    record PaymentSucceeded(long orderId, String shopperId, Money amount) {}
+    /** The fields loyalty reads of payment.v1 payloads (docs/events/payment.v1.schema.json). */
+    record Payment(long orderId, String shopperId, Money amount) {}
 
-    private final ObjectMapper json;
     private final Inbox inbox;
     private final EarningService earning;
 
-    PaymentEventsConsumer(ObjectMapper json, Inbox inbox, EarningService earning) {
-        this.json = json;
+    PaymentEventsConsumer(Inbox inbox, EarningService earning) {
         this.inbox = inbox;
         this.earning = earning;
     }
@@ -30,14 +25,9 @@ public class PaymentEventsConsumer {
     @Incoming("payments")
     @Blocking
     public void onPaymentEvent(String message) throws Exception {
-        EventEnvelope event = json.readValue(message, EventEnvelope.class);
-        if (!"PaymentSucceeded".equals(event.type())) {
-            return;
-        }
-        PaymentSucceeded paid = json.treeToValue(event.payload(), PaymentSucceeded.class);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (inbox.firstDelivery("loyalty.payments", event.eventId())) {
-                earning.creditPaidOrder(paid.shopperId(), paid.orderId(), paid.amount());
+        inbox.applyOnce("loyalty.payments", message, Payment.class, (type, payment) -> {
+            if (type.equals("PaymentSucceeded")) {
+                earning.creditPaidOrder(payment.shopperId(), payment.orderId(), payment.amount());
             }
         });
     }

@@ -1,11 +1,8 @@
 package io.quarkmall.stock.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkmall.common.inbox.Inbox;
-import io.quarkmall.common.outbox.EventEnvelope;
 import io.quarkmall.stock.domain.ReservePolicy.Line;
 import io.quarkmall.stock.service.ReservationService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -25,20 +22,18 @@ public class SagaEventsConsumer {
 
     record SagaPayload(long orderId, List<LineItem> lines) {}
 
-    private final ObjectMapper json;
     private final Inbox inbox;
     private final ReservationService reservations;
 
-    SagaEventsConsumer(ObjectMapper json, Inbox inbox, ReservationService reservations) {
-        this.json = json;
+    SagaEventsConsumer(Inbox inbox, ReservationService reservations) {
         this.inbox = inbox;
         this.reservations = reservations;
     }
 
     @Incoming("orders")
     @Blocking
-    public void onSagaPayload(String message) throws Exception {
-        apply("stock.orders", message, (type, order) -> {
+    public void onOrderEvent(String message) throws Exception {
+        inbox.applyOnce("stock.orders", message, SagaPayload.class, (type, order) -> {
             switch (type) {
                 case "OrderPlaced" -> reservations.reserve(order.orderId(),
                         order.lines().stream().map(l -> new Line(l.sku(), l.quantity())).toList());
@@ -51,25 +46,11 @@ public class SagaEventsConsumer {
     @Incoming("payments")
     @Blocking
     public void onPaymentEvent(String message) throws Exception {
-        apply("stock.payments", message, (type, payment) -> {
+        inbox.applyOnce("stock.payments", message, SagaPayload.class, (type, payment) -> {
             switch (type) {
                 case "PaymentSucceeded" -> reservations.confirm(payment.orderId());
                 case "PaymentFailed" -> reservations.release(payment.orderId());
                 default -> { }
-            }
-        });
-    }
-
-    private interface Effect {
-        void apply(String type, SagaPayload payload);
-    }
-
-    private void apply(String consumer, String message, Effect effect) throws Exception {
-        EventEnvelope event = json.readValue(message, EventEnvelope.class);
-        SagaPayload payload = json.treeToValue(event.payload(), SagaPayload.class);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (inbox.firstDelivery(consumer, event.eventId())) {
-                effect.apply(event.type(), payload);
             }
         });
     }

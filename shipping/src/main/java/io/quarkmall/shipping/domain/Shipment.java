@@ -4,15 +4,30 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** The parcel of one order, as a carrier tracks it. */
+/**
+ * The parcel of one order, as a carrier tracks it: CREATED → PICKED_UP → IN_TRANSIT → DELIVERED.
+ * Each step is recorded as a tracking event; a step out of order is refused.
+ */
 @Entity
 public class Shipment extends PanacheEntityBase {
+
+    public enum Status {
+        CREATED, PICKED_UP, IN_TRANSIT, DELIVERED;
+
+        Optional<Status> next() {
+            return this == DELIVERED ? Optional.empty() : Optional.of(values()[ordinal() + 1]);
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -21,10 +36,57 @@ public class Shipment extends PanacheEntityBase {
     private String shopperId;
     private String carrier;
     private String trackingNumber;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private Status status;
     private Instant createdAt;
+    private Instant nextStepAt;
 
     protected Shipment() {
+    }
+
+    /** A new shipment for a paid order; the carrier picks it up after {@code firstStep}. */
+    public static Shipment create(long orderId, String shopperId, String carrier, String trackingNumber,
+                                  Instant now, Duration firstStep) {
+        var shipment = new Shipment();
+        shipment.orderId = orderId;
+        shipment.shopperId = shopperId;
+        shipment.carrier = carrier;
+        shipment.trackingNumber = trackingNumber;
+        shipment.status = Status.CREATED;
+        shipment.createdAt = now;
+        shipment.nextStepAt = now.plus(firstStep);
+        shipment.persist();
+        return shipment;
+    }
+
+    public static Optional<Shipment> ofOrder(long orderId) {
+        return find("orderId", orderId).firstResultOptional();
+    }
+
+    public static Optional<Shipment> ownedBy(String shopperId, long id) {
+        return find("id = ?1 and shopperId = ?2", id, shopperId).firstResultOptional();
+    }
+
+    /** Shipments whose next carrier step is due, locked so that two carriers never move one parcel. */
+    public static List<Shipment> dueForNextStep(Instant now, int limit) {
+        return find("nextStepAt <= ?1 order by nextStepAt", now)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2)
+                .page(0, limit).list();
+    }
+
+    /** The carrier scanned the parcel at its next step; returns the new status. */
+    public Status advance(String location, Instant now, Duration untilNextStep) {
+        Status to = status.next().orElseThrow(() ->
+                new IllegalStateException("Shipment " + id + " is already delivered"));
+        status = to;
+        nextStepAt = to == Status.DELIVERED ? null : now.plus(untilNextStep);
+        new TrackingEvent(id, to.name(), location, now).persist();
+        return to;
+    }
+
+    public String shopperId() {
+        return shopperId;
     }
 
     public static List<Shipment> ofShopper(String shopperId, int page, int size) {
@@ -47,7 +109,7 @@ public class Shipment extends PanacheEntityBase {
         return trackingNumber;
     }
 
-    public String status() {
+    public Status status() {
         return status;
     }
 

@@ -1,6 +1,9 @@
 package io.quarkmall.shipping.rest;
 
+import io.quarkmall.common.problem.ProblemException;
 import io.quarkmall.shipping.domain.Shipment;
+import io.quarkmall.shipping.domain.TrackingEvent;
+import jakarta.ws.rs.PathParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -22,12 +25,27 @@ public class ShipmentResource {
     public record ShipmentView(long id, long orderId, String carrier, String trackingNumber, String status,
                                Instant createdAt) {
         static ShipmentView of(Shipment s) {
-            return new ShipmentView(s.id(), s.orderId(), s.carrier(), s.trackingNumber(), s.status(), s.createdAt());
+            return new ShipmentView(s.id(), s.orderId(), s.carrier(), s.trackingNumber(), s.status().name(), s.createdAt());
+        }
+    }
+
+    public record TrackingView(String status, String location, Instant occurredAt) {
+        static TrackingView of(TrackingEvent e) {
+            return new TrackingView(e.status(), e.location(), e.occurredAt());
         }
     }
 
     @Inject
     JsonWebToken caller;
+
+    @GET
+    @Path("/{id}/tracking")
+    @Operation(summary = "Where one of the caller's parcels has been; 404 for anybody else's")
+    public List<TrackingView> tracking(@PathParam("id") long id) {
+        Shipment shipment = Shipment.ownedBy(caller.getSubject(), id)
+                .orElseThrow(() -> ProblemException.notFound("Shipment " + id));
+        return TrackingEvent.of(shipment.id()).stream().map(TrackingView::of).toList();
+    }
 
     @GET
     @Operation(summary = "The calling shopper's shipments, newest first")

@@ -19,6 +19,7 @@ public final class Tokens {
 
     private static final String TOKEN_URL = "http://127.0.0.1:18180/realms/quarkmall/protocol/openid-connect/token";
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern SUBJECT = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
@@ -28,6 +29,17 @@ public final class Tokens {
     /** An access token for a demo user; tokens live 15 minutes, longer than any test class. */
     public static String of(String user) {
         return CACHE.computeIfAbsent(user, Tokens::fetch);
+    }
+
+    /** The user's subject ({@code sub}), as the services see it in the token. */
+    public static String subjectOf(String user) {
+        String payload = of(user).split("\\.")[1];
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+        var m = SUBJECT.matcher(claims);
+        if (!m.find()) {
+            throw new IllegalStateException("The token of " + user + " has no subject");
+        }
+        return m.group(1);
     }
 
     private static String fetch(String user) {

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,7 +71,7 @@ public class Shipment extends PanacheEntityBase {
     /** Shipments whose next carrier step is due, locked so that two carriers never move one parcel. */
     public static List<Shipment> dueForNextStep(Instant now, int limit) {
         return find("nextStepAt <= ?1 order by nextStepAt", now)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", -2)
                 .page(0, limit).list();
     }

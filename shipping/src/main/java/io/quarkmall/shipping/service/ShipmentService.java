@@ -46,10 +46,10 @@ public class ShipmentService {
         var now = clock.instant();
         var due = Shipment.dueForNextStep(now, 50);
         for (Shipment shipment : due) {
-            Shipment.Status status = shipment.advance(ROUTE[shipment.status().ordinal()], now, config.sandboxStep());
+            String location = ROUTE[shipment.status().ordinal()];
+            Shipment.Status status = shipment.advance(location, now, config.sandboxStep());
             outbox.record(config.shipmentTopic(), Long.toString(shipment.orderId()), eventType(status), Map.of(
-                    "orderId", shipment.orderId(), "shipmentId", shipment.id(), "location",
-                    ROUTE[status.ordinal() - 1]));
+                    "orderId", shipment.orderId(), "shipmentId", shipment.id(), "location", location));
         }
         return due.size();
     }

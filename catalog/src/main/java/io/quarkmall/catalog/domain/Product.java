@@ -1,53 +1,132 @@
 package io.quarkmall.catalog.domain;
 
+import io.quarkmall.common.domain.RuleViolation;
+import io.quarkmall.common.money.Money;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** A product (SPU) of one merchant. Only LISTED products are visible to shoppers. */
+/**
+ * A product (SPU) of one merchant with its SKUs. A new product is a DRAFT; the merchant lists it
+ * (shoppers can see and buy it) and delists it (they no longer can), and may list it again.
+ */
 @Entity
 public class Product extends PanacheEntityBase {
 
     public enum Status { DRAFT, LISTED, DELISTED }
+
+    /** A SKU as the merchant describes it. */
+    public record SkuSpec(String code, Map<String, String> attributes, Money price, Long pointsPrice) {}
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String merchantId;
     private String name;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, String> names;
     @Enumerated(EnumType.STRING)
     private Status status;
+    @OneToMany(mappedBy = "product", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    private List<Sku> skus = new ArrayList<>();
     private Instant createdAt;
+    private Instant updatedAt;
 
     protected Product() {
+    }
+
+    /** {@code names}: language tag → name; the first is the default display name. */
+    public static Product draft(String merchantId, Map<String, String> names, String defaultName,
+                                List<SkuSpec> skus, Instant now) {
+        var product = new Product();
+        product.merchantId = merchantId;
+        product.names = Map.copyOf(names);
+        product.name = defaultName;
+        product.status = Status.DRAFT;
+        product.createdAt = now;
+        product.updatedAt = now;
+        skus.forEach(s -> product.skus.add(new Sku(product, s.code(), s.attributes(), s.price(), s.pointsPrice())));
+        return product;
+    }
+
+    public void list(Instant now) {
+        if (status == Status.LISTED) {
+            throw new RuleViolation("product-already-listed", "Product " + id + " is already listed.");
+        }
+        status = Status.LISTED;
+        updatedAt = now;
+    }
+
+    public void delist(Instant now) {
+        if (status != Status.LISTED) {
+            throw new RuleViolation("product-not-listed", "Product " + id + " is not listed, so it cannot be delisted.");
+        }
+        status = Status.DELISTED;
+        updatedAt = now;
     }
 
     public static List<Product> listed(int page, int size) {
         return find("status", Sort.descending("createdAt"), Status.LISTED).page(Page.of(page, size)).list();
     }
 
+    public static Optional<Product> listedById(long id) {
+        return find("id = ?1 and status = ?2", id, Status.LISTED).firstResultOptional();
+    }
+
     public static List<Product> ofMerchant(String merchantId, int page, int size) {
         return find("merchantId", Sort.descending("createdAt"), merchantId).page(Page.of(page, size)).list();
+    }
+
+    public static Optional<Product> ofMerchant(String merchantId, long id) {
+        return find("id = ?1 and merchantId = ?2", id, merchantId).firstResultOptional();
+    }
+
+    /** The codes among {@code codes} that some product already uses. */
+    public static List<String> takenSkuCodes(List<String> codes) {
+        return getEntityManager().createQuery("select s.code from Sku s where s.code in :codes", String.class)
+                .setParameter("codes", codes).getResultList();
     }
 
     public Long id() {
         return id;
     }
 
+    public String merchantId() {
+        return merchantId;
+    }
+
     public String name() {
         return name;
     }
 
+    public Map<String, String> names() {
+        return Map.copyOf(names);
+    }
+
     public Status status() {
         return status;
+    }
+
+    public List<Sku> skus() {
+        return Collections.unmodifiableList(skus);
     }
 
     public Instant createdAt() {

@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
+import io.quarkmall.common.domain.RuleViolation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -20,6 +21,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response domainRule(ProblemException e) {
         return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response stateRule(RuleViolation e) {
+        return Problem.of(e.type(), "Conflict", 409, e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

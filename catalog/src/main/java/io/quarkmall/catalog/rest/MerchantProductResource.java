@@ -1,0 +1,116 @@
+package io.quarkmall.catalog.rest;
+
+import io.quarkmall.catalog.domain.Product;
+import io.quarkmall.catalog.domain.Product.SkuSpec;
+import io.quarkmall.catalog.rest.ProductViews.ProductView;
+import io.quarkmall.catalog.service.ProductService;
+import io.quarkmall.common.idempotency.Idempotency;
+import io.quarkmall.common.money.Money;
+import io.quarkmall.common.problem.Problem;
+import io.quarkmall.common.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A merchant's own products: create with SKUs, list, delist. Another merchant's product is 404. */
+@Path("/merchant/products")
+@RolesAllowed("merchant")
+public class MerchantProductResource {
+
+    public record PriceRequest(@Positive long amountMinor,
+                               @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code") String currency) {}
+
+    public record SkuRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+                                     message = "letters, digits, '.', '_' or '-', at most 64") String sku,
+                             @Size(max = 10) Map<@NotBlank @Size(max = 40) String, @NotBlank @Size(max = 100) String> attributes,
+                             @NotNull @Valid PriceRequest price,
+                             @Positive Long pointsPrice) {}
+
+    public record CreateProduct(
+            @NotEmpty @Size(max = 10) LinkedHashMap<@NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+                    message = "must be a language tag such as zh-CN or en") String, @NotBlank @Size(max = 200) String> names,
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid SkuRequest> skus) {}
+
+    @Inject
+    JsonWebToken caller;
+    @Inject
+    ProductService products;
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Operation(summary = "Create a draft product with its SKUs (Idempotency-Key required); the first name is the default")
+    public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid CreateProduct request) {
+        List<SkuSpec> skus = request.skus().stream().map(MerchantProductResource::spec).toList();
+        if (skus.stream().map(SkuSpec::code).distinct().count() != skus.size()) {
+            throw new ProblemException(Problem.of("duplicate-sku", "Duplicate SKU", 400,
+                    "Each SKU code may appear once in a product."));
+        }
+        return idempotency.once(key, caller.getSubject(), "POST /merchant/products", request, () ->
+                Response.status(201).entity(ProductView.of(products.create(caller.getSubject(), request.names(), skus)))
+                        .build());
+    }
+
+    @POST
+    @Path("/{id}/listing")
+    @Operation(summary = "List the product: shoppers can find and buy it (Idempotency-Key required; 409 if listed)")
+    public Response list(@HeaderParam(Idempotency.HEADER) String key, @PathParam("id") long id) {
+        return idempotency.once(key, caller.getSubject(), "POST /merchant/products/" + id + "/listing", Map.of(), () ->
+                Response.ok(ProductView.of(products.list(caller.getSubject(), id))).build());
+    }
+
+    @POST
+    @Path("/{id}/delisting")
+    @Operation(summary = "Delist the product: shoppers no longer find or buy it (Idempotency-Key required; 409 if not listed)")
+    public Response delist(@HeaderParam(Idempotency.HEADER) String key, @PathParam("id") long id) {
+        return idempotency.once(key, caller.getSubject(), "POST /merchant/products/" + id + "/delisting", Map.of(), () ->
+                Response.ok(ProductView.of(products.delist(caller.getSubject(), id))).build());
+    }
+
+    @GET
+    @Operation(summary = "The calling merchant's own products, in every status")
+    public List<ProductView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return Product.ofMerchant(caller.getSubject(), page, size).stream().map(ProductView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One of the calling merchant's products; 404 for another merchant's")
+    public ProductView one(@PathParam("id") long id) {
+        return Product.ofMerchant(caller.getSubject(), id).map(ProductView::of)
+                .orElseThrow(() -> ProblemException.notFound("Product " + id));
+    }
+
+    private static SkuSpec spec(SkuRequest sku) {
+        Money price;
+        try {
+            price = new Money(sku.price().amountMinor(), sku.price().currency());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.invalid("The request has invalid fields.",
+                    List.of(new Problem.Violation("currency", e.getMessage()))));
+        }
+        return new SkuSpec(sku.sku(), sku.attributes() == null ? Map.of() : sku.attributes(), price, sku.pointsPrice());
+    }
+}

@@ -1,0 +1,88 @@
+package io.quarkmall.catalog.service;
+
+import io.quarkmall.catalog.config.CatalogConfig;
+import io.quarkmall.catalog.domain.Product;
+import io.quarkmall.catalog.domain.Product.SkuSpec;
+import io.quarkmall.catalog.domain.Sku;
+import io.quarkmall.common.outbox.Outbox;
+import io.quarkmall.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A merchant's products: created as drafts, listed and delisted, each change announced on catalog.product.v1. */
+@ApplicationScoped
+public class ProductService {
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final CatalogConfig config;
+
+    ProductService(Outbox outbox, Clock clock, CatalogConfig config) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** SKU codes are unique across the catalog: stock, carts and orders know a SKU by its code alone. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Product create(String merchantId, Map<String, String> names, List<SkuSpec> skus) {
+        List<String> taken = Product.takenSkuCodes(skus.stream().map(SkuSpec::code).toList());
+        if (!taken.isEmpty()) {
+            throw skuCodesTaken(taken);
+        }
+        var product = Product.draft(merchantId, names, names.values().iterator().next(), skus, clock.instant());
+        try {
+            product.persistAndFlush();
+        } catch (PersistenceException e) {
+            // another merchant took one of the codes between our check and our insert
+            throw skuCodesTaken(skus.stream().map(SkuSpec::code).toList());
+        }
+        return product;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Product list(String merchantId, long productId) {
+        var product = owned(merchantId, productId);
+        product.list(clock.instant());
+        outbox.record(config.productTopic(), product.id().toString(), "ProductListed", listedPayload(product));
+        return product;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Product delist(String merchantId, long productId) {
+        var product = owned(merchantId, productId);
+        product.delist(clock.instant());
+        outbox.record(config.productTopic(), product.id().toString(), "ProductDelisted",
+                Map.of("productId", product.id()));
+        return product;
+    }
+
+    private static Product owned(String merchantId, long productId) {
+        return Product.ofMerchant(merchantId, productId)
+                .orElseThrow(() -> ProblemException.notFound("Product " + productId));
+    }
+
+    private static Map<String, Object> listedPayload(Product product) {
+        var skus = product.skus().stream().map(ProductService::skuPayload).toList();
+        return Map.of("productId", product.id(), "merchantId", product.merchantId(), "names", product.names(),
+                "skus", skus);
+    }
+
+    private static Map<String, Object> skuPayload(Sku sku) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("sku", sku.code());
+        payload.put("attributes", sku.attributes());
+        payload.put("price", sku.price());
+        sku.pointsPrice().ifPresent(points -> payload.put("pointsPrice", points));
+        return payload;
+    }
+
+    private static ProblemException skuCodesTaken(List<String> codes) {
+        return ProblemException.conflict("sku-code-taken", "These SKU codes are already used: " + codes);
+    }
+}

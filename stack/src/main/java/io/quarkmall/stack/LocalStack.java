@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
  * listening, prints every server's version, then waits. On SIGTERM it stops exactly the servers
  * it started. Run through {@code ./mall}, which keeps the pid files.
  *
- * <pre>LocalStack ROOT infra   # PostgreSQL, Redis, Kafka, OpenSearch, Keycloak
+ * <pre>LocalStack ROOT infra   # PostgreSQL, Redis, Kafka, OpenSearch, Keycloak, the sandbox payment gateway
  * LocalStack ROOT apps    # the six services and the edge on :8080</pre>
  */
 public final class LocalStack {
@@ -36,7 +36,7 @@ public final class LocalStack {
 
     static List<Server> infra(StackLayout layout) {
         return List.of(new PostgresNode(layout), new RedisNode(), new KafkaNode(layout),
-                new OpenSearchNode(layout), new KeycloakNode(layout));
+                new OpenSearchNode(layout), new KeycloakNode(layout), new SandboxPaymentGateway());
     }
 
     static List<Server> apps(StackLayout layout) {

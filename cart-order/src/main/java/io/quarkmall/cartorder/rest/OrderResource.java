@@ -1,37 +1,93 @@
 package io.quarkmall.cartorder.rest;
 
 import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.cartorder.rest.OrderViews.OrderSummary;
+import io.quarkmall.cartorder.rest.OrderViews.OrderView;
+import io.quarkmall.cartorder.rest.OrderViews.StepView;
+import io.quarkmall.cartorder.service.CheckoutService;
+import io.quarkmall.cartorder.service.OrderService;
+import io.quarkmall.common.idempotency.Idempotency;
+import io.quarkmall.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.time.Instant;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-@Path("/orders")
+/** Checkout and the calling shopper's orders; another shopper's order is 404. */
+@Path("/")
 @RolesAllowed("shopper")
 public class OrderResource {
 
-    /** What a shopper sees of an order. */
-    public record OrderView(long id, String status, long totalMinor, String currency, Instant createdAt) {
-        static OrderView of(Order o) {
-            return new OrderView(o.id(), o.status(), o.totalMinor(), o.currency(), o.createdAt());
-        }
-    }
-
     @Inject
     JsonWebToken caller;
+    @Inject
+    CheckoutService checkout;
+    @Inject
+    OrderService orders;
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Path("/checkout")
+    @Operation(summary = "Order everything in the cart at today's prices (Idempotency-Key required): 201 with the "
+            + "PENDING order; stock is then held or refused. 422 if the cart is empty or holds SKUs no longer for sale")
+    public Response checkout(@HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.once(key, caller.getSubject(), "POST /checkout", Map.of(), () ->
+                Response.status(201).entity(OrderView.of(checkout.checkout(caller.getSubject()))).build());
+    }
 
     @GET
+    @Path("/orders")
     @Operation(summary = "The calling shopper's orders, newest first")
-    public List<OrderView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return Order.ofShopper(caller.getSubject(), page, size).stream().map(OrderView::of).toList();
+    public List<OrderSummary> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return Order.ofShopper(caller.getSubject(), page, size).stream().map(OrderSummary::of).toList();
+    }
+
+    @GET
+    @Path("/orders/{id}")
+    @Operation(summary = "One of the caller's orders with its lines and timeline")
+    public OrderView one(@PathParam("id") long id) {
+        return OrderView.of(owned(id));
+    }
+
+    @GET
+    @Path("/orders/{id}/timeline")
+    @Operation(summary = "Every step of one of the caller's orders, oldest first")
+    public List<StepView> timeline(@PathParam("id") long id) {
+        return owned(id).timeline().stream().map(StepView::of).toList();
+    }
+
+    @POST
+    @Path("/orders/{id}/cancellation")
+    @Operation(summary = "Cancel the order before it ships (Idempotency-Key required); a paid order is refunded. "
+            + "409 once it has shipped")
+    public Response cancel(@HeaderParam(Idempotency.HEADER) String key, @PathParam("id") long id) {
+        return idempotency.once(key, caller.getSubject(), "POST /orders/" + id + "/cancellation", Map.of(), () ->
+                Response.ok(OrderView.of(orders.cancelByShopper(caller.getSubject(), id))).build());
+    }
+
+    @POST
+    @Path("/orders/{id}/receipt")
+    @Operation(summary = "Confirm a delivered order arrived: it completes (Idempotency-Key required); 409 before delivery")
+    public Response confirmReceipt(@HeaderParam(Idempotency.HEADER) String key, @PathParam("id") long id) {
+        return idempotency.once(key, caller.getSubject(), "POST /orders/" + id + "/receipt", Map.of(), () ->
+                Response.ok(OrderView.of(orders.confirmReceipt(caller.getSubject(), id))).build());
+    }
+
+    private Order owned(long id) {
+        return Order.ownedBy(caller.getSubject(), id).orElseThrow(() -> ProblemException.notFound("Order " + id));
     }
 }

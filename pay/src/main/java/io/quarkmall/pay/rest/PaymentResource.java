@@ -1,39 +1,89 @@
 package io.quarkmall.pay.rest;
 
+import io.quarkmall.common.idempotency.Idempotency;
+import io.quarkmall.common.money.Money;
+import io.quarkmall.common.problem.ProblemException;
 import io.quarkmall.pay.domain.Payment;
+import io.quarkmall.pay.service.PaymentService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+/** A shopper pays their own orders and reads their own payments; anybody else's is 404. */
 @Path("/payments")
 @RolesAllowed("shopper")
 public class PaymentResource {
 
+    /**
+     * A payment request. {@code token} is the channel's one-time token (a PSP card token, never a
+     * card number); it is passed to the channel and neither stored nor logged.
+     */
+    public record PayRequest(@NotNull @Positive Long orderId,
+                             @NotNull @Pattern(regexp = PaymentService.SANDBOX,
+                                     message = "must be a channel this mall offers: sandbox") String channel,
+                             @NotNull @Pattern(regexp = "tok_[A-Za-z0-9_]{1,100}", message = "must be a channel token (tok_...)")
+                             String token) {
+        @Override
+        public String toString() {
+            return "PayRequest[orderId=" + orderId + ", channel=" + channel + ", token=<redacted>]";
+        }
+    }
+
     /** What a shopper sees of a payment. */
-    public record PaymentView(long id, long orderId, String channel, String status, long amountMinor,
-                              String currency, Instant createdAt) {
+    public record PaymentView(long id, long orderId, String channel, String status, Money amount, String failureReason,
+                              Instant createdAt) {
         static PaymentView of(Payment p) {
-            return new PaymentView(p.id(), p.orderId(), p.channel(), p.status(), p.amountMinor(), p.currency(),
+            return new PaymentView(p.id(), p.orderId(), p.channel(), p.status().name(), p.amount(), p.failureReason(),
                     p.createdAt());
         }
     }
 
     @Inject
     JsonWebToken caller;
+    @Inject
+    PaymentService payments;
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Operation(summary = "Pay one of the caller's orders awaiting payment (Idempotency-Key required). 201 with the "
+            + "outcome: CAPTURED, DECLINED or TIMED_OUT; 404 if the order is not the caller's or not yet payable; "
+            + "409 if it is paid, failed or cancelled")
+    public Response pay(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid PayRequest request) {
+        return idempotency.once(key, caller.getSubject(), "POST /payments", request, () -> Response.status(201)
+                .entity(PaymentView.of(payments.pay(caller.getSubject(), request.orderId(), request.channel(),
+                        request.token()))).build());
+    }
 
     @GET
     @Operation(summary = "The calling shopper's payments, newest first")
     public List<PaymentView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return Payment.ofShopper(caller.getSubject(), page, size).stream().map(PaymentView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One of the caller's payments; 404 for anybody else's")
+    public PaymentView one(@PathParam("id") long id) {
+        return Payment.ownedBy(caller.getSubject(), id).map(PaymentView::of)
+                .orElseThrow(() -> ProblemException.notFound("Payment " + id));
     }
 }

@@ -1,0 +1,22 @@
+package io.quarkmall.cartorder.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** cart-order's own settings. */
+@ConfigMapping(prefix = "quarkmall.order")
+public interface OrderConfig {
+
+    /** Where OrderPlaced, OrderAwaitingPayment, OrderCancelled and OrderCompleted go. */
+    @WithDefault("order.v1")
+    String topic();
+
+    /** How long a shopper has to pay before the order is cancelled and its stock released. */
+    @WithDefault("15m")
+    Duration paymentTimeout();
+
+    /** How long after delivery an order completes by itself if the shopper does not confirm receipt. */
+    @WithDefault("7d")
+    Duration completeAfter();
+}

@@ -1,0 +1,96 @@
+package io.quarkmall.cartorder.domain;
+
+import io.quarkmall.common.money.Money;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * cart-order's copy of a SKU as catalog last announced it (catalog.product.v1). Carts and checkout
+ * price from here; a delisted product's SKUs stay, unlisted, so old carts can say why they fail.
+ */
+@Entity
+public class CatalogSku extends PanacheEntityBase {
+
+    @Id
+    private String sku;
+    private long productId;
+    private String productName;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, String> names;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, String> attributes;
+    private long priceMinor;
+    private String currency;
+    private Long pointsPrice;
+    private boolean listed;
+    private Instant updatedAt;
+
+    protected CatalogSku() {
+    }
+
+    /** The product was listed (again) with these SKUs and prices; an older announcement never wins. */
+    public static void listed(long productId, Map<String, String> names, String sku, Map<String, String> attributes,
+                              Money price, Long pointsPrice, Instant at) {
+        CatalogSku copy = CatalogSku.<CatalogSku>findByIdOptional(sku).orElseGet(() -> {
+            var fresh = new CatalogSku();
+            fresh.sku = sku;
+            return fresh;
+        });
+        if (copy.updatedAt != null && copy.updatedAt.isAfter(at)) {
+            return;
+        }
+        copy.productId = productId;
+        copy.names = Map.copyOf(names);
+        copy.productName = names.values().iterator().next();
+        copy.attributes = Map.copyOf(attributes);
+        copy.priceMinor = price.amountMinor();
+        copy.currency = price.currency();
+        copy.pointsPrice = pointsPrice;
+        copy.listed = true;
+        copy.updatedAt = at;
+        copy.persist();
+    }
+
+    public static void delisted(long productId, Instant at) {
+        update("listed = false, updatedAt = ?1 where productId = ?2 and updatedAt <= ?1", at, productId);
+    }
+
+    public static List<CatalogSku> of(Collection<String> skus) {
+        return list("sku in ?1", skus);
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    public long productId() {
+        return productId;
+    }
+
+    public String productName() {
+        return productName;
+    }
+
+    public Map<String, String> names() {
+        return Map.copyOf(names);
+    }
+
+    public Map<String, String> attributes() {
+        return Map.copyOf(attributes);
+    }
+
+    public Money price() {
+        return new Money(priceMinor, currency);
+    }
+
+    public boolean listed() {
+        return listed;
+    }
+}

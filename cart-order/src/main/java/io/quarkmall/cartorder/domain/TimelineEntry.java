@@ -1,0 +1,49 @@
+package io.quarkmall.cartorder.domain;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One step of an order's life, as its timeline shows it. Written once, never changed. */
+@Entity
+@Table(name = "order_timeline")
+public class TimelineEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(optional = false)
+    private Order order;
+    @Enumerated(EnumType.STRING)
+    private OrderStatus status;
+    private String note;
+    private Instant occurredAt;
+
+    protected TimelineEntry() {
+    }
+
+    TimelineEntry(Order order, OrderStatus status, String note, Instant occurredAt) {
+        this.order = order;
+        this.status = status;
+        this.note = note;
+        this.occurredAt = occurredAt;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+}

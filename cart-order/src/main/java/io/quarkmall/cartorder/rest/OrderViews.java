@@ -1,0 +1,42 @@
+package io.quarkmall.cartorder.rest;
+
+import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.cartorder.domain.OrderLine;
+import io.quarkmall.cartorder.domain.TimelineEntry;
+import io.quarkmall.common.money.Money;
+import java.time.Instant;
+import java.util.List;
+
+/** What a shopper sees of orders: never the entities themselves. */
+public final class OrderViews {
+
+    public record LineView(String sku, String productName, int quantity, Money unitPrice, Money subtotal) {
+        static LineView of(OrderLine l) {
+            return new LineView(l.sku(), l.productName(), l.quantity(), l.unitPrice(), l.subtotal());
+        }
+    }
+
+    public record StepView(String status, String note, Instant at) {
+        static StepView of(TimelineEntry e) {
+            return new StepView(e.status().name(), e.note(), e.occurredAt());
+        }
+    }
+
+    public record OrderView(long id, String status, String cancelReason, Money total, Instant createdAt, Instant payBy,
+                            List<LineView> lines, List<StepView> timeline) {
+        static OrderView of(Order o) {
+            return new OrderView(o.id(), o.status().name(), o.cancelReason().map(Enum::name).orElse(null), o.total(),
+                    o.createdAt(), o.payBy(), o.lines().stream().map(LineView::of).toList(),
+                    o.timeline().stream().map(StepView::of).toList());
+        }
+    }
+
+    public record OrderSummary(long id, String status, Money total, Instant createdAt) {
+        static OrderSummary of(Order o) {
+            return new OrderSummary(o.id(), o.status().name(), o.total(), o.createdAt());
+        }
+    }
+
+    private OrderViews() {
+    }
+}

@@ -1,0 +1,64 @@
+package io.quarkmall.cartorder.service;
+
+import io.quarkmall.cartorder.config.OrderConfig;
+import io.quarkmall.cartorder.domain.CartLine;
+import io.quarkmall.cartorder.domain.CatalogSku;
+import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.common.problem.Problem;
+import io.quarkmall.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a shopper's cart into an order at today's prices, empties the cart and announces
+ * OrderPlaced, all in one transaction: stock then holds the units, or refuses them.
+ */
+@ApplicationScoped
+public class CheckoutService {
+
+    private final OrderEvents events;
+    private final Clock clock;
+    private final OrderConfig config;
+
+    CheckoutService(OrderEvents events, Clock clock, OrderConfig config) {
+        this.events = events;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Order checkout(String shopperId) {
+        List<CartLine> cart = CartLine.of(shopperId);
+        if (cart.isEmpty()) {
+            throw unprocessable("cart-empty", "Your cart is empty: add something before checking out.");
+        }
+        Map<String, CatalogSku> skus = CatalogSku.of(cart.stream().map(CartLine::sku).toList()).stream()
+                .collect(Collectors.toMap(CatalogSku::sku, Function.identity()));
+        List<String> unavailable = cart.stream().map(CartLine::sku).filter(sku -> !skus.get(sku).listed()).toList();
+        if (!unavailable.isEmpty()) {
+            throw unprocessable("sku-unavailable", "No longer for sale: " + unavailable + ". Remove them and check out again.");
+        }
+        List<Order.Item> items = cart.stream().map(line -> {
+            CatalogSku sku = skus.get(line.sku());
+            return new Order.Item(sku.sku(), sku.productName(), line.quantity(), sku.price());
+        }).toList();
+        if (items.stream().map(item -> item.unitPrice().currency()).distinct().count() > 1) {
+            throw unprocessable("mixed-currencies", "Items priced in different currencies are checked out separately.");
+        }
+        var now = clock.instant();
+        Order order = Order.place(shopperId, items, now, now.plus(config.paymentTimeout()));
+        order.persistAndFlush();
+        CartLine.deleteOf(shopperId);
+        events.placed(order);
+        return order;
+    }
+
+    private static ProblemException unprocessable(String type, String detail) {
+        return new ProblemException(Problem.of(type, "Cannot check out", 422, detail));
+    }
+}

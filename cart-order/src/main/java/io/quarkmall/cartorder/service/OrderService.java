@@ -1,0 +1,74 @@
+package io.quarkmall.cartorder.service;
+
+import io.quarkmall.cartorder.config.OrderConfig;
+import io.quarkmall.cartorder.domain.CancelReason;
+import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.cartorder.domain.OrderStatus;
+import io.quarkmall.common.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/** What a shopper does to an order after checkout, and what the clock does: unpaid timeout, auto-completion. */
+@ApplicationScoped
+public class OrderService {
+
+    private static final int SWEEP_BATCH = 100;
+
+    private final OrderEvents events;
+    private final Clock clock;
+    private final OrderConfig config;
+
+    OrderService(OrderEvents events, Clock clock, OrderConfig config) {
+        this.events = events;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Order cancelByShopper(String shopperId, long orderId) {
+        Order order = owned(shopperId, orderId);
+        order.cancelByShopper(clock.instant());
+        events.cancelled(order);
+        return order;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Order confirmReceipt(String shopperId, long orderId) {
+        Order order = owned(shopperId, orderId);
+        order.complete("Receipt confirmed by the shopper", clock.instant());
+        events.completed(order);
+        return order;
+    }
+
+    @Scheduled(every = "${quarkmall.order.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        sweepAsOf(clock.instant());
+    }
+
+    /** Cancels orders unpaid past their deadline and completes orders delivered long enough ago. */
+    public int sweepAsOf(Instant now) {
+        int changed = 0;
+        for (long id : QuarkusTransaction.requiringNew().call(() -> Order.unpaidPastDeadline(now, SWEEP_BATCH))) {
+            changed += QuarkusTransaction.requiringNew().call(() -> Order.lock(id)
+                    .filter(o -> o.cancelBySaga(CancelReason.UNPAID_TIMEOUT, "Not paid in time", now))
+                    .map(o -> { events.cancelled(o); return 1; }).orElse(0));
+        }
+        Instant deliveredBefore = now.minus(config.completeAfter());
+        for (long id : QuarkusTransaction.requiringNew().call(() -> Order.deliveredBefore(deliveredBefore, SWEEP_BATCH))) {
+            changed += QuarkusTransaction.requiringNew().call(() -> Order.lock(id).filter(o -> o.status() == OrderStatus.DELIVERED).map(o -> {
+                o.complete("Completed automatically after the receipt window", now);
+                events.completed(o);
+                return 1;
+            }).orElse(0));
+        }
+        return changed;
+    }
+
+    private static Order owned(String shopperId, long orderId) {
+        return Order.lockOwnedBy(shopperId, orderId).orElseThrow(() -> ProblemException.notFound("Order " + orderId));
+    }
+}

@@ -1,0 +1,113 @@
+package io.quarkmall.pay.service;
+
+import io.quarkmall.common.money.Money;
+import io.quarkmall.common.outbox.Outbox;
+import io.quarkmall.common.problem.Problem;
+import io.quarkmall.common.problem.ProblemException;
+import io.quarkmall.pay.config.PayConfig;
+import io.quarkmall.pay.domain.PayableOrder;
+import io.quarkmall.pay.domain.Payment;
+import io.quarkmall.pay.gateway.SandboxGateway;
+import io.quarkmall.pay.gateway.SandboxGateway.Outcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes payments for orders awaiting payment, and gives the money back when a paid order is
+ * cancelled. The order's row is locked for the whole payment, and the PSP reference is the order
+ * id, so neither two requests nor two replicas can charge an order twice.
+ */
+@ApplicationScoped
+public class PaymentService {
+
+    public static final String SANDBOX = "sandbox";
+    private static final Logger LOG = Logger.getLogger(PaymentService.class);
+
+    private final SandboxGateway gateway;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final PayConfig config;
+
+    PaymentService(SandboxGateway gateway, Outbox outbox, Clock clock, PayConfig config) {
+        this.gateway = gateway;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void awaitPayment(long orderId, String shopperId, Money total) {
+        if (PayableOrder.findByIdOptional(orderId).isEmpty()) {
+            new PayableOrder(orderId, shopperId, total, clock.instant()).persist();
+        }
+    }
+
+    /** Charges the caller's order once. A decline or a timeout fails the order's payment for good. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Payment pay(String shopperId, long orderId, String channel, String token) {
+        PayableOrder order = PayableOrder.lockOwnedBy(shopperId, orderId).orElseThrow(() -> new ProblemException(
+                Problem.of("payable-order-not-found", "Not found", 404, "You have no order " + orderId
+                        + " awaiting payment. A new order can be paid once its stock is held: retry in a moment.")));
+        order.requirePayable();
+        Outcome outcome;
+        try {
+            outcome = gateway.charge("order-" + orderId, token, order.amount());
+        } catch (SandboxGateway.GatewayUnavailable e) {
+            LOG.warn(e.getMessage());
+            throw new ProblemException(Problem.of("gateway-unavailable", "Payment channel unavailable", 503,
+                    "The payment channel did not answer; nothing was charged. Retry shortly."));
+        }
+        var now = clock.instant();
+        Payment payment = switch (outcome) {
+            case Outcome.Captured captured -> {
+                order.paid(now);
+                yield Payment.attempt(order, channel, Payment.Status.CAPTURED, captured.chargeId(), now);
+            }
+            case Outcome.Declined declined -> {
+                order.failed(now);
+                yield Payment.attempt(order, channel, Payment.Status.DECLINED, null, now);
+            }
+            case Outcome.TimedOut timedOut -> {
+                order.failed(now);
+                yield Payment.attempt(order, channel, Payment.Status.TIMED_OUT, null, now);
+            }
+        };
+        payment.persistAndFlush();
+        announce(payment, order);
+        return payment;
+    }
+
+    /** A cancelled order can no longer be paid; if it was paid already, the money goes back. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void orderCancelled(long orderId) {
+        PayableOrder.lock(orderId).ifPresent(order -> {
+            if (order.cancel(clock.instant())) {
+                Payment payment = Payment.capturedFor(orderId).orElseThrow();
+                gateway.refund(payment.gatewayChargeId(), payment.amount());
+                payment.refunded();
+                outbox.record(config.paymentTopic(), Long.toString(orderId), "PaymentRefunded", Map.of(
+                        "orderId", orderId, "paymentId", payment.id(), "amount", payment.amount()));
+            }
+        });
+    }
+
+    private void announce(Payment payment, PayableOrder order) {
+        var event = new LinkedHashMap<String, Object>();
+        event.put("orderId", order.orderId());
+        event.put("paymentId", payment.id());
+        if (payment.status() == Payment.Status.CAPTURED) {
+            event.put("channel", payment.channel());
+            event.put("amount", payment.amount());
+            event.put("shopperId", order.shopperId());
+            outbox.record(config.paymentTopic(), Long.toString(order.orderId()), "PaymentSucceeded", event);
+        } else {
+            event.put("reason", payment.failureReason());
+            event.put("shopperId", order.shopperId());
+            outbox.record(config.paymentTopic(), Long.toString(order.orderId()), "PaymentFailed", event);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.quarkmall.pay;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.quarkmall.common.outbox.OutboxEvent;
+import io.quarkmall.pay.domain.PayableOrder;
+import io.quarkmall.pay.domain.Payment;
+import io.quarkmall.stack.testing.SagaEvents;
+import io.quarkmall.stack.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Orders awaiting payment, paid through the real sandbox gateway on every path it offers. */
+@QuarkusTest
+class PaymentFlowTest {
+
+    private static final String ORDERS = "test.pay.order.v1";
+
+    private static long payableOrder(long amountMinor) {
+        long orderId = SagaEvents.newOrderId();
+        SagaEvents.publish(ORDERS, "OrderAwaitingPayment", orderId, """
+                {"orderId":%d,"shopperId":"%s","total":{"amountMinor":%d,"currency":"CNY"}}"""
+                .formatted(orderId, Tokens.subjectOf("shopper"), amountMinor));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                QuarkusTransaction.requiringNew().call(() -> PayableOrder.findByIdOptional(orderId).isPresent()));
+        return orderId;
+    }
+
+    private static Response pay(String user, long orderId, String token) {
+        return given().auth().oauth2(Tokens.of(user)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .body("{\"orderId\":%d,\"channel\":\"sandbox\",\"token\":\"%s\"}".formatted(orderId, token))
+                .when().post("/payments");
+    }
+
+    private static List<String> eventsOf(long orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list("recordKey",
+                Long.toString(orderId)).stream().map(OutboxEvent::envelope).toList());
+    }
+
+    @Test
+    void twenty_concurrent_payments_of_one_order_charge_it_once() throws Exception {
+        long orderId = payableOrder(25_900);
+        var pool = Executors.newFixedThreadPool(20);
+        var start = new CountDownLatch(1);
+        var answers = new ArrayList<Future<Integer>>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return pay("shopper", orderId, "tok_sandbox_success").statusCode();
+            }));
+        }
+        start.countDown();
+        int created = 0;
+        int conflicts = 0;
+        for (Future<Integer> answer : answers) {
+            int status = answer.get();
+            created += status == 201 ? 1 : 0;
+            conflicts += status == 409 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, created);
+        assertEquals(19, conflicts);
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Payment.count("orderId", orderId)));
+        List<String> events = eventsOf(orderId);
+        assertEquals(1, events.size());
+        assertEquals(true, events.get(0).contains("\"PaymentSucceeded\"") && events.get(0).contains("\"amountMinor\":25900"));
+    }
+
+    @Test
+    void a_declined_card_fails_the_payment_for_good_and_announces_it() {
+        long orderId = payableOrder(1_000);
+        pay("shopper", orderId, "tok_sandbox_decline").then().statusCode(201)
+                .body("status", equalTo("DECLINED")).body("failureReason", equalTo("DECLINED"));
+        pay("shopper", orderId, "tok_sandbox_success").then().statusCode(409)
+                .body("type", equalTo("https://quarkmall.io/problems/order-payment-failed"));
+        List<String> events = eventsOf(orderId);
+        assertEquals(1, events.size());
+        assertEquals(true, events.get(0).contains("\"PaymentFailed\"") && events.get(0).contains("\"DECLINED\""));
+    }
+
+    @Test
+    void a_gateway_that_does_not_answer_times_the_payment_out() {
+        long orderId = payableOrder(1_000);
+        pay("shopper", orderId, "tok_sandbox_timeout").then().statusCode(201).body("status", equalTo("TIMED_OUT"));
+        assertEquals(true, eventsOf(orderId).get(0).contains("\"TIMEOUT\""));
+    }
+
+    @Test
+    void a_paid_order_that_is_cancelled_is_refunded_once() {
+        long orderId = payableOrder(4_200);
+        long paymentId = pay("shopper", orderId, "tok_sandbox_success").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        String cancelled = SagaEvents.publish(ORDERS, "OrderCancelled", orderId, """
+                {"orderId":%d,"shopperId":"%s","reason":"SHOPPER_CANCELLED"}""".formatted(orderId, Tokens.subjectOf("shopper")));
+        SagaEvents.send(ORDERS, orderId, cancelled);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper"))
+                .when().get("/payments/{id}", paymentId).then().statusCode(200).body("status", equalTo("REFUNDED")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> eventsOf(orderId).size() == 2);
+        assertEquals(1, eventsOf(orderId).stream().filter(e -> e.contains("\"PaymentRefunded\"")).count());
+    }
+
+    @Test
+    void another_shopper_can_neither_pay_nor_see_the_order_or_payment() {
+        long orderId = payableOrder(1_000);
+        pay("shopper2", orderId, "tok_sandbox_success").then().statusCode(404).contentType("application/problem+json");
+        long paymentId = pay("shopper", orderId, "tok_sandbox_success").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        given().auth().oauth2(Tokens.of("shopper2")).when().get("/payments/{id}", paymentId).then().statusCode(404);
+    }
+
+    @Test
+    void card_numbers_and_unknown_channels_are_refused_and_never_stored() {
+        long orderId = payableOrder(1_000);
+        pay("shopper", orderId, "4111111111111111").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("token"));
+        given().auth().oauth2(Tokens.of("shopper")).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body("{\"orderId\":%d,\"channel\":\"cash\",\"token\":\"tok_x\"}".formatted(orderId))
+                .when().post("/payments").then().statusCode(400).body("violations.field", hasItem("channel"));
+        pay("shopper", orderId, "tok_sandbox_success").then().statusCode(201);
+        String stored = QuarkusTransaction.requiringNew().call(() -> String.valueOf(Payment.getEntityManager()
+                .createNativeQuery("SELECT string_agg(p::text, '|') FROM payment p").getSingleResult())
+                + Payment.getEntityManager().createNativeQuery("SELECT string_agg(i::text, '|') FROM idempotency_key i")
+                .getSingleResult());
+        assertFalse(stored.contains("4111111111111111"));
+        assertFalse(stored.contains("tok_sandbox"), "tokens are passed on, not kept");
+    }
+}

@@ -19,4 +19,8 @@ public interface OrderConfig {
     /** How long after delivery an order completes by itself if the shopper does not confirm receipt. */
     @WithDefault("7d")
     Duration completeAfter();
+
+    /** How often the clock's sweep (unpaid timeout, auto-completion) runs. */
+    @WithDefault("5s")
+    Duration sweepInterval();
 }

@@ -1,6 +1,7 @@
 package io.quarkmall.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +36,12 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
         return Problem.invalid("The request has invalid fields.", violations).toResponse();
+    }
+
+    /** More specific than Quarkus' own mapper for wrong-typed fields, which answers plain JSON. */
+    @ServerExceptionMapper
+    public Response wrongTypedField(MismatchedInputException e) {
+        return unreadableBody(e);
     }
 
     @ServerExceptionMapper

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkmall.common.outbox.OutboxEvent;
 import io.quarkmall.shipping.domain.Shipment;
+import io.quarkmall.stack.testing.SagaEvents;
 import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,5 +64,26 @@ class ShippingSagaTest {
     private static boolean delivered(long orderId) {
         return QuarkusTransaction.requiringNew().call(() -> Shipment.ofOrder(orderId)
                 .map(s -> s.status() == Shipment.Status.DELIVERED).orElse(false));
+    }
+
+    @Test
+    void an_order_cancelled_before_its_payment_reaches_shipping_is_never_shipped() throws Exception {
+        long orderId = SagaEvents.newOrderId();
+        SagaEvents.publish("test.shipping.order.v1", "OrderCancelled", orderId,
+                "{\"orderId\":%d,\"reason\":\"SHOPPER_CANCELLED\"}".formatted(orderId));
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (QuarkusTransaction.requiringNew().call(() -> Shipment.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM cancelled_order WHERE order_id = ?1").setParameter(1, orderId)
+                .getResultList().isEmpty())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the cancellation of " + orderId + " was not recorded within 20 s");
+            }
+            Thread.sleep(200);
+        }
+        SagaEvents.publish("test.shipping.payment.v1", "PaymentSucceeded", orderId, """
+                {"orderId":%d,"paymentId":1,"channel":"sandbox","shopperId":"%s","amount":{"amountMinor":100,"currency":"CNY"}}"""
+                .formatted(orderId, Tokens.subjectOf("shopper")));
+        Thread.sleep(3_000); // the payment has been consumed by now (the first test shows it takes well under 1 s)
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> Shipment.count("orderId", orderId)));
     }
 }

@@ -23,10 +23,10 @@ import java.util.Optional;
 public class Shipment extends PanacheEntityBase {
 
     public enum Status {
-        CREATED, PICKED_UP, IN_TRANSIT, DELIVERED;
+        CREATED, PICKED_UP, IN_TRANSIT, DELIVERED, CANCELLED;
 
         Optional<Status> next() {
-            return this == DELIVERED ? Optional.empty() : Optional.of(values()[ordinal() + 1]);
+            return this == DELIVERED || this == CANCELLED ? Optional.empty() : Optional.of(values()[ordinal() + 1]);
         }
     }
 
@@ -84,6 +84,20 @@ public class Shipment extends PanacheEntityBase {
         nextStepAt = to == Status.DELIVERED ? null : now.plus(untilNextStep);
         new TrackingEvent(id, to.name(), location, now).persist();
         return to;
+    }
+
+    /**
+     * The order was cancelled: a parcel the carrier has not picked up is not sent. False once it
+     * has left (a return, not a cancellation) or if it is already cancelled.
+     */
+    public boolean cancel(Instant now) {
+        if (status != Status.CREATED) {
+            return false;
+        }
+        status = Status.CANCELLED;
+        nextStepAt = null;
+        new TrackingEvent(id, Status.CANCELLED.name(), "Warehouse", now).persist();
+        return true;
     }
 
     public String shopperId() {

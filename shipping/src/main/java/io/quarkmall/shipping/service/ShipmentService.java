@@ -4,6 +4,7 @@ import io.quarkmall.common.outbox.Outbox;
 import io.quarkmall.shipping.config.ShippingConfig;
 import io.quarkmall.shipping.domain.Shipment;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Map;
@@ -16,20 +17,25 @@ public class ShipmentService {
     static final String SANDBOX_CARRIER = "sandbox-express";
     private static final String[] ROUTE = {"Shanghai sorting centre", "Hangzhou hub", "Doorstep"};
 
+    private final EntityManager em;
     private final Outbox outbox;
     private final Clock clock;
     private final ShippingConfig config;
 
-    ShipmentService(Outbox outbox, Clock clock, ShippingConfig config) {
+    ShipmentService(EntityManager em, Outbox outbox, Clock clock, ShippingConfig config) {
+        this.em = em;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
     }
 
-    /** One shipment per order, however often the payment is announced. */
+    /** One shipment per order, however often the payment is announced; none for a cancelled order. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Shipment shipPaidOrder(long orderId, String shopperId) {
-        return Shipment.ofOrder(orderId).orElseGet(() -> {
+    public void shipPaidOrder(long orderId, String shopperId) {
+        if (cancelledBeforeShipping(orderId)) {
+            return;
+        }
+        Shipment.ofOrder(orderId).orElseGet(() -> {
             String tracking = "QM%d%04d".formatted(orderId, ThreadLocalRandom.current().nextInt(10_000));
             var shipment = Shipment.create(orderId, shopperId, SANDBOX_CARRIER, tracking, clock.instant(),
                     config.sandboxStep());
@@ -38,6 +44,24 @@ public class ShipmentService {
                     "trackingNumber", tracking));
             return shipment;
         });
+    }
+
+    /** Stops the parcel if it has not left; remembers the cancellation if payment has not arrived yet. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void orderCancelled(long orderId) {
+        var now = clock.instant();
+        Shipment.ofOrder(orderId).ifPresentOrElse(shipment -> {
+            if (shipment.cancel(now)) {
+                outbox.record(config.shipmentTopic(), Long.toString(orderId), "ShipmentCancelled",
+                        Map.of("orderId", orderId, "shipmentId", shipment.id()));
+            }
+        }, () -> em.createNativeQuery("INSERT INTO cancelled_order (order_id, cancelled_at) VALUES (?1, ?2) "
+                + "ON CONFLICT DO NOTHING").setParameter(1, orderId).setParameter(2, now).executeUpdate());
+    }
+
+    private boolean cancelledBeforeShipping(long orderId) {
+        return !em.createNativeQuery("SELECT 1 FROM cancelled_order WHERE order_id = ?1").setParameter(1, orderId)
+                .getResultList().isEmpty();
     }
 
     /** The sandbox carrier's scans: every due parcel moves one step along its route. */
@@ -59,7 +83,7 @@ public class ShipmentService {
             case PICKED_UP -> "ShipmentPickedUp";
             case IN_TRANSIT -> "ShipmentInTransit";
             case DELIVERED -> "ShipmentDelivered";
-            case CREATED -> throw new IllegalArgumentException("CREATED is not a carrier step");
+            case CREATED, CANCELLED -> throw new IllegalArgumentException(status + " is not a carrier step");
         };
     }
 }

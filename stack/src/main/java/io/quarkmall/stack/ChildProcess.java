@@ -38,6 +38,12 @@ final class ChildProcess {
         }
     }
 
+    /** kill -9: no shutdown hook, no flush, no goodbye, as when a node dies. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** Asks the whole tree to stop, then insists. Scripts such as kc.sh leave a JVM below them. */
     void stop() throws InterruptedException {
         var tree = process.descendants().toList();

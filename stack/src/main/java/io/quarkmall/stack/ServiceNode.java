@@ -3,6 +3,7 @@ package io.quarkmall.stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +12,18 @@ final class ServiceNode implements Server {
 
     private final StackLayout layout;
     private final Ports.Service service;
+    private final List<String> systemProperties;
     private ChildProcess process;
 
     ServiceNode(StackLayout layout, Ports.Service service) {
+        this(layout, service, List.of());
+    }
+
+    /** {@code systemProperties}: extra {@code -Dkey=value} settings, for tests that run a service differently. */
+    ServiceNode(StackLayout layout, Ports.Service service, List<String> systemProperties) {
         this.layout = layout;
         this.service = service;
+        this.systemProperties = List.copyOf(systemProperties);
     }
 
     @Override
@@ -40,11 +48,11 @@ final class ServiceNode implements Server {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests");
         }
         Path log = layout.log(name());
-        process = ChildProcess.start(name(), List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-Dquarkus.profile=local", "-jar", jar.toString()),
-                Map.of(), module, log);
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dquarkus.profile=local"));
+        systemProperties.forEach(property -> command.add("-D" + property));
+        command.addAll(List.of("-jar", jar.toString()));
+        process = ChildProcess.start(name(), command, Map.of(), module, log);
         Readiness.await(name(), Duration.ofSeconds(180), () -> Readiness.get(readinessUrl()) != null,
                 () -> process.ensureAlive(log));
     }
@@ -52,6 +60,13 @@ final class ServiceNode implements Server {
     @Override
     public String version() {
         return "Quarkmall " + name() + " on http://localhost:" + port() + service.rootPath();
+    }
+
+    /** Dies at once, as a crashed node does. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.kill();
+        }
     }
 
     @Override

@@ -1,0 +1,101 @@
+package io.quarkmall.e2e;
+
+import static io.quarkmall.e2e.Shop.SAGA;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkmall.stack.testing.Tokens;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** One shopper's order through catalog, cart-order, stock, pay, loyalty and shipping, over Kafka. */
+@ExtendWith(Mall.class)
+class CheckoutJourneyTest {
+
+    /** Pays as soon as pay has heard the order awaits payment (a moment after STOCK_RESERVED). */
+    static Response payWhenPayable(String user, long orderId, String token) {
+        Response[] answer = new Response[1];
+        await().atMost(SAGA).until(() -> (answer[0] = Shop.pay(user, orderId, token)).statusCode() != 404);
+        return answer[0];
+    }
+
+    @Test
+    void a_listed_product_is_found_bought_paid_shipped_delivered_and_completed_and_earns_points() {
+        long began = System.nanoTime();
+        String m = Shop.marker();
+        String sku = "E2E-" + m;
+        long productId = Shop.listProduct(sku, "西湖龙井 " + m, 12_800, 10);
+        Shop.awaitFindable("龙井 " + m, productId, sku);
+        Shop.emptyCart("shopper");
+        Shop.putInCart("shopper", sku, 2).statusCode(200).body("totals[0].amountMinor", equalTo(25_600));
+        long pointsBefore = Shop.points("shopper");
+
+        long orderId = Shop.checkout("shopper", UUID.randomUUID().toString()).then().statusCode(201)
+                .body("status", equalTo("PENDING")).extract().jsonPath().getLong("id");
+        Shop.awaitStatus("shopper", orderId, "STOCK_RESERVED");
+        payWhenPayable("shopper", orderId, "tok_sandbox_success").then().statusCode(201).body("status", equalTo("CAPTURED"));
+        Shop.awaitStatus("shopper", orderId, "DELIVERED");
+        Shop.post("shopper", "/api/cart-order/orders/" + orderId + "/receipt", null).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+
+        Shop.order("shopper", orderId).body("timeline.status",
+                contains("PENDING", "STOCK_RESERVED", "PAID", "FULFILLING", "SHIPPED", "DELIVERED", "COMPLETED"));
+        Shop.stock(sku).body("onHand", equalTo(8)).body("reserved", equalTo(0));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/api/pay/payments").then().statusCode(200)
+                .body("find { it.orderId == %d }.status".formatted(orderId), equalTo("CAPTURED"));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/api/shipping/shipments").then().statusCode(200)
+                .body("find { it.orderId == %d }.status".formatted(orderId), equalTo("DELIVERED"));
+        await().atMost(SAGA).until(() -> Shop.points("shopper") == pointsBefore + 256);
+        System.out.printf("[e2e] list → search → cart → checkout → pay → deliver → complete took %.1f s "
+                + "(sandbox carrier: 3 steps of 3 s)%n", (System.nanoTime() - began) / 1e9);
+
+        given().auth().oauth2(Tokens.of("shopper2")).when().get("/api/cart-order/orders/{id}", orderId).then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void an_order_for_more_than_is_in_stock_is_cancelled_with_the_reason() {
+        String sku = "E2E-" + Shop.marker();
+        Shop.listFindable(sku, "紫砂壶", 50_000, 1);
+        long orderId = Shop.orderOf("shopper", sku, 2);
+        Shop.awaitStatus("shopper", orderId, "CANCELLED");
+        Shop.order("shopper", orderId).body("cancelReason", equalTo("STOCK_REJECTED"))
+                .body("timeline[1].note", equalTo("Out of stock: %s (wanted 2, 1 left)".formatted(sku)));
+        Shop.pay("shopper", orderId, "tok_sandbox_success").then().statusCode(404);
+        assertEquals(1, Shop.available(sku));
+    }
+
+    @Test
+    void a_declined_payment_cancels_the_order_and_releases_its_stock() {
+        String sku = "E2E-" + Shop.marker();
+        Shop.listFindable(sku, "茶饼", 9_900, 5);
+        long orderId = Shop.orderOf("shopper", sku, 2);
+        Shop.awaitStatus("shopper", orderId, "STOCK_RESERVED");
+        assertEquals(3, Shop.available(sku));
+        payWhenPayable("shopper", orderId, "tok_sandbox_decline").then().statusCode(201).body("status", equalTo("DECLINED"));
+        Shop.awaitStatus("shopper", orderId, "CANCELLED");
+        Shop.order("shopper", orderId).body("cancelReason", equalTo("PAYMENT_FAILED"));
+        await().atMost(SAGA).until(() -> Shop.available(sku) == 5);
+        Shop.stock(sku).body("onHand", equalTo(5)).body("reserved", equalTo(0));
+    }
+
+    @Test
+    void the_same_checkout_sent_twice_with_one_idempotency_key_makes_one_order() {
+        String sku = "E2E-" + Shop.marker();
+        Shop.listFindable(sku, "茶针", 1_000, 10);
+        Shop.emptyCart("shopper");
+        Shop.putInCart("shopper", sku, 3).statusCode(200);
+        String key = UUID.randomUUID().toString();
+        long first = Shop.checkout("shopper", key).then().statusCode(201).extract().jsonPath().getLong("id");
+        Shop.checkout("shopper", key).then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo((int) first));
+        Shop.awaitStatus("shopper", first, "STOCK_RESERVED");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> Shop.available(sku) == 7);
+    }
+}

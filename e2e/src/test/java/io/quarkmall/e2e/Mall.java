@@ -1,0 +1,34 @@
+package io.quarkmall.e2e;
+
+import io.quarkmall.stack.RunningMall;
+import io.restassured.RestAssured;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the whole mall once for all end-to-end test classes and stops it when they are done.
+ * Requests go through the edge on :8080, as the SPA's do.
+ */
+public final class Mall implements BeforeAllCallback {
+
+    private static RunningMall running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Mall.class, key -> {
+            try {
+                running = RunningMall.start(Path.of(System.getProperty("quarkmall.root", "..")).toAbsolutePath().normalize());
+            } catch (Exception e) {
+                throw new IllegalStateException("The mall did not start: " + e.getMessage(), e);
+            }
+            return (ExtensionContext.Store.CloseableResource) running::close;
+        });
+        RestAssured.baseURI = "http://localhost:8080";
+    }
+
+    /** The running mall, for tests that kill and restart services. */
+    static RunningMall running() {
+        return running;
+    }
+}

@@ -1,0 +1,61 @@
+package io.quarkmall.e2e;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Extra shopper accounts in the local Keycloak's quarkmall realm, created through its admin API:
+ * each checkout of the concurrency test is a different shopper with a cart of their own.
+ * Password = user name, like the demo users; every account gets the shopper role by default.
+ */
+final class Shoppers {
+
+    private static final String KEYCLOAK = "http://127.0.0.1:18180";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Shoppers() {
+    }
+
+    /** {@code buyer001} … {@code buyerNNN}; those that exist already are kept. */
+    static List<String> ensure(int count) throws Exception {
+        String admin = adminToken();
+        var names = new ArrayList<String>();
+        for (int i = 1; i <= count; i++) {
+            String name = "buyer%03d".formatted(i);
+            String body = """
+                    {"username":"%s","enabled":true,"email":"%s@example.test","emailVerified":true,
+                     "firstName":"Buyer","lastName":"%03d",
+                     "credentials":[{"type":"password","value":"%s","temporary":false}]}""".formatted(name, name, i, name);
+            var response = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/quarkmall/users"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201 && response.statusCode() != 409) {
+                throw new IllegalStateException("Keycloak refused to create " + name + ": " + response.statusCode()
+                        + " " + response.body());
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static String adminToken() throws Exception {
+        String form = "grant_type=password&client_id=admin-cli&username=admin&password="
+                + URLEncoder.encode("admin", StandardCharsets.UTF_8);
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("No Keycloak admin token: " + response.statusCode());
+        }
+        return token.group(1);
+    }
+}

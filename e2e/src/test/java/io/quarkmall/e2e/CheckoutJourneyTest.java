@@ -86,6 +86,33 @@ class CheckoutJourneyTest {
     }
 
     @Test
+    void a_paid_order_cancelled_before_it_ships_is_refunded_and_its_stock_and_points_come_back() {
+        String sku = "E2E-" + Shop.marker();
+        Shop.listFindable(sku, "茶则", 20_000, 4);
+        long pointsBefore = Shop.points("shopper");
+        long orderId = Shop.orderOf("shopper", sku, 1);
+        Shop.awaitStatus("shopper", orderId, "STOCK_RESERVED");
+        payWhenPayable("shopper", orderId, "tok_sandbox_success").then().statusCode(201);
+        Shop.post("shopper", "/api/cart-order/orders/" + orderId + "/cancellation", null).then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("SHOPPER_CANCELLED"));
+
+        await().atMost(SAGA).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper")).when()
+                .get("/api/pay/payments").then().body("find { it.orderId == %d }.status".formatted(orderId), equalTo("REFUNDED")));
+        await().atMost(SAGA).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper")).when()
+                .get("/api/loyalty/accounts/me").then().statusCode(200)
+                .body("entries[0].reason", equalTo("REVERSED_FOR_REFUND")).body("entries[0].points", equalTo(-200))
+                .body("entries[1].reason", equalTo("EARNED_FOR_ORDER")).body("entries[1].points", equalTo(200)));
+        assertEquals(pointsBefore, Shop.points("shopper"), "the 200 points earned were taken back");
+        await().atMost(SAGA).untilAsserted(() -> Shop.stock(sku).body("onHand", equalTo(4)).body("reserved", equalTo(0)));
+        // shipping hears of the payment and of the cancellation in either order: no parcel, or a cancelled one
+        await().atMost(SAGA).during(Duration.ofSeconds(4)).until(() -> {
+            String parcel = given().auth().oauth2(Tokens.of("shopper")).when().get("/api/shipping/shipments").then()
+                    .extract().path("find { it.orderId == %d }.status".formatted(orderId));
+            return parcel == null || parcel.equals("CANCELLED");
+        });
+    }
+
+    @Test
     void the_same_checkout_sent_twice_with_one_idempotency_key_makes_one_order() {
         String sku = "E2E-" + Shop.marker();
         Shop.listFindable(sku, "茶针", 1_000, 10);

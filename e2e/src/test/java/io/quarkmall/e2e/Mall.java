@@ -3,6 +3,7 @@ package io.quarkmall.e2e;
 import io.quarkmall.stack.RunningMall;
 import io.restassured.RestAssured;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -13,11 +14,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class Mall implements BeforeAllCallback {
 
     private static RunningMall running;
+    private static Instant startedAt;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Mall.class, key -> {
             try {
+                startedAt = Instant.now();
                 running = RunningMall.start(Path.of(System.getProperty("quarkmall.root", "..")).toAbsolutePath().normalize());
             } catch (Exception e) {
                 throw new IllegalStateException("The mall did not start: " + e.getMessage(), e);
@@ -25,6 +28,11 @@ public final class Mall implements BeforeAllCallback {
             return (ExtensionContext.Store.CloseableResource) running::close;
         });
         RestAssured.baseURI = "http://localhost:8080";
+    }
+
+    /** When this run's mall started: events since then are this run's. */
+    static Instant startedAt() {
+        return startedAt;
     }
 
     /** The running mall, for tests that kill and restart services. */

@@ -107,4 +107,17 @@ class PointsEarningTest {
         assertEquals(expected, sum);
         assertEquals(expected, QuarkusTransaction.requiringNew().call(() -> PointsLedgerEntry.balanceOf(shopper)));
     }
+
+    @Test
+    void a_refunded_order_gives_its_points_back_once() {
+        String shopper = "refunded-" + UUID.randomUUID();
+        long kept = newOrderId();
+        long refunded = newOrderId();
+        QuarkusTransaction.requiringNew().run(() -> earning.creditPaidOrder(shopper, kept, new Money(3_000, "CNY")));
+        QuarkusTransaction.requiringNew().run(() -> earning.creditPaidOrder(shopper, refunded, new Money(5_000, "CNY")));
+        assertEquals(50, QuarkusTransaction.requiringNew().call(() -> earning.reverseRefundedOrder(refunded)));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> earning.reverseRefundedOrder(refunded)));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> earning.reverseRefundedOrder(newOrderId())));
+        assertEquals(30, QuarkusTransaction.requiringNew().call(() -> PointsLedgerEntry.balanceOf(shopper)));
+    }
 }

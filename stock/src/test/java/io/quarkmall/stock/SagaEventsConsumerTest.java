@@ -81,6 +81,19 @@ class SagaEventsConsumerTest {
                 "{\"orderId\":%d,\"paymentId\":1}".formatted(orderId)));
         eventually("stock taken on payment", () -> StockLevel.<StockLevel>findById(sku).onHand() == 3);
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> StockLevel.<StockLevel>findById(sku).reserved()));
+
+        // cancelled before it shipped: the sold units go back on the shelf, once
+        String cancelled = envelope(UUID.randomUUID(), "OrderCancelled", orderId,
+                "{\"orderId\":%d,\"shopperId\":\"s\",\"reason\":\"SHOPPER_CANCELLED\"}".formatted(orderId));
+        send("test.stock.order.v1", orderId, cancelled);
+        send("test.stock.order.v1", orderId, envelope(UUID.randomUUID(), "OrderCancelled", orderId,
+                "{\"orderId\":%d,\"shopperId\":\"s\",\"reason\":\"SHOPPER_CANCELLED\"}".formatted(orderId)));
+        UUID last = UUID.randomUUID();
+        send("test.stock.order.v1", orderId, envelope(last, "OrderCompleted", orderId, "{\"orderId\":%d}".formatted(orderId)));
+        eventually("the cancellations", () -> handled(last));
+        assertEquals(5, QuarkusTransaction.requiringNew().call(() -> StockLevel.<StockLevel>findById(sku).onHand()));
+        assertEquals(StockReservation.Status.RESTOCKED, QuarkusTransaction.requiringNew().call(() ->
+                StockReservation.<StockReservation>find("sku", sku).firstResult().status()));
     }
 
     private static boolean handled(UUID eventId) {

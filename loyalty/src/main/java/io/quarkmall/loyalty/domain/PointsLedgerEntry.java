@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** One credit (positive) or debit (negative) of a shopper's points. Entries are never changed. */
 @Entity
@@ -39,6 +40,29 @@ public class PointsLedgerEntry extends PanacheEntityBase {
         entry.createdAt = now;
         entry.persist();
         return entry;
+    }
+
+    /** The reason of the debit that takes back a refunded order's points: at most one per order. */
+    public static final String REVERSED_FOR_REFUND = "REVERSED_FOR_REFUND";
+
+    /** Takes back the points {@code earned} gave, for the same shopper and order. */
+    public static PointsLedgerEntry reversal(PointsLedgerEntry earned, Instant now) {
+        var entry = new PointsLedgerEntry();
+        entry.shopperId = earned.shopperId;
+        entry.orderId = earned.orderId;
+        entry.points = -earned.points;
+        entry.reason = REVERSED_FOR_REFUND;
+        entry.createdAt = now;
+        entry.persist();
+        return entry;
+    }
+
+    public static Optional<PointsLedgerEntry> of(long orderId, String reason) {
+        return find("orderId = ?1 and reason = ?2", orderId, reason).firstResultOptional();
+    }
+
+    public String shopperId() {
+        return shopperId;
     }
 
     public static boolean earnedFor(long orderId) {

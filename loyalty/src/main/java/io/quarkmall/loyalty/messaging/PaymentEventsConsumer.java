@@ -7,7 +7,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** A successful payment earns points, once per event (inbox) and once per order (ledger). */
+/** A successful payment earns points and a refund takes them back, once per event (inbox) and per order (ledger). */
 @ApplicationScoped
 public class PaymentEventsConsumer {
 
@@ -26,8 +26,10 @@ public class PaymentEventsConsumer {
     @Blocking
     public void onPaymentEvent(String message) throws Exception {
         inbox.applyOnce("loyalty.payments", message, Payment.class, (type, payment) -> {
-            if (type.equals("PaymentSucceeded")) {
-                earning.creditPaidOrder(payment.shopperId(), payment.orderId(), payment.amount());
+            switch (type) {
+                case "PaymentSucceeded" -> earning.creditPaidOrder(payment.shopperId(), payment.orderId(), payment.amount());
+                case "PaymentRefunded" -> earning.reverseRefundedOrder(payment.orderId());
+                default -> { }
             }
         });
     }

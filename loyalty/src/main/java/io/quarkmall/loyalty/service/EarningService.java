@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Map;
 
-/** Credits the points a paid order earns, once per order, and announces the new balance. */
+/** Credits the points a paid order earns and takes them back if it is refunded, once per order each. */
 @ApplicationScoped
 public class EarningService {
 
@@ -38,6 +38,29 @@ public class EarningService {
         PointsLedgerEntry.earned(shopperId, orderId, points, clock.instant());
         outbox.record(config.pointsTopic(), shopperId, "PointsCredited", Map.of("shopperId", shopperId,
                 "points", points, "orderId", orderId, "balance", PointsLedgerEntry.balanceOf(shopperId)));
+        return points;
+    }
+
+    /**
+     * A refunded order gives back the points it earned, once. Returns the points taken back: 0 if
+     * it earned none or they were already taken back. No redemption exists yet, so the balance
+     * cannot go below what other orders earned.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long reverseRefundedOrder(long orderId) {
+        var earned = PointsLedgerEntry.of(orderId, PointsLedgerEntry.EARNED_FOR_ORDER);
+        if (earned.isEmpty()) {
+            return 0;
+        }
+        String shopperId = earned.get().shopperId();
+        lockAccount(shopperId);
+        if (PointsLedgerEntry.of(orderId, PointsLedgerEntry.REVERSED_FOR_REFUND).isPresent()) {
+            return 0;
+        }
+        long points = -PointsLedgerEntry.reversal(earned.get(), clock.instant()).points();
+        outbox.record(config.pointsTopic(), shopperId, "PointsDebited", Map.of("shopperId", shopperId,
+                "points", points, "orderId", orderId, "reason", PointsLedgerEntry.REVERSED_FOR_REFUND,
+                "balance", PointsLedgerEntry.balanceOf(shopperId)));
         return points;
     }
 

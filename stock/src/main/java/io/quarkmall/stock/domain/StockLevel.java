@@ -85,6 +85,13 @@ public class StockLevel extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /** A paid order was cancelled before it shipped: its units are back on the shelf. */
+    public void restock(StockReservation reservation, Instant now) {
+        reservation.restocked(now);
+        onHand += reservation.quantity();
+        updatedAt = now;
+    }
+
     public static Optional<StockLevel> ofSku(String sku) {
         return findByIdOptional(sku);
     }

@@ -9,12 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.List;
+import jakarta.persistence.LockModeType;
 
 /** Units of one SKU held for one order. */
 @Entity
 public class StockReservation extends PanacheEntityBase {
 
-    public enum Status { HELD, CONFIRMED, RELEASED }
+    /** HELD for an unpaid order; CONFIRMED (sold) or RELEASED; RESTOCKED when a paid order is cancelled before it ships. */
+    public enum Status { HELD, CONFIRMED, RELEASED, RESTOCKED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,8 +41,25 @@ public class StockReservation extends PanacheEntityBase {
         this.updatedAt = now;
     }
 
+    /** Locked until the transaction ends, so a confirmation and a release of one order never both apply. */
     public static List<StockReservation> heldFor(long orderId) {
-        return list("orderId = ?1 and status = ?2 order by sku", orderId, Status.HELD);
+        return find("orderId = ?1 and status = ?2 order by sku", orderId, Status.HELD)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** What an order still holds or has bought, that its cancellation gives back. */
+    public static List<StockReservation> returnableFor(long orderId) {
+        return find("orderId = ?1 and status in ?2 order by sku", orderId, List.of(Status.HELD, Status.CONFIRMED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    void restocked(Instant now) {
+        if (status != Status.CONFIRMED) {
+            throw new IllegalStateException("Reservation of order " + orderId + " for " + sku + " is " + status
+                    + ", not CONFIRMED");
+        }
+        status = Status.RESTOCKED;
+        updatedAt = now;
     }
 
     void close(Status outcome, Instant now) {

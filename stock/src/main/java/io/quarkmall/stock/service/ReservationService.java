@@ -57,7 +57,10 @@ public class ReservationService {
         close(orderId, true);
     }
 
-    /** The order was cancelled or its payment failed: its held units are sellable again. */
+    /**
+     * The order was cancelled or its payment failed: its held units are sellable again, and so are
+     * the units of a paid order cancelled before it shipped.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(long orderId) {
         if (close(orderId, false) > 0) {
@@ -67,13 +70,15 @@ public class ReservationService {
     }
 
     private int close(long orderId, boolean confirm) {
-        List<StockReservation> held = StockReservation.heldFor(orderId);
+        List<StockReservation> held = confirm ? StockReservation.heldFor(orderId) : StockReservation.returnableFor(orderId);
         Map<String, StockLevel> levels = StockLevel.lockForUpdate(held.stream().map(StockReservation::sku).toList());
         var now = clock.instant();
         for (StockReservation reservation : held) {
             StockLevel level = levels.get(reservation.sku());
             if (confirm) {
                 level.confirm(reservation, now);
+            } else if (reservation.status() == StockReservation.Status.CONFIRMED) {
+                level.restock(reservation, now);
             } else {
                 level.release(reservation, now);
             }

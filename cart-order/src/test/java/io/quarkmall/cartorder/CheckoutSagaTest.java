@@ -41,7 +41,7 @@ class CheckoutSagaTest {
         String sku = "S" + UUID.randomUUID().toString().substring(0, 8);
         long productId = SagaEvents.newOrderId();
         SagaEvents.publish(PRODUCTS, "ProductListed", productId, """
-                {"productId":%d,"merchantId":"m","names":{"zh-CN":"绿茶","en":"Green tea"},
+                {"productId":%d,"merchantId":"m","name":"绿茶","names":{"en":"Green tea","zh-CN":"绿茶"},
                  "skus":[{"sku":"%s","attributes":{"size":"250g"},"price":{"amountMinor":%d,"currency":"CNY"}}]}"""
                 .formatted(productId, sku, priceMinor));
         await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -87,6 +87,7 @@ class CheckoutSagaTest {
     void an_order_goes_from_cart_to_completed_with_every_step_on_its_timeline() {
         String sku = listedSku(3_500);
         put("shopper", sku, 3).statusCode(200).body("lines[0].subtotal.amountMinor", equalTo(10_500))
+                .body("lines[0].productName", equalTo("绿茶"))
                 .body("totals[0].amountMinor", equalTo(10_500));
         long orderId = post("shopper", "/checkout", UUID.randomUUID().toString()).statusCode(201)
                 .body("total.amountMinor", equalTo(10_500)).body("lines[0].quantity", equalTo(3))

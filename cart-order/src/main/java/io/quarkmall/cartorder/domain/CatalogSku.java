@@ -36,8 +36,8 @@ public class CatalogSku extends PanacheEntityBase {
     }
 
     /** The product was listed (again) with these SKUs and prices; an older announcement never wins. */
-    public static void listed(long productId, Map<String, String> names, String sku, Map<String, String> attributes,
-                              Money price, Long pointsPrice, Instant at) {
+    public static void listed(long productId, String name, Map<String, String> names, String sku,
+                              Map<String, String> attributes, Money price, Long pointsPrice, Instant at) {
         CatalogSku copy = CatalogSku.<CatalogSku>findByIdOptional(sku).orElseGet(() -> {
             var fresh = new CatalogSku();
             fresh.sku = sku;
@@ -48,7 +48,7 @@ public class CatalogSku extends PanacheEntityBase {
         }
         copy.productId = productId;
         copy.names = Map.copyOf(names);
-        copy.productName = names.values().iterator().next();
+        copy.productName = name;
         copy.attributes = Map.copyOf(attributes);
         copy.priceMinor = price.amountMinor();
         copy.currency = price.currency();

@@ -69,8 +69,8 @@ public class ProductService {
 
     private static Map<String, Object> listedPayload(Product product) {
         var skus = product.skus().stream().map(ProductService::skuPayload).toList();
-        return Map.of("productId", product.id(), "merchantId", product.merchantId(), "names", product.names(),
-                "skus", skus);
+        return Map.of("productId", product.id(), "merchantId", product.merchantId(), "name", product.name(),
+                "names", product.names(), "skus", skus);
     }
 
     private static Map<String, Object> skuPayload(Sku sku) {

@@ -116,6 +116,20 @@ class PaymentFlowTest {
     }
 
     @Test
+    void a_refund_the_gateway_refuses_at_first_is_retried_until_it_is_taken() {
+        long orderId = payableOrder(4_200);
+        long paymentId = pay("shopper", orderId, "tok_sandbox_refund_unavailable").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        SagaEvents.publish(ORDERS, "OrderCancelled", orderId, """
+                {"orderId":%d,"shopperId":"%s","reason":"UNPAID_TIMEOUT"}""".formatted(orderId, Tokens.subjectOf("shopper")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper"))
+                .when().get("/payments/{id}", paymentId).then().statusCode(200).body("status", equalTo("REFUND_PENDING")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper"))
+                .when().get("/payments/{id}", paymentId).then().statusCode(200).body("status", equalTo("REFUNDED")));
+        assertEquals(1, eventsOf(orderId).stream().filter(e -> e.contains("\"PaymentRefunded\"")).count());
+    }
+
+    @Test
     void another_shopper_can_neither_pay_nor_see_the_order_or_payment() {
         long orderId = payableOrder(1_000);
         pay("shopper2", orderId, "tok_sandbox_success").then().statusCode(404).contentType("application/problem+json");

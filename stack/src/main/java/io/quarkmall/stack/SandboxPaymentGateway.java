@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code tok_sandbox_success}: captured;</li>
  *   <li>{@code tok_sandbox_decline}: declined (402);</li>
- *   <li>{@code tok_sandbox_timeout}: no answer for {@value #TIMEOUT_SECONDS} s, longer than any client waits.</li>
+ *   <li>{@code tok_sandbox_timeout}: no answer for {@value #TIMEOUT_SECONDS} s, longer than any client waits;</li>
+ *   <li>{@code tok_sandbox_refund_unavailable}: captured, but the first refund of the charge answers 503.</li>
  * </ul>
  * Like a real PSP it is idempotent by the merchant's reference: the same reference gets the same
  * charge, never a second one. A charge can be voided (after a client timeout) and refunded.
@@ -37,6 +39,7 @@ final class SandboxPaymentGateway implements Server {
 
     private final Map<String, Charge> byReference = new ConcurrentHashMap<>();
     private final Map<String, String> referenceOfCharge = new ConcurrentHashMap<>();
+    private final Set<String> refusedRefunds = ConcurrentHashMap.newKeySet();
     private Vertx vertx;
 
     @Override
@@ -75,13 +78,14 @@ final class SandboxPaymentGateway implements Server {
             return;
         }
         String status = switch (token) {
-            case "tok_sandbox_success" -> "CAPTURED";
+            case "tok_sandbox_success", "tok_sandbox_refund_unavailable" -> "CAPTURED";
             case "tok_sandbox_decline" -> "DECLINED";
             case "tok_sandbox_timeout" -> "CAPTURED_LATE";
             default -> null;
         };
         if (status == null) {
-            error(ctx, 400, "unknown token; use tok_sandbox_success, tok_sandbox_decline or tok_sandbox_timeout");
+            error(ctx, 400, "unknown token; use tok_sandbox_success, tok_sandbox_decline, tok_sandbox_timeout "
+                    + "or tok_sandbox_refund_unavailable");
             return;
         }
         Charge fresh = new Charge("ch_" + UUID.randomUUID().toString().replace("-", ""), token,
@@ -114,8 +118,15 @@ final class SandboxPaymentGateway implements Server {
         }
     }
 
+    /** Idempotent: refunding a refunded charge again answers as the first time did. */
     private void refund(RoutingContext ctx) {
         String reference = referenceOfCharge.get(ctx.pathParam("chargeId"));
+        Charge charge = reference == null ? null : byReference.get(reference);
+        if (charge != null && charge.token().equals("tok_sandbox_refund_unavailable")
+                && refusedRefunds.add(charge.id())) {
+            error(ctx, 503, "refunds are unavailable for a moment");
+            return;
+        }
         Charge refunded = reference == null ? null : byReference.computeIfPresent(reference, (r, c) ->
                 c.status().equals("CAPTURED") ? new Charge(c.id(), c.token(), c.amountMinor(), c.currency(), "REFUNDED") : c);
         if (refunded == null) {

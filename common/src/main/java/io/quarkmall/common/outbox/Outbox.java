@@ -2,6 +2,7 @@ package io.quarkmall.common.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
@@ -16,10 +17,12 @@ public class Outbox {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final Event<OutboxRecorded> recorded;
 
-    public Outbox(ObjectMapper json, Clock clock) {
+    public Outbox(ObjectMapper json, Clock clock, Event<OutboxRecorded> recorded) {
         this.json = json;
         this.clock = clock;
+        this.recorded = recorded;
     }
 
     /** Must run inside the transaction of the state change the event announces. */
@@ -32,6 +35,7 @@ public class Outbox {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload of " + type + " cannot be written as JSON", e);
         }
+        recorded.fire(new OutboxRecorded()); // the relay starts as soon as the transaction commits
         return envelope.eventId();
     }
 }

@@ -13,6 +13,10 @@ public interface PayConfig {
     @WithDefault("payment.v1")
     String paymentTopic();
 
+    /** How often refunds still owed are tried at the gateway. */
+    @WithDefault("2s")
+    Duration refundInterval();
+
     Sandbox sandbox();
 
     /** The sandbox channel's gateway (./mall stack up starts one on :18280). */

@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.Optional;
 @Entity
 public class Payment extends PanacheEntityBase {
 
-    public enum Status { CAPTURED, DECLINED, TIMED_OUT, REFUNDED }
+    public enum Status { CAPTURED, DECLINED, TIMED_OUT, REFUND_PENDING, REFUNDED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,6 +37,8 @@ public class Payment extends PanacheEntityBase {
     private String gatewayChargeId;
     private String failureReason;
     private Instant createdAt;
+    private int refundAttempts;
+    private Instant nextRefundAttemptAt;
 
     protected Payment() {
     }
@@ -70,8 +73,28 @@ public class Payment extends PanacheEntityBase {
         return find("orderId = ?1 and status = ?2", orderId, Status.CAPTURED).firstResultOptional();
     }
 
+    /** The order was cancelled after it was paid: the money goes back as soon as the gateway takes the refund. */
+    public void refundRequested(Instant now) {
+        status = Status.REFUND_PENDING;
+        nextRefundAttemptAt = now;
+    }
+
     public void refunded() {
         status = Status.REFUNDED;
+        nextRefundAttemptAt = null;
+    }
+
+    /** The gateway did not take the refund; try again later, waiting longer each time (at most 5 minutes). */
+    public void refundFailed(Instant now) {
+        refundAttempts++;
+        nextRefundAttemptAt = now.plusSeconds(Math.min(300, 1L << Math.min(refundAttempts, 8)));
+    }
+
+    /** Refunds due now, locked so that two replicas never refund one payment. */
+    public static List<Payment> refundsDue(Instant now, int limit) {
+        return find("status = ?1 and nextRefundAttemptAt <= ?2 order by nextRefundAttemptAt", Status.REFUND_PENDING, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", -2)
+                .page(0, limit).list();
     }
 
     public Long id() {

@@ -9,6 +9,8 @@ import io.quarkmall.pay.domain.PayableOrder;
 import io.quarkmall.pay.domain.Payment;
 import io.quarkmall.pay.gateway.SandboxGateway;
 import io.quarkmall.pay.gateway.SandboxGateway.Outcome;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -81,18 +83,35 @@ public class PaymentService {
         return payment;
     }
 
-    /** A cancelled order can no longer be paid; if it was paid already, the money goes back. */
+    /**
+     * A cancelled order can no longer be paid; if it was paid already, its refund is recorded here
+     * and carried out by {@link #refundDue()}, so a gateway that is down delays it, never loses it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void orderCancelled(long orderId) {
         PayableOrder.lock(orderId).ifPresent(order -> {
             if (order.cancel(clock.instant())) {
-                Payment payment = Payment.capturedFor(orderId).orElseThrow();
-                gateway.refund(payment.gatewayChargeId(), payment.amount());
-                payment.refunded();
-                outbox.record(config.paymentTopic(), Long.toString(orderId), "PaymentRefunded", Map.of(
-                        "orderId", orderId, "paymentId", payment.id(), "amount", payment.amount()));
+                Payment.capturedFor(orderId).orElseThrow().refundRequested(clock.instant());
             }
         });
+    }
+
+    @Scheduled(every = "${quarkmall.pay.refund-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refundDue() {
+        QuarkusTransaction.requiringNew().run(() -> Payment.refundsDue(clock.instant(), 20).forEach(this::refund));
+    }
+
+    private void refund(Payment payment) {
+        try {
+            gateway.refund(payment.gatewayChargeId(), payment.amount());
+        } catch (SandboxGateway.GatewayUnavailable e) {
+            payment.refundFailed(clock.instant());
+            LOG.warnf("Refund of payment %d not taken yet, will retry: %s", payment.id(), e.getMessage());
+            return;
+        }
+        payment.refunded();
+        outbox.record(config.paymentTopic(), Long.toString(payment.orderId()), "PaymentRefunded", Map.of(
+                "orderId", payment.orderId(), "paymentId", payment.id(), "amount", payment.amount()));
     }
 
     private void announce(Payment payment, PayableOrder order) {

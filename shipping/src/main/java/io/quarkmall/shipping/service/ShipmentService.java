@@ -32,6 +32,7 @@ public class ShipmentService {
     /** One shipment per order, however often the payment is announced; none for a cancelled order. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void shipPaidOrder(long orderId, String shopperId) {
+        lockOrder(orderId);
         if (cancelledBeforeShipping(orderId)) {
             return;
         }
@@ -49,6 +50,7 @@ public class ShipmentService {
     /** Stops the parcel if it has not left; remembers the cancellation if payment has not arrived yet. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void orderCancelled(long orderId) {
+        lockOrder(orderId);
         var now = clock.instant();
         Shipment.ofOrder(orderId).ifPresentOrElse(shipment -> {
             if (shipment.cancel(now)) {
@@ -57,6 +59,16 @@ public class ShipmentService {
             }
         }, () -> em.createNativeQuery("INSERT INTO cancelled_order (order_id, cancelled_at) VALUES (?1, ?2) "
                 + "ON CONFLICT DO NOTHING").setParameter(1, orderId).setParameter(2, now).executeUpdate());
+    }
+
+    /**
+     * The payment and the cancellation of one order arrive on different topics, so on different
+     * threads: without this lock each could miss the other's uncommitted row and a cancelled
+     * order would ship. The second waits, then sees what the first committed.
+     */
+    private void lockOrder(long orderId) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 2))")
+                .setParameter(1, "shipping-order:" + orderId).getSingleResult();
     }
 
     private boolean cancelledBeforeShipping(long orderId) {

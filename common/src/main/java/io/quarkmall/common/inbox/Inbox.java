@@ -8,8 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.jboss.logging.Logger;
 
 /**
  * Makes a consumer idempotent: it records the event id in the same transaction as the event's
@@ -17,6 +19,11 @@ import java.util.function.BiConsumer;
  */
 @ApplicationScoped
 public class Inbox {
+
+    /** How often an effect is tried before its event goes to the dead-letter topic: about 12 s in all. */
+    static final int ATTEMPTS = 7;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private final EntityManager em;
     private final Clock clock;
@@ -31,17 +38,41 @@ public class Inbox {
     /**
      * What every consumer does with a Kafka message: read the envelope and the fields it needs of
      * the payload, then, in a new transaction, apply the effect unless this consumer already did.
-     * An unreadable message throws, so the channel's failure strategy (a dead-letter topic) takes it.
+     * An unreadable message throws at once, so the channel's failure strategy (a dead-letter topic)
+     * takes it. A failing effect (a lost connection, a deadlock, a gateway down) is rolled back and
+     * tried again in place, waiting longer each time, so the partition's later events wait behind it
+     * and keep their order; only after {@link #ATTEMPTS} attempts does it go to the dead-letter topic.
      */
     public <T> void applyOnce(String consumer, String message, Class<T> payloadType, BiConsumer<String, T> effect)
             throws JsonProcessingException {
         EventEnvelope event = json.readValue(message, EventEnvelope.class);
         T payload = json.treeToValue(event.payload(), payloadType);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (firstDelivery(consumer, event.eventId())) {
-                effect.accept(event.type(), payload);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (firstDelivery(consumer, event.eventId())) {
+                        effect.accept(event.type(), payload);
+                    }
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warnf("%s could not apply %s %s (attempt %d of %d), retrying: %s", consumer, event.type(),
+                        event.eventId(), attempt, ATTEMPTS, e.getMessage());
+                pause(FIRST_PAUSE.multipliedBy(1L << (attempt - 1)));
             }
-        });
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying an event", e);
+        }
     }
 
     /**

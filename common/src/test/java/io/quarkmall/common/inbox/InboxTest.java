@@ -2,6 +2,7 @@ package io.quarkmall.common.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -50,6 +52,36 @@ class InboxTest {
             // the transaction rolled back
         }
         assertTrue(deliver("pay-orders", event), "the event is applied when it comes again");
+    }
+
+    @Test
+    void an_effect_that_fails_for_a_while_is_retried_in_place_and_applied_once() throws Exception {
+        var attempts = new AtomicInteger();
+        String message = """
+                {"eventId":"%s","type":"Noted","occurredAt":"2026-11-23T10:00:00Z","aggregateId":"1","payload":{}}"""
+                .formatted(UUID.randomUUID());
+        inbox.applyOnce("flaky-consumer", message, Object.class, (type, payload) -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new IllegalStateException("the database is away for a moment");
+            }
+        });
+        assertEquals(3, attempts.get());
+        inbox.applyOnce("flaky-consumer", message, Object.class, (type, payload) -> attempts.incrementAndGet());
+        assertEquals(3, attempts.get(), "a redelivery after success applies nothing");
+    }
+
+    @Test
+    void an_effect_that_keeps_failing_gives_up_so_the_dead_letter_topic_takes_it() {
+        var attempts = new AtomicInteger();
+        String message = """
+                {"eventId":"%s","type":"Noted","occurredAt":"2026-11-23T10:00:00Z","aggregateId":"1","payload":{}}"""
+                .formatted(UUID.randomUUID());
+        assertThrows(IllegalStateException.class, () ->
+                inbox.applyOnce("broken-consumer", message, Object.class, (type, payload) -> {
+                    attempts.incrementAndGet();
+                    throw new IllegalStateException("a bug, not a blip");
+                }));
+        assertEquals(Inbox.ATTEMPTS, attempts.get());
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkmall.stack.testing.Tokens;
-import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,13 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** One shopper's order through catalog, cart-order, stock, pay, loyalty and shipping, over Kafka. */
 @ExtendWith(Mall.class)
 class CheckoutJourneyTest {
-
-    /** Pays as soon as pay has heard the order awaits payment (a moment after STOCK_RESERVED). */
-    static Response payWhenPayable(String user, long orderId, String token) {
-        Response[] answer = new Response[1];
-        await().atMost(SAGA).until(() -> (answer[0] = Shop.pay(user, orderId, token)).statusCode() != 404);
-        return answer[0];
-    }
 
     @Test
     void a_listed_product_is_found_bought_paid_shipped_delivered_and_completed_and_earns_points() {
@@ -39,7 +31,7 @@ class CheckoutJourneyTest {
         long orderId = Shop.checkout("shopper", UUID.randomUUID().toString()).then().statusCode(201)
                 .body("status", equalTo("PENDING")).extract().jsonPath().getLong("id");
         Shop.awaitStatus("shopper", orderId, "STOCK_RESERVED");
-        payWhenPayable("shopper", orderId, "tok_sandbox_success").then().statusCode(201).body("status", equalTo("CAPTURED"));
+        Shop.payWhenPayable("shopper", orderId, "tok_sandbox_success").then().statusCode(201).body("status", equalTo("CAPTURED"));
         Shop.awaitStatus("shopper", orderId, "DELIVERED");
         Shop.post("shopper", "/api/cart-order/orders/" + orderId + "/receipt", null).then().statusCode(200)
                 .body("status", equalTo("COMPLETED"));
@@ -78,7 +70,7 @@ class CheckoutJourneyTest {
         long orderId = Shop.orderOf("shopper", sku, 2);
         Shop.awaitStatus("shopper", orderId, "STOCK_RESERVED");
         assertEquals(3, Shop.available(sku));
-        payWhenPayable("shopper", orderId, "tok_sandbox_decline").then().statusCode(201).body("status", equalTo("DECLINED"));
+        Shop.payWhenPayable("shopper", orderId, "tok_sandbox_decline").then().statusCode(201).body("status", equalTo("DECLINED"));
         Shop.awaitStatus("shopper", orderId, "CANCELLED");
         Shop.order("shopper", orderId).body("cancelReason", equalTo("PAYMENT_FAILED"));
         await().atMost(SAGA).until(() -> Shop.available(sku) == 5);
@@ -92,7 +84,7 @@ class CheckoutJourneyTest {
         long pointsBefore = Shop.points("shopper");
         long orderId = Shop.orderOf("shopper", sku, 1);
         Shop.awaitStatus("shopper", orderId, "STOCK_RESERVED");
-        payWhenPayable("shopper", orderId, "tok_sandbox_success").then().statusCode(201);
+        Shop.payWhenPayable("shopper", orderId, "tok_sandbox_success").then().statusCode(201);
         Shop.post("shopper", "/api/cart-order/orders/" + orderId + "/cancellation", null).then().statusCode(200)
                 .body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("SHOPPER_CANCELLED"));
 

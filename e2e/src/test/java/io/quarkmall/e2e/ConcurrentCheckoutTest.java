@@ -56,7 +56,7 @@ class ConcurrentCheckoutTest {
                 .filter(s -> Shop.status(s, orders.get(s)).equals("STOCK_RESERVED")).toList();
         assertEquals(UNITS, reserved.size(), "exactly as many orders hold stock as there are units");
 
-        Map<String, Long> payments = inParallel(reserved, shopper -> (long) CheckoutJourneyTest
+        Map<String, Long> payments = inParallel(reserved, shopper -> (long) Shop
                 .payWhenPayable(shopper, orders.get(shopper), "tok_sandbox_success").then().statusCode(201)
                 .extract().jsonPath().getInt("id"));
         assertEquals(UNITS, payments.size());

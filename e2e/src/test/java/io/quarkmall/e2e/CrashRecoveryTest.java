@@ -45,7 +45,7 @@ class CrashRecoveryTest {
         long before = Shop.points("shopper");
 
         Mall.running().kill("loyalty");
-        CheckoutJourneyTest.payWhenPayable("shopper", orderId, "tok_sandbox_success").then().statusCode(201);
+        Shop.payWhenPayable("shopper", orderId, "tok_sandbox_success").then().statusCode(201);
         Mall.running().start("loyalty");
         await().atMost(SAGA).until(() -> Shop.points("shopper") == before + 100);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> Shop.points("shopper") == before + 100);

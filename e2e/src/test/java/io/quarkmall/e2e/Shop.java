@@ -77,6 +77,13 @@ final class Shop {
                 .formatted(orderId, token));
     }
 
+    /** Pays as soon as pay has heard the order awaits payment (a moment after STOCK_RESERVED). */
+    static Response payWhenPayable(String user, long orderId, String token) {
+        Response[] answer = new Response[1];
+        await().atMost(SAGA).until(() -> (answer[0] = pay(user, orderId, token)).statusCode() != 404);
+        return answer[0];
+    }
+
     static ValidatableResponse order(String user, long orderId) {
         return given().auth().oauth2(Tokens.of(user)).when().get("/api/cart-order/orders/{id}", orderId).then();
     }
@@ -91,8 +98,7 @@ final class Shop {
     }
 
     static long available(String sku) {
-        return given().auth().oauth2(Tokens.of("merchant")).when().get("/api/stock/stock/{sku}", sku)
-                .then().statusCode(200).extract().jsonPath().getLong("available");
+        return stock(sku).extract().jsonPath().getLong("available");
     }
 
     static ValidatableResponse stock(String sku) {

@@ -6,22 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkmall.common.money.Money;
 import io.quarkmall.loyalty.domain.PointsLedgerEntry;
 import io.quarkmall.loyalty.service.EarningService;
+import io.quarkmall.stack.testing.SagaEvents;
 import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -29,11 +24,9 @@ class PointsEarningTest {
 
     @Inject
     EarningService earning;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     private static long newOrderId() {
-        return Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L);
+        return SagaEvents.newOrderId();
     }
 
     private static long balanceThroughTheApi() {
@@ -53,12 +46,8 @@ class PointsEarningTest {
         long before = balanceThroughTheApi();
         long orderId = newOrderId();
         String event = paymentSucceeded(UUID.randomUUID(), orderId, Tokens.subjectOf("shopper"), 19_999);
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
-                new StringSerializer(), new StringSerializer())) {
-            for (String message : new String[] {"not json", event, event}) {
-                producer.send(new ProducerRecord<>("test.loyalty.payment.v1", Long.toString(orderId), message))
-                        .get(10, TimeUnit.SECONDS);
-            }
+        for (String message : new String[] {"not json", event, event}) {
+            SagaEvents.send("test.loyalty.payment.v1", orderId, message);
         }
         Instant deadline = Instant.now().plusSeconds(30);
         while (balanceThroughTheApi() == before && Instant.now().isBefore(deadline)) {

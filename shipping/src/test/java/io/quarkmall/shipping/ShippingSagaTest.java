@@ -11,36 +11,22 @@ import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** A payment announced on Kafka ships the order once; the sandbox carrier delivers the parcel. */
 @QuarkusTest
 class ShippingSagaTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
     @Test
     void a_paid_order_is_shipped_once_and_tracked_to_the_doorstep_for_its_shopper_only() throws Exception {
-        long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L);
+        long orderId = SagaEvents.newOrderId();
         String paid = """
                 {"eventId":"%s","type":"PaymentSucceeded","occurredAt":"%s","aggregateId":"%d","payload":
                  {"orderId":%d,"paymentId":3,"channel":"sandbox","shopperId":"%s","amount":{"amountMinor":100,"currency":"CNY"}}}"""
                 .formatted(UUID.randomUUID(), Instant.now(), orderId, orderId, Tokens.subjectOf("shopper"));
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
-                new StringSerializer(), new StringSerializer())) {
-            for (String message : new String[] {paid, paid}) {
-                producer.send(new ProducerRecord<>("test.shipping.payment.v1", Long.toString(orderId), message))
-                        .get(10, TimeUnit.SECONDS);
-            }
-        }
+        SagaEvents.send("test.shipping.payment.v1", orderId, paid);
+        SagaEvents.send("test.shipping.payment.v1", orderId, paid); // redelivered
 
         Instant deadline = Instant.now().plusSeconds(30);
         while (!delivered(orderId)) {

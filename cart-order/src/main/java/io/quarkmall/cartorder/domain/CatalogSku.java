@@ -6,8 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -62,8 +63,10 @@ public class CatalogSku extends PanacheEntityBase {
         update("listed = false, updatedAt = ?1 where productId = ?2 and updatedAt <= ?1", at, productId);
     }
 
-    public static List<CatalogSku> of(Collection<String> skus) {
-        return list("sku in ?1", skus);
+    /** The copies of these SKUs, by SKU code. */
+    public static Map<String, CatalogSku> bySku(Collection<String> skus) {
+        return CatalogSku.<CatalogSku>list("sku in ?1", skus).stream()
+                .collect(Collectors.toMap(CatalogSku::sku, Function.identity()));
     }
 
     public String sku() {

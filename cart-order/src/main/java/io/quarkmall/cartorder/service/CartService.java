@@ -11,8 +11,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** A shopper's cart: SKUs and quantities, priced at today's catalog prices whenever it is read. */
 @ApplicationScoped
@@ -58,17 +56,15 @@ public class CartService {
     @Transactional
     public Cart view(String shopperId) {
         List<CartLine> lines = CartLine.of(shopperId);
-        Map<String, CatalogSku> skus = CatalogSku.of(lines.stream().map(CartLine::sku).toList()).stream()
-                .collect(Collectors.toMap(CatalogSku::sku, Function.identity()));
+        Map<String, CatalogSku> skus = CatalogSku.bySku(lines.stream().map(CartLine::sku).toList());
         List<PricedLine> priced = lines.stream().map(line -> {
             CatalogSku sku = skus.get(line.sku());
             return new PricedLine(line.sku(), sku.productName(), sku.attributes(), line.quantity(), sku.price(),
                     sku.price().times(line.quantity()), sku.listed());
         }).toList();
-        List<Money> totals = priced.stream().filter(PricedLine::available)
-                .collect(Collectors.groupingBy(line -> line.subtotal().currency(), TreeMap::new,
-                        Collectors.reducing(null, PricedLine::subtotal, (a, b) -> a == null ? b : a.plus(b))))
-                .values().stream().toList();
-        return new Cart(priced, totals);
+        var totals = new TreeMap<String, Money>();
+        priced.stream().filter(PricedLine::available)
+                .forEach(line -> totals.merge(line.subtotal().currency(), line.subtotal(), Money::plus));
+        return new Cart(priced, List.copyOf(totals.values()));
     }
 }

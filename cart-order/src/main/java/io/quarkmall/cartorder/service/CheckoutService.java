@@ -11,8 +11,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Turns a shopper's cart into an order at today's prices, empties the cart and announces
@@ -37,8 +35,7 @@ public class CheckoutService {
         if (cart.isEmpty()) {
             throw unprocessable("cart-empty", "Your cart is empty: add something before checking out.");
         }
-        Map<String, CatalogSku> skus = CatalogSku.of(cart.stream().map(CartLine::sku).toList()).stream()
-                .collect(Collectors.toMap(CatalogSku::sku, Function.identity()));
+        Map<String, CatalogSku> skus = CatalogSku.bySku(cart.stream().map(CartLine::sku).toList());
         List<String> unavailable = cart.stream().map(CartLine::sku).filter(sku -> !skus.get(sku).listed()).toList();
         if (!unavailable.isEmpty()) {
             throw unprocessable("sku-unavailable", "No longer for sale: " + unavailable + ". Remove them and check out again.");

@@ -53,19 +53,34 @@ public class OrderService {
     public int sweepAsOf(Instant now) {
         int changed = 0;
         for (long id : QuarkusTransaction.requiringNew().call(() -> Order.unpaidPastDeadline(now, SWEEP_BATCH))) {
-            changed += QuarkusTransaction.requiringNew().call(() -> Order.lock(id)
-                    .filter(o -> o.cancelBySaga(CancelReason.UNPAID_TIMEOUT, "Not paid in time", now))
-                    .map(o -> { events.cancelled(o); return 1; }).orElse(0));
+            changed += QuarkusTransaction.requiringNew().call(() -> cancelIfUnpaid(id, now)) ? 1 : 0;
         }
         Instant deliveredBefore = now.minus(config.completeAfter());
         for (long id : QuarkusTransaction.requiringNew().call(() -> Order.deliveredBefore(deliveredBefore, SWEEP_BATCH))) {
-            changed += QuarkusTransaction.requiringNew().call(() -> Order.lock(id).filter(o -> o.status() == OrderStatus.DELIVERED).map(o -> {
-                o.complete("Completed automatically after the receipt window", now);
-                events.completed(o);
-                return 1;
-            }).orElse(0));
+            changed += QuarkusTransaction.requiringNew().call(() -> completeIfDelivered(id, now)) ? 1 : 0;
         }
         return changed;
+    }
+
+    /** Locked and checked again: the shopper may have paid since the sweep looked. */
+    private boolean cancelIfUnpaid(long id, Instant now) {
+        Order order = Order.lock(id).orElse(null);
+        if (order == null || !order.cancelBySaga(CancelReason.UNPAID_TIMEOUT, "Not paid in time", now)) {
+            return false;
+        }
+        events.cancelled(order);
+        return true;
+    }
+
+    /** Locked and checked again: the shopper may have confirmed receipt since the sweep looked. */
+    private boolean completeIfDelivered(long id, Instant now) {
+        Order order = Order.lock(id).filter(o -> o.status() == OrderStatus.DELIVERED).orElse(null);
+        if (order == null) {
+            return false;
+        }
+        order.complete("Completed automatically after the receipt window", now);
+        events.completed(order);
+        return true;
     }
 
     private static Order owned(String shopperId, long orderId) {

@@ -212,6 +212,18 @@ resource "aws_cloudfront_distribution" "this" {
     response_headers_policy_id = data.aws_cloudfront_response_headers_policy.security.id
   }
 
+  # Where the SPA finds Keycloak and the API in this environment: never cached either.
+  ordered_cache_behavior {
+    path_pattern               = "/config.json"
+    target_origin_id           = "spa"
+    viewer_protocol_policy     = "redirect-to-https"
+    allowed_methods            = ["GET", "HEAD"]
+    cached_methods             = ["GET", "HEAD"]
+    compress                   = true
+    cache_policy_id            = data.aws_cloudfront_cache_policy.disabled.id
+    response_headers_policy_id = data.aws_cloudfront_response_headers_policy.security.id
+  }
+
   # The API: forwarded to the cluster's load balancer, never cached.
   ordered_cache_behavior {
     path_pattern             = "/api/*"

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ProductLifecycleTest {
 
+    /** The first test of a run also waits for the indexer's consumer to join its group on a fresh topic. */
+    private static final Duration INDEXED = Duration.ofSeconds(60);
+
     private static String product(String zhName, String enName, String sku) {
         return """
                 {"names": {"zh-CN": "%s", "en": "%s"},
@@ -52,13 +55,76 @@ class ProductLifecycleTest {
         given().when().get("/products/{id}", id).then().statusCode(200).body("skus[0].price.amountMinor", equalTo(19900))
                 .body("skus[0].pointsPrice", equalTo(1990));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> search("蓝牙耳机 " + marker).body("productId", hasItem((int) id)));
+        await().atMost(INDEXED).untilAsserted(() -> search("蓝牙耳机 " + marker).body("productId", hasItem((int) id)));
         search("headphnes " + marker).body("productId", hasItem((int) id));
         search("蓝牙耳机 " + marker).body("fromPrice.amountMinor", hasItem(18900));
 
         post("merchant", "/merchant/products/" + id + "/delisting", null).statusCode(200).body("status", equalTo("DELISTED"));
         given().when().get("/products/{id}", id).then().statusCode(404);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> search("headphones " + marker).body("productId", not(hasItem((int) id))));
+        await().atMost(INDEXED).untilAsserted(() -> search("headphones " + marker).body("productId", not(hasItem((int) id))));
+    }
+
+    @Test
+    void results_come_as_the_shopper_types_a_word() {
+        String marker = "y" + UUID.randomUUID().toString().substring(0, 8);
+        long id = post("merchant", "/merchant/products", product("保温杯 " + marker, "Thermoscup " + marker, marker))
+                .statusCode(201).extract().jsonPath().getLong("id");
+        post("merchant", "/merchant/products/" + id + "/listing", null).statusCode(200);
+        await().atMost(INDEXED).untilAsserted(() -> search(marker + " therm").body("productId", hasItem((int) id)));
+        search(marker + " thermx").body("productId", not(hasItem((int) id)));
+    }
+
+    @Test
+    void editing_a_listed_product_changes_what_shoppers_see_and_search_finds() {
+        String marker = "e" + UUID.randomUUID().toString().substring(0, 8);
+        long id = post("merchant", "/merchant/products", product("旅行箱 " + marker, "Suitcase " + marker, marker))
+                .statusCode(201).extract().jsonPath().getLong("id");
+        post("merchant", "/merchant/products/" + id + "/listing", null).statusCode(200);
+        String revised = """
+                {"names": {"zh-CN": "登机箱 %1$s", "en": "Cabin bag %1$s"},
+                 "skus": [{"sku": "%1$s-RED", "price": {"amountMinor": 15900, "currency": "CNY"}, "pointsPrice": 1500},
+                          {"sku": "%1$s-BLUE", "price": {"amountMinor": 18900, "currency": "CNY"}},
+                          {"sku": "%1$s-GREEN", "attributes": {"colour": "green"},
+                           "price": {"amountMinor": 17900, "currency": "CNY"}}]}""".formatted(marker);
+        given().auth().oauth2(Tokens.of("merchant")).contentType(ContentType.JSON).body(revised)
+                .when().put("/merchant/products/{id}", id).then().statusCode(200)
+                .body("name", equalTo("登机箱 " + marker)).body("status", equalTo("LISTED"))
+                .body("skus.sku", contains(marker + "-RED", marker + "-BLUE", marker + "-GREEN"));
+        given().when().get("/products/{id}", id).then().statusCode(200)
+                .body("skus[0].price.amountMinor", equalTo(15900)).body("skus[0].pointsPrice", equalTo(1500))
+                .body("skus[2].attributes.colour", equalTo("green"));
+        await().atMost(INDEXED).untilAsserted(() -> search("cabin bag " + marker)
+                .body("productId", hasItem((int) id)).body("fromPrice.amountMinor", hasItem(15900)));
+        search("suitcase " + marker).body("productId", not(hasItem((int) id)));
+    }
+
+    @Test
+    void an_edit_that_drops_a_sku_or_takes_anothers_code_is_409_and_changes_nothing() {
+        String marker = "d" + UUID.randomUUID().toString().substring(0, 8);
+        String other = "x" + UUID.randomUUID().toString().substring(0, 8);
+        long id = post("merchant", "/merchant/products", product("雨伞", "Umbrella", marker)).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        post("merchant", "/merchant/products", product("雨衣", "Raincoat", other)).statusCode(201);
+        String dropsBlue = """
+                {"names": {"en": "Umbrella"}, "skus": [{"sku": "%s-RED", "price": {"amountMinor": 100, "currency": "CNY"}}]}"""
+                .formatted(marker);
+        given().auth().oauth2(Tokens.of("merchant")).contentType(ContentType.JSON).body(dropsBlue)
+                .when().put("/merchant/products/{id}", id).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://quarkmall.io/problems/sku-removed"));
+        String takesOthers = """
+                {"names": {"en": "Umbrella"},
+                 "skus": [{"sku": "%s-RED", "price": {"amountMinor": 100, "currency": "CNY"}},
+                          {"sku": "%s-BLUE", "price": {"amountMinor": 100, "currency": "CNY"}},
+                          {"sku": "%s-RED", "price": {"amountMinor": 100, "currency": "CNY"}}]}"""
+                .formatted(marker, marker, other);
+        given().auth().oauth2(Tokens.of("merchant")).contentType(ContentType.JSON).body(takesOthers)
+                .when().put("/merchant/products/{id}", id).then().statusCode(409)
+                .body("type", equalTo("https://quarkmall.io/problems/sku-code-taken"));
+        given().auth().oauth2(Tokens.of("admin")).contentType(ContentType.JSON).body(product("雨伞", "Umbrella", marker))
+                .when().put("/merchant/products/{id}", id).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of("merchant")).when().get("/merchant/products/{id}", id).then().statusCode(200)
+                .body("name", equalTo("雨伞")).body("skus.sku", contains(marker + "-RED", marker + "-BLUE"))
+                .body("skus[0].price.amountMinor", equalTo(19900));
     }
 
     @Test

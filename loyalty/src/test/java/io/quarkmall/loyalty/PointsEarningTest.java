@@ -1,6 +1,7 @@
 package io.quarkmall.loyalty;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkmall.common.money.Money;
@@ -55,6 +56,10 @@ class PointsEarningTest {
         }
         assertEquals(before + 199, balanceThroughTheApi());
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> PointsLedgerEntry.count("orderId", orderId)));
+        given().auth().oauth2(Tokens.of("shopper")).queryParam("size", 100).when().get("/accounts/me").then()
+                .body("entries.find { it.orderId == %d }.points".formatted(orderId), equalTo(199))
+                .body("entries.find { it.orderId == %d }.reason".formatted(orderId),
+                        equalTo("EARNED_FOR_ORDER"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.httpproxy.HttpProxy;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ final class EdgeNode implements Server {
             ctx.response().putHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
             ctx.next();
         });
-        router.route().handler(StaticHandler.create(dist.toAbsolutePath().toString())
+        router.route().handler(StaticHandler.create(FileSystemAccess.ROOT, dist.toAbsolutePath().toString())
                 .setCachingEnabled(false).setIndexPage("index.html"));
         // Client-side routes (/orders/42) get the SPA's index, never cached.
         router.route().handler(ctx -> ctx.response().sendFile(dist.resolve("index.html").toString()));

@@ -22,6 +22,7 @@ public class CatalogSku extends PanacheEntityBase {
     @Id
     private String sku;
     private long productId;
+    private String merchantId;
     private String productName;
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, String> names;
@@ -37,7 +38,7 @@ public class CatalogSku extends PanacheEntityBase {
     }
 
     /** The product was listed (again) with these SKUs and prices; an older announcement never wins. */
-    public static void listed(long productId, String name, Map<String, String> names, String sku,
+    public static void listed(long productId, String merchantId, String name, Map<String, String> names, String sku,
                               Map<String, String> attributes, Money price, Long pointsPrice, Instant at) {
         CatalogSku copy = CatalogSku.<CatalogSku>findByIdOptional(sku).orElseGet(() -> {
             var fresh = new CatalogSku();
@@ -48,6 +49,7 @@ public class CatalogSku extends PanacheEntityBase {
             return;
         }
         copy.productId = productId;
+        copy.merchantId = merchantId;
         copy.names = Map.copyOf(names);
         copy.productName = name;
         copy.attributes = Map.copyOf(attributes);

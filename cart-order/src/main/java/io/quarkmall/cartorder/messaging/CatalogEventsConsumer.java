@@ -21,7 +21,7 @@ public class CatalogEventsConsumer {
     /** The fields cart-order reads of catalog.product.v1 payloads. */
     record Sku(String sku, Map<String, String> attributes, Money price, Long pointsPrice) {}
 
-    record Product(long productId, String name, Map<String, String> names, List<Sku> skus) {
+    record Product(long productId, String merchantId, String name, Map<String, String> names, List<Sku> skus) {
         /** The merchant's default name; JSON objects keep no order, so "the first of names" is not it. */
         String displayName() {
             return name != null ? name : names.values().iterator().next();
@@ -41,7 +41,7 @@ public class CatalogEventsConsumer {
         Product product = json.treeToValue(event.payload(), Product.class);
         QuarkusTransaction.requiringNew().run(() -> {
             switch (event.type()) {
-                case "ProductListed" -> product.skus().forEach(sku -> CatalogSku.listed(product.productId(),
+                case "ProductListed" -> product.skus().forEach(sku -> CatalogSku.listed(product.productId(), product.merchantId(),
                         product.displayName(), product.names(), sku.sku(), sku.attributes() == null ? Map.of() : sku.attributes(), sku.price(),
                         sku.pointsPrice(), event.occurredAt()));
                 case "ProductDelisted" -> CatalogSku.delisted(product.productId(), event.occurredAt());

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 public class CartService {
 
     /** A cart line as the shopper sees it; {@code available} is false once the product is delisted. */
-    public record PricedLine(String sku, String productName, Map<String, String> attributes, int quantity,
+    public record PricedLine(String sku, long productId, String productName, Map<String, String> names,
+                             Map<String, String> attributes, int quantity,
                              Money unitPrice, Money subtotal, boolean available) {}
 
     public record Cart(List<PricedLine> lines, List<Money> totals) {}
@@ -59,8 +60,8 @@ public class CartService {
         Map<String, CatalogSku> skus = CatalogSku.bySku(lines.stream().map(CartLine::sku).toList());
         List<PricedLine> priced = lines.stream().map(line -> {
             CatalogSku sku = skus.get(line.sku());
-            return new PricedLine(line.sku(), sku.productName(), sku.attributes(), line.quantity(), sku.price(),
-                    sku.price().times(line.quantity()), sku.listed());
+            return new PricedLine(line.sku(), sku.productId(), sku.productName(), sku.names(), sku.attributes(),
+                    line.quantity(), sku.price(), sku.price().times(line.quantity()), sku.listed());
         }).toList();
         var totals = new TreeMap<String, Money>();
         priced.stream().filter(PricedLine::available)

@@ -67,6 +67,33 @@ public class Product extends PanacheEntityBase {
         return product;
     }
 
+    /**
+     * New names, prices, points prices and attributes; SKUs whose codes are new are added. A SKU
+     * cannot be removed (carts, orders and stock know it): a merchant delists the product instead.
+     */
+    public void revise(Map<String, String> names, String defaultName, List<SkuSpec> specs, Instant now) {
+        var kept = specs.stream().map(SkuSpec::code).collect(java.util.stream.Collectors.toSet());
+        List<String> dropped = skus.stream().map(Sku::code).filter(code -> !kept.contains(code)).toList();
+        if (!dropped.isEmpty()) {
+            throw new RuleViolation("sku-removed", "SKUs cannot be removed from a product, only the product delisted: "
+                    + "keep " + dropped + ".");
+        }
+        this.names = Map.copyOf(names);
+        this.name = defaultName;
+        for (SkuSpec spec : specs) {
+            skus.stream().filter(s -> s.code().equals(spec.code())).findFirst().ifPresentOrElse(
+                    sku -> sku.revise(spec.attributes(), spec.price(), spec.pointsPrice()),
+                    () -> skus.add(new Sku(this, spec.code(), spec.attributes(), spec.price(), spec.pointsPrice())));
+        }
+        updatedAt = now;
+    }
+
+    /** The codes of {@code specs} that this product does not have yet. */
+    public List<String> newCodes(List<SkuSpec> specs) {
+        return specs.stream().map(SkuSpec::code).filter(code -> skus.stream().noneMatch(s -> s.code().equals(code)))
+                .toList();
+    }
+
     public void list(Instant now) {
         if (status == Status.LISTED) {
             throw new RuleViolation("product-already-listed", "Product " + id + " is already listed.");

@@ -39,6 +39,13 @@ public class Sku {
         this.pointsPrice = pointsPrice;
     }
 
+    void revise(Map<String, String> attributes, Money price, Long pointsPrice) {
+        this.attributes = Map.copyOf(attributes);
+        this.priceMinor = price.amountMinor();
+        this.currency = price.currency();
+        this.pointsPrice = pointsPrice;
+    }
+
     public String code() {
         return code;
     }

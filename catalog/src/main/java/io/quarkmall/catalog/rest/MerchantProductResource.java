@@ -10,6 +10,7 @@ import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -33,7 +35,7 @@ import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** A merchant's own products: create with SKUs, list, delist. Another merchant's product is 404. */
+/** A merchant's own products: create with SKUs, edit, list, delist. Another merchant's product is 404. */
 @Path("/merchant/products")
 @RolesAllowed("merchant")
 public class MerchantProductResource {
@@ -47,7 +49,7 @@ public class MerchantProductResource {
                              @NotNull @Valid PriceRequest price,
                              @Positive Long pointsPrice) {}
 
-    public record CreateProduct(
+    public record ProductRequest(
             @NotEmpty @Size(max = 10) LinkedHashMap<@NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
                     message = "must be a language tag such as zh-CN or en") String, @NotBlank @Size(max = 200) String> names,
             @NotEmpty @Size(max = 50) List<@NotNull @Valid SkuRequest> skus) {}
@@ -61,15 +63,21 @@ public class MerchantProductResource {
 
     @POST
     @Operation(summary = "Create a draft product with its SKUs (Idempotency-Key required); the first name is the default")
-    public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid CreateProduct request) {
-        List<SkuSpec> skus = request.skus().stream().map(MerchantProductResource::spec).toList();
-        if (skus.stream().map(SkuSpec::code).distinct().count() != skus.size()) {
-            throw new ProblemException(Problem.of("duplicate-sku", "Duplicate SKU", 400,
-                    "Each SKU code may appear once in a product."));
-        }
+    public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ProductRequest request) {
+        List<SkuSpec> skus = specs(request);
         return idempotency.once(key, caller.getSubject(), "POST /merchant/products", request, () ->
                 Response.status(201).entity(ProductView.of(products.create(caller.getSubject(), request.names(), skus)))
                         .build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace the product's names and its SKUs' prices, points prices and attributes; new SKU "
+            + "codes are added. A listed product's new prices apply to carts at once. 409 if a SKU is left out or a "
+            + "new code is taken")
+    @Transactional
+    public ProductView revise(@PathParam("id") long id, @NotNull @Valid ProductRequest request) {
+        return ProductView.of(products.revise(caller.getSubject(), id, request.names(), specs(request)));
     }
 
     @POST
@@ -101,6 +109,15 @@ public class MerchantProductResource {
     public ProductView one(@PathParam("id") long id) {
         return Product.ofMerchant(caller.getSubject(), id).map(ProductView::of)
                 .orElseThrow(() -> ProblemException.notFound("Product " + id));
+    }
+
+    private static List<SkuSpec> specs(ProductRequest request) {
+        List<SkuSpec> skus = request.skus().stream().map(MerchantProductResource::spec).toList();
+        if (skus.stream().map(SkuSpec::code).distinct().count() != skus.size()) {
+            throw new ProblemException(Problem.of("duplicate-sku", "Duplicate SKU", 400,
+                    "Each SKU code may appear once in a product."));
+        }
+        return skus;
     }
 
     private static SkuSpec spec(SkuRequest sku) {

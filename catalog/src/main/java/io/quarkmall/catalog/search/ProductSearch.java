@@ -2,6 +2,7 @@ package io.quarkmall.catalog.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkmall.catalog.config.CatalogConfig;
 import io.quarkus.runtime.StartupEvent;
@@ -77,13 +78,21 @@ public class ProductSearch {
         }
     }
 
-    /** Listed products matching the words of {@code query} in any language, best match first. */
+    /**
+     * Listed products matching the words of {@code query} in any language, best match first: each
+     * word matches despite a typo, or the last one is the start of a word (search as you type).
+     */
     public List<Hit> search(String query, int page, int size) throws IOException {
         ObjectNode body = json.createObjectNode();
         body.put("from", page * size).put("size", size);
-        ObjectNode match = body.putObject("query").putObject("multi_match");
-        match.put("query", query).put("fuzziness", "AUTO").put("operator", "and").put("prefix_length", 1);
-        match.putArray("fields").add("names.*");
+        ArrayNode either = body.putObject("query").putObject("bool").put("minimum_should_match", 1).putArray("should");
+        ObjectNode fuzzy = either.addObject().putObject("multi_match");
+        fuzzy.put("query", query).put("fuzziness", "AUTO").put("operator", "and").put("prefix_length", 1);
+        fuzzy.putArray("fields").add("names.*");
+        // As the shopper types, the last word is still a prefix ("headph" is headphones on its way).
+        ObjectNode typing = either.addObject().putObject("multi_match");
+        typing.put("query", query).put("type", "bool_prefix").put("operator", "and");
+        typing.putArray("fields").add("names.*");
         var request = new Request("POST", "/" + index + "/_search");
         request.setJsonEntity(json.writeValueAsString(body));
         JsonNode hits = json.readTree(client.performRequest(request).getEntity().getContent()).path("hits").path("hits");

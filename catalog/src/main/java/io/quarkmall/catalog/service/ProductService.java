@@ -45,6 +45,29 @@ public class ProductService {
         return product;
     }
 
+    /** A listed product's new state is announced at once: carts, checkout and search follow it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Product revise(String merchantId, long productId, Map<String, String> names, List<SkuSpec> skus) {
+        var product = owned(merchantId, productId);
+        List<String> added = product.newCodes(skus);
+        if (!added.isEmpty()) {
+            List<String> taken = Product.takenSkuCodes(added);
+            if (!taken.isEmpty()) {
+                throw skuCodesTaken(taken);
+            }
+        }
+        product.revise(names, names.values().iterator().next(), skus, clock.instant());
+        try {
+            product.persistAndFlush();
+        } catch (PersistenceException e) {
+            throw skuCodesTaken(added);
+        }
+        if (product.status() == Product.Status.LISTED) {
+            outbox.record(config.productTopic(), product.id().toString(), "ProductListed", listedPayload(product));
+        }
+        return product;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Product list(String merchantId, long productId) {
         var product = owned(merchantId, productId);

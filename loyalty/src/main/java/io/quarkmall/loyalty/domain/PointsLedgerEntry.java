@@ -92,6 +92,11 @@ public class PointsLedgerEntry extends PanacheEntityBase {
         return reason;
     }
 
+    /** The order this entry is for, if any. */
+    public Long orderId() {
+        return orderId;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -21,9 +21,9 @@ public class AccountResource {
     /** A shopper's points: the balance and the newest ledger entries behind it. */
     public record AccountView(long balance, List<EntryView> entries) {}
 
-    public record EntryView(long id, long points, String reason, Instant createdAt) {
+    public record EntryView(long id, long points, String reason, Long orderId, Instant createdAt) {
         static EntryView of(PointsLedgerEntry e) {
-            return new EntryView(e.id(), e.points(), e.reason(), e.createdAt());
+            return new EntryView(e.id(), e.points(), e.reason(), e.orderId(), e.createdAt());
         }
     }
 

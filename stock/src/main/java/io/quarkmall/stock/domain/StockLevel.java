@@ -96,6 +96,12 @@ public class StockLevel extends PanacheEntityBase {
         return findByIdOptional(sku);
     }
 
+    /** The levels of those SKUs stock has counted, by SKU, unlocked: for reading only. */
+    public static Map<String, StockLevel> bySku(Collection<String> skus) {
+        return StockLevel.<StockLevel>list("sku in ?1", skus).stream()
+                .collect(Collectors.toMap(StockLevel::sku, Function.identity()));
+    }
+
     public static List<StockLevel> page(int page, int size) {
         return findAll(Sort.ascending("sku")).page(Page.of(page, size)).list();
     }

@@ -1,0 +1,43 @@
+package io.quarkmall.cartorder.domain;
+
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The orders an operator may see: an admin every order, a merchant the orders holding at least one
+ * of its own SKUs (whose other lines it sees too, as the parcel ships whole).
+ */
+public record OperatorScope(String merchantId, boolean admin) {
+
+    private static final String MERCHANTS_SKU = """
+            exists (select 1 from OrderLine l, CatalogSku c where l.order = o and c.sku = l.sku and c.merchantId = :merchant)""";
+
+    /** Newest first; only those in {@code status} if it is given. */
+    public List<Order> orders(Optional<OrderStatus> status, int page, int size) {
+        String where = admin ? "1 = 1" : MERCHANTS_SKU;
+        if (status.isPresent()) {
+            where += " and o.status = :status";
+        }
+        TypedQuery<Order> query = Order.getEntityManager()
+                .createQuery("select o from Order o where " + where + " order by o.createdAt desc, o.id desc", Order.class)
+                .setFirstResult(page * size).setMaxResults(size);
+        bind(query);
+        status.ifPresent(s -> query.setParameter("status", s));
+        return query.getResultList();
+    }
+
+    public Optional<Order> order(long id) {
+        TypedQuery<Order> query = Order.getEntityManager().createQuery(
+                "select o from Order o where o.id = :id and " + (admin ? "1 = 1" : MERCHANTS_SKU), Order.class);
+        query.setParameter("id", id);
+        bind(query);
+        return query.getResultStream().findFirst();
+    }
+
+    private void bind(TypedQuery<Order> query) {
+        if (!admin) {
+            query.setParameter("merchant", merchantId);
+        }
+    }
+}

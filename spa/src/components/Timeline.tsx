@@ -1,0 +1,23 @@
+import type { Step } from '../api';
+import { formatTime, useI18n } from '../i18n';
+import type { MessageKey } from '../messages';
+
+/** The order's steps, oldest first; announced to screen readers as they arrive. */
+export function Timeline({ steps, live }: { steps: Step[]; live: boolean }) {
+  const { t, lang } = useI18n();
+  return (
+    <section className="timeline-box">
+      <h2>{t('order.timeline')}</h2>
+      {live && <p className="live"><span className="dot" aria-hidden="true" />{t('order.live')}</p>}
+      <ol className="timeline" aria-live="polite" data-testid="timeline">
+        {steps.map((step, i) => (
+          <li key={`${step.status}-${i}`} data-status={step.status}>
+            <strong>{t(`status.${step.status}` as MessageKey)}</strong>
+            {step.note && <span className="muted"> {step.note}</span>}
+            <time dateTime={step.at}>{formatTime(step.at, lang)}</time>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { AuthProvider, CALLBACK_PATH, SILENT_PATH, userManagerFor } from './auth';
+import { loadConfig } from './config';
+import { ConfigContext } from './context';
+import { I18nProvider, useI18n } from './i18n';
+import { RouterProvider } from './router';
+import './styles.css';
+import type { UserManager } from 'oidc-client-ts';
+
+function WithAuth({ manager }: { manager: UserManager }) {
+  const { lang } = useI18n();
+  return (
+    <AuthProvider manager={manager} uiLocale={lang}>
+      <RouterProvider><App /></RouterProvider>
+    </AuthProvider>
+  );
+}
+
+async function start() {
+  const root = createRoot(document.getElementById('root')!);
+  let config;
+  try {
+    config = await loadConfig();
+  } catch (e) {
+    root.render(<p className="error" role="alert">Quarkmall could not load its configuration ({String(e)}). Reload to try again.</p>);
+    return;
+  }
+  const manager = userManagerFor(config);
+  const path = window.location.pathname;
+  if (path === SILENT_PATH) {
+    await manager.signinSilentCallback().catch(() => undefined);
+    return;
+  }
+  if (path === CALLBACK_PATH) {
+    try {
+      const user = await manager.signinRedirectCallback();
+      const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo ?? '/';
+      window.history.replaceState(null, '', returnTo.startsWith('/') && !returnTo.startsWith('/auth/') ? returnTo : '/');
+    } catch {
+      window.history.replaceState(null, '', '/');
+    }
+  }
+  root.render(
+    <StrictMode>
+      <ConfigContext.Provider value={config}>
+        <I18nProvider><WithAuth manager={manager} /></I18nProvider>
+      </ConfigContext.Provider>
+    </StrictMode>,
+  );
+}
+
+void start();

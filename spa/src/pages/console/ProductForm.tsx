@@ -1,0 +1,97 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { newIdempotencyKey, type ApiError, type ProductView } from '../../api';
+import { ErrorBox, Loading } from '../../components/Status';
+import { useI18n } from '../../i18n';
+import { fractionDigits } from '../../money';
+import { navigate } from '../../router';
+import { asApiError, useApiClient } from '../../useApi';
+import { CURRENCIES, NAME_LANGS, draftOf, emptySku, problemsOf, requestOf, type ProductDraft, type SkuDraft } from './productDraft';
+
+/** Create (no id) or edit a product: names per language and its SKUs with prices and points prices. */
+export function ProductForm({ id }: { id?: number }) {
+  const { t } = useI18n();
+  const api = useApiClient();
+  const [draft, setDraft] = useState<ProductDraft | null>(id ? null : { names: { 'zh-CN': '', en: '', ja: '' }, skus: [emptySku()] });
+  const [existing, setExisting] = useState(0);
+  const [key] = useState(newIdempotencyKey);
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+
+  useEffect(() => {
+    if (!id) return;
+    api.request<ProductView>(`/catalog/merchant/products/${id}`)
+      .then((p) => { setDraft(draftOf(p)); setExisting(p.skus.length); })
+      .catch((e: unknown) => setError(asApiError(e)));
+  }, [id, api]);
+
+  if (!draft) return error ? <ErrorBox error={error} /> : <Loading />;
+  const problems = problemsOf(draft);
+  const invalid = (field: string) => tried && field in problems;
+  const setName = (lang: string, value: string) => setDraft({ ...draft, names: { ...draft.names, [lang]: value } });
+  const setSku = (i: number, change: Partial<SkuDraft>) =>
+    setDraft({ ...draft, skus: draft.skus.map((s, j) => (i === j ? { ...s, ...change } : s)) });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (Object.keys(problems).length > 0) return;
+    setBusy(true); setError(undefined);
+    try {
+      await (id
+        ? api.request(`/catalog/merchant/products/${id}`, { method: 'PUT', body: requestOf(draft) })
+        : api.request('/catalog/merchant/products', { method: 'POST', idempotencyKey: key, body: requestOf(draft) }));
+      navigate('/console');
+    } catch (e) {
+      setError(asApiError(e));
+      setBusy(false);
+    }
+  };
+
+  const field = (name: string, label: string, value: string, onChange: (v: string) => void, extra: Record<string, string> = {}) => (
+    <label className={invalid(name) ? 'field invalid' : 'field'}>
+      <span>{label}</span>
+      <input name={name} value={value} aria-invalid={invalid(name)} onChange={(e) => onChange(e.target.value)} {...extra} />
+    </label>
+  );
+
+  return (
+    <form className="product-form" onSubmit={submit} noValidate>
+      <h2>{id ? t('console.editProduct', { id }) : t('console.newProduct')}</h2>
+      <fieldset>
+        <legend>{t('console.names')}</legend>
+        {NAME_LANGS.map((lang) => field(`name-${lang}`, t('console.nameIn', { lang }), draft.names[lang] ?? '', (v) => setName(lang, v)))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('console.skus')}</legend>
+        {draft.skus.map((sku, i) => (
+          <div className="sku-row" key={i}>
+            {field(`sku-${i}-code`, t('console.skuCode'), sku.code, (v) => setSku(i, { code: v }), i < existing ? { readOnly: 'readonly' } : {})}
+            {field(`sku-${i}-attributes`, t('console.attributes'), sku.attributes, (v) => setSku(i, { attributes: v }))}
+            {field(`sku-${i}-price`, t('console.price'), sku.price, (v) => setSku(i, { price: v }), { inputMode: 'decimal' })}
+            <label className="field">
+              <span>{t('console.currency')}</span>
+              <select name={`sku-${i}-currency`} value={sku.currency} onChange={(e) => setSku(i, { currency: e.target.value })}>
+                {CURRENCIES.map((c) => <option key={c}>{c}</option>)}
+              </select>
+            </label>
+            {field(`sku-${i}-points`, t('console.pointsPrice'), sku.points, (v) => setSku(i, { points: v }), { inputMode: 'numeric' })}
+            {invalid(`sku-${i}-price`) && <p className="hint">{t('console.badPrice', { digits: fractionDigits(sku.currency) })}</p>}
+            {i >= existing && draft.skus.length > 1 && (
+              <button type="button" className="link" onClick={() => setDraft({ ...draft, skus: draft.skus.filter((_, j) => j !== i) })}>
+                {t('console.removeSku')}
+              </button>
+            )}
+          </div>
+        ))}
+        <button type="button" onClick={() => setDraft({ ...draft, skus: [...draft.skus, emptySku()] })}>{t('console.addSku')}</button>
+      </fieldset>
+      {tried && Object.keys(problems).length > 0 && <p className="error" role="alert">{t('console.invalid')}</p>}
+      {error && <ErrorBox error={error} />}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>{t('common.save')}</button>
+        <button type="button" onClick={() => navigate('/console')}>{t('common.cancel')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ProductView } from '../../api';
+import { amountText, parseAmount } from '../../money';
+
+/** The product form as the merchant types it: text fields, turned into a request only when valid. */
+export interface SkuDraft { code: string; attributes: string; price: string; currency: string; points: string }
+export interface ProductDraft { names: Record<string, string>; skus: SkuDraft[] }
+
+export const NAME_LANGS = ['zh-CN', 'en', 'ja'];
+export const CURRENCIES = ['CNY', 'USD', 'EUR', 'JPY', 'HKD'];
+const SKU_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export const emptySku = (): SkuDraft => ({ code: '', attributes: '', price: '', currency: 'CNY', points: '' });
+
+export function draftOf(product: ProductView): ProductDraft {
+  return {
+    names: Object.fromEntries(NAME_LANGS.map((l) => [l, product.names[l] ?? ''])),
+    skus: product.skus.map((s) => ({
+      code: s.sku,
+      attributes: Object.entries(s.attributes ?? {}).map(([k, v]) => `${k}=${v}`).join(', '),
+      price: amountText(s.price.amountMinor, s.price.currency),
+      currency: s.price.currency,
+      points: s.pointsPrice == null ? '' : String(s.pointsPrice),
+    })),
+  };
+}
+
+/** Field name → what is wrong with it; empty when the draft can be sent. */
+export function problemsOf(draft: ProductDraft): Record<string, 'required' | 'sku' | 'price' | 'points' | 'attributes'> {
+  const problems: ReturnType<typeof problemsOf> = {};
+  if (!NAME_LANGS.some((l) => draft.names[l]?.trim())) problems['name-zh-CN'] = 'required';
+  draft.skus.forEach((s, i) => {
+    if (!SKU_CODE.test(s.code.trim())) problems[`sku-${i}-code`] = 'sku';
+    if (parseAmount(s.price, s.currency) === null) problems[`sku-${i}-price`] = 'price';
+    if (s.points.trim() && !/^\d{1,12}$/.test(s.points.trim())) problems[`sku-${i}-points`] = 'points';
+    if (attributesOf(s.attributes) === null) problems[`sku-${i}-attributes`] = 'attributes';
+  });
+  return problems;
+}
+
+/** "colour=red, size=M" → {colour: red, size: M}; null if a part has no '='. */
+export function attributesOf(text: string): Record<string, string> | null {
+  const result: Record<string, string> = {};
+  for (const part of text.split(/[,，]/).map((p) => p.trim()).filter(Boolean)) {
+    const at = part.indexOf('=');
+    if (at <= 0 || at === part.length - 1) return null;
+    result[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+  }
+  return result;
+}
+
+/** The catalog's ProductRequest: names in the order zh-CN, en, ja (the first is the default name). */
+export function requestOf(draft: ProductDraft) {
+  return {
+    names: Object.fromEntries(NAME_LANGS.filter((l) => draft.names[l]?.trim()).map((l) => [l, draft.names[l].trim()])),
+    skus: draft.skus.map((s) => ({
+      sku: s.code.trim(),
+      attributes: attributesOf(s.attributes) ?? {},
+      price: { amountMinor: parseAmount(s.price, s.currency)!, currency: s.currency },
+      pointsPrice: s.points.trim() ? Number(s.points.trim()) : null,
+    })),
+  };
+}

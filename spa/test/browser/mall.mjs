@@ -1,0 +1,72 @@
+// What every browser test shares: Debian's Chromium driven by playwright-core, the mall's URL,
+// signing in through the real Keycloak login page, and screenshots kept as test artifacts.
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const MALL = process.env.MALL_URL ?? 'http://localhost:8080';
+export const SCREENSHOTS = path.resolve(fileURLToPath(import.meta.url), '../../../test-results/screenshots');
+
+/** The two viewports the shop must be usable on. */
+export const VIEWPORTS = {
+  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  desktop: { viewport: { width: 1440, height: 900 } },
+};
+
+function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (existsSync(candidate)) return candidate;
+  }
+  try {
+    return execFileSync('bash', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('No Chromium found: run spa/test/browser/install-chromium.sh (Debian package chromium) or set CHROMIUM_PATH');
+  }
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A fresh browser profile (no cookies, no Keycloak session) with the viewport's size, in English or Chinese. */
+export async function newPage(browser, viewportName, locale = 'en-US') {
+  const context = await browser.newContext({ ...VIEWPORTS[viewportName], locale });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const failures = [];
+  page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+  page.on('response', (r) => { if (r.status() >= 500) failures.push(`${r.status()} from ${r.url()}`); });
+  page.failures = failures;
+  return page;
+}
+
+export async function shot(page, viewportName, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${viewportName}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Signs in as a demo user through the shop's button and Keycloak's own login form. */
+export async function signIn(page, user) {
+  await page.getByRole('button', { name: /^(Sign in|登录)$/ }).first().click();
+  await page.waitForURL(/\/realms\/quarkmall\/protocol\/openid-connect\/auth/);
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill(user);
+  await page.locator('#kc-login').click();
+  await page.waitForURL((url) => url.origin === new URL(MALL).origin && !url.pathname.startsWith('/auth/'));
+  await page.getByRole('button', { name: new RegExp(`\\(${user}\\)`) }).waitFor();
+}
+
+/** A name no earlier run used, so searches find this run's product only. */
+export function marker() {
+  return Math.random().toString(36).slice(2, 8);
+}

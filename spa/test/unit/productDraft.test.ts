@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { attributesOf, draftOf, emptySku, problemsOf, requestOf } from '../../src/pages/console/productDraft';
+
+describe('the product form', () => {
+  const valid = {
+    names: { 'zh-CN': '龙井', en: 'Longjing', ja: '' },
+    skus: [{ code: 'TEA-1', attributes: 'size=250g, grade=A', price: '128', currency: 'CNY', points: '1280' }],
+  };
+
+  test('a valid draft becomes the catalog request, names in order and empty ones left out', () => {
+    expect(problemsOf(valid)).toEqual({});
+    expect(requestOf(valid)).toEqual({
+      names: { 'zh-CN': '龙井', en: 'Longjing' },
+      skus: [{ sku: 'TEA-1', attributes: { size: '250g', grade: 'A' }, price: { amountMinor: 12800, currency: 'CNY' }, pointsPrice: 1280 }],
+    });
+    expect(Object.keys(requestOf(valid).names)).toEqual(['zh-CN', 'en']);
+  });
+
+  test('each bad field is named', () => {
+    const bad = { names: { 'zh-CN': ' ', en: '', ja: '' }, skus: [{ ...emptySku(), code: 'bad code', price: '1.234', points: 'x', attributes: 'size' }] };
+    expect(problemsOf(bad)).toEqual({
+      'name-zh-CN': 'required', 'sku-0-code': 'sku', 'sku-0-price': 'price', 'sku-0-points': 'points', 'sku-0-attributes': 'attributes',
+    });
+  });
+
+  test('attributes accept Chinese commas and refuse parts without a value', () => {
+    expect(attributesOf('颜色=红，尺码=M')).toEqual({ 颜色: '红', 尺码: 'M' });
+    expect(attributesOf('colour=')).toBeNull();
+    expect(attributesOf('')).toEqual({});
+  });
+
+  test('a product read back fills the form with the text it was typed as', () => {
+    const draft = draftOf({
+      id: 1, name: '龙井', names: { 'zh-CN': '龙井' }, status: 'LISTED', createdAt: '',
+      skus: [{ sku: 'TEA-1', attributes: { size: '250g' }, price: { amountMinor: 12850, currency: 'CNY' }, pointsPrice: null }],
+    });
+    expect(draft.skus[0]).toEqual({ code: 'TEA-1', attributes: 'size=250g', price: '128.50', currency: 'CNY', points: '' });
+    expect(draft.names).toEqual({ 'zh-CN': '龙井', en: '', ja: '' });
+  });
+});

@@ -1,7 +1,7 @@
 import { useAuth } from './auth';
 import { SearchBox } from './components/SearchBox';
 import { LANGS, useI18n, type Lang } from './i18n';
-import { Link, match, useLocation } from './router';
+import { Link, NavLink, match, useLocation } from './router';
 import { CartPage } from './pages/CartPage';
 import { HomePage } from './pages/HomePage';
 import { OrderPage } from './pages/OrderPage';
@@ -24,10 +24,10 @@ function Header() {
         <SearchBox />
       </div>
       <nav aria-label={t('nav.menu')} className="nav">
-        <Link to="/cart">{t('nav.cart')}</Link>
-        <Link to="/orders">{t('nav.orders')}</Link>
-        <Link to="/points">{t('nav.points')}</Link>
-        {operator && <Link to="/console">{t('nav.console')}</Link>}
+        <NavLink to="/cart">{t('nav.cart')}</NavLink>
+        <NavLink to="/orders">{t('nav.orders')}</NavLink>
+        <NavLink to="/points">{t('nav.points')}</NavLink>
+        {operator && <NavLink to="/console">{t('nav.console')}</NavLink>}
         <label className="lang">
           <span className="visually-hidden">{t('nav.language')}</span>
           <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>

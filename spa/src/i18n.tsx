@@ -13,6 +13,8 @@ interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
   t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** The text of a key made from a service's value ("tracking." + status), else the value itself. */
+  known(key: string, fallback: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -38,6 +40,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLangState(next);
     },
     t: (key, params) => translate(lang, key, params),
+    known: (key, fallback) => (key in en ? translate(lang, key as MessageKey) : fallback),
   }), [lang]);
   document.documentElement.lang = lang;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

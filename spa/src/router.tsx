@@ -51,3 +51,10 @@ export function Link({ to, children, ...rest }: { to: string; children: ReactNod
   };
   return <a href={to} onClick={onClick} {...rest}>{children}</a>;
 }
+
+/** A link that marks itself as the current page (aria-current) when the path is its own or below it. */
+export function NavLink({ to, children }: { to: string; children: ReactNode }) {
+  const { path } = useLocation();
+  const here = path === to || path.startsWith(`${to}/`);
+  return <Link to={to} aria-current={here ? 'page' : undefined}>{children}</Link>;
+}

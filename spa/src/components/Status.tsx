@@ -12,7 +12,17 @@ export function Loading() {
 /** What went wrong, in the service's words (problem+json title and detail), and a way to try again. */
 export function ErrorBox({ error, retry }: { error: ApiError; retry?: () => void }) {
   const { t } = useI18n();
+  const auth = useAuth();
   const network = error.status === 0;
+  if (error.status === 401) {
+    // The session ended (the token could not be renewed): the services answer 401 without a body.
+    return (
+      <div className="error" role="alert">
+        <p>{t('common.signInNeeded')}</p>
+        <button type="button" className="primary" onClick={() => auth.signIn()}>{t('nav.signIn')}</button>
+      </div>
+    );
+  }
   return (
     <div className="error" role="alert">
       <strong>{network ? t('error.title') : error.title}</strong>

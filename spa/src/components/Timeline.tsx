@@ -2,9 +2,14 @@ import type { Step } from '../api';
 import { formatTime, useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 
-/** The order's steps, oldest first; announced to screen readers as they arrive. */
-export function Timeline({ steps, live }: { steps: Step[]; live: boolean }) {
+/**
+ * The order's steps, oldest first; announced to screen readers as they arrive. The services write
+ * their notes in English, so shoppers reading Chinese see the translated step alone; operators
+ * ({@code allNotes}) always see the notes.
+ */
+export function Timeline({ steps, live, allNotes = false }: { steps: Step[]; live: boolean; allNotes?: boolean }) {
   const { t, lang } = useI18n();
+  const notes = allNotes || lang === 'en';
   return (
     <section className="timeline-box">
       <h2>{t('order.timeline')}</h2>
@@ -13,7 +18,7 @@ export function Timeline({ steps, live }: { steps: Step[]; live: boolean }) {
         {steps.map((step, i) => (
           <li key={`${step.status}-${i}`} data-status={step.status}>
             <strong>{t(`status.${step.status}` as MessageKey)}</strong>
-            {step.note && <span className="muted"> {step.note}</span>}
+            {notes && step.note && <span className="muted"> {step.note}</span>}
             <time dateTime={step.at}>{formatTime(step.at, lang)}</time>
           </li>
         ))}

@@ -65,7 +65,7 @@ function PayPanel({ order, onDone }: { order: OrderView; onDone(): void }) {
 }
 
 function Tracking({ orderId, status }: { orderId: number; status: string }) {
-  const { t, lang } = useI18n();
+  const { t, known, lang } = useI18n();
   const parcel = useLoad(async (api) => {
     const shipments = await api.request<ShipmentView[]>('/shipping/shipments', { query: { size: 50 } });
     const shipment = shipments.find((s) => s.orderId === orderId);
@@ -78,7 +78,11 @@ function Tracking({ orderId, status }: { orderId: number; status: string }) {
   return (
     <section className="tracking">
       <h2>{t('order.tracking', { number: shipment.trackingNumber, carrier: shipment.carrier })}</h2>
-      <ol>{events.map((e, i) => <li key={i}><strong>{e.status}</strong> {e.location} <time>{formatTime(e.occurredAt, lang)}</time></li>)}</ol>
+      <ol>
+        {events.map((e, i) => (
+          <li key={i}><strong>{known(`tracking.${e.status}`, e.status)}</strong> {e.location} <time>{formatTime(e.occurredAt, lang)}</time></li>
+        ))}
+      </ol>
     </section>
   );
 }

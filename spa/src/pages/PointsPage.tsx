@@ -1,8 +1,6 @@
 import type { PointsAccount } from '../api';
 import { Async, SignedInPage } from '../components/Status';
 import { formatTime, useI18n } from '../i18n';
-import type { MessageKey } from '../messages';
-import { en } from '../messages';
 import { Link } from '../router';
 import { useLoad } from '../useApi';
 
@@ -11,7 +9,7 @@ function useLoadAccount() {
 }
 
 function Account() {
-  const { t, lang } = useI18n();
+  const { t, known, lang } = useI18n();
   const account = useLoadAccount();
   return (
     <Async state={account}>
@@ -21,19 +19,16 @@ function Account() {
           <h2>{t('points.history')}</h2>
           {a.entries.length === 0 ? <p className="notice">{t('points.empty')}</p> : (
             <ul className="rows">
-              {a.entries.map((e) => {
-                const key = `points.reason.${e.reason}`;
-                return (
-                  <li key={e.id} className="row">
-                    <span>
-                      {key in en ? t(key as MessageKey) : e.reason}
-                      {e.orderId != null && <> <Link to={`/orders/${e.orderId}`}>{t('orders.order', { id: e.orderId })}</Link></>}
-                    </span>
-                    <time className="muted">{formatTime(e.createdAt, lang)}</time>
-                    <strong className={e.points >= 0 ? 'plus' : 'minus'}>{e.points >= 0 ? '+' : ''}{e.points.toLocaleString(lang)}</strong>
-                  </li>
-                );
-              })}
+              {a.entries.map((e) => (
+                <li key={e.id} className="row">
+                  <span>
+                    {known(`points.reason.${e.reason}`, e.reason)}
+                    {e.orderId != null && <> <Link to={`/orders/${e.orderId}`}>{t('orders.order', { id: e.orderId })}</Link></>}
+                  </span>
+                  <time className="muted">{formatTime(e.createdAt, lang)}</time>
+                  <strong className={e.points >= 0 ? 'plus' : 'minus'}>{e.points >= 0 ? '+' : ''}{e.points.toLocaleString(lang)}</strong>
+                </li>
+              ))}
             </ul>
           )}
         </>

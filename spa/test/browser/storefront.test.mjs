@@ -1,5 +1,5 @@
 // The shop in a real browser against the real running mall (./mall up, or the e2e module's mall):
-// a merchant creates, lists and stocks a product in the console; a shopper signs in through
+// a merchant creates, lists, edits and stocks a product in the console; a shopper signs in through
 // Keycloak, finds it as they type (with a typo), buys it with the sandbox card, watches the live
 // timeline reach COMPLETED and sees the points; the merchant then sees the order. On a phone in
 // Chinese and on a desktop in English, with screenshots of every screen in test-results/.
@@ -48,6 +48,12 @@ for (const { viewport, locale } of RUNS) {
       const row = merchant.locator('tr', { hasText: m });
       await row.getByRole('button', { name: either('List', '上架') }).click();
       await row.locator('.product-listed').waitFor();
+
+      // A listed product's price is edited: the SKU codes stay, the new price shows at once.
+      await row.getByRole('link', { name: either('Edit', '编辑') }).click();
+      await merchant.locator('input[name="sku-0-price"]').fill('78');
+      await merchant.getByRole('button', { name: either('Save', '保存') }).click();
+      await merchant.locator('tr', { hasText: m }).filter({ hasText: /78\.00/ }).waitFor();
       await shot(merchant, viewport, 'console-products');
 
       await merchant.getByRole('link', { name: either('Stock', '库存') }).click();
@@ -67,6 +73,11 @@ for (const { viewport, locale } of RUNS) {
       await shopper.locator('.tile, .notice').first().waitFor();
       await shot(shopper, viewport, 'home');
       await signIn(shopper, 'shopper');
+      // Tokens live in memory only; a reload signs in again silently through Keycloak's session.
+      const stored = await shopper.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+      assert.doesNotMatch(stored, /eyJ[\w-]+\.eyJ/, 'no token in localStorage or sessionStorage');
+      await shopper.reload();
+      await shopper.getByRole('button', { name: /\(shopper\)/ }).waitFor();
 
       // Typed with a typo and half a word; the index follows the listing within seconds.
       const search = shopper.getByRole('combobox', { name: either('Search products', '搜索商品') });
@@ -118,6 +129,10 @@ for (const { viewport, locale } of RUNS) {
       // 1 point a whole yuan: the ¥158 order's entry appears once loyalty has heard of the payment.
       await shopper.locator('.rows .row', { hasText: '+158' }).first().waitFor({ timeout: 30_000 });
       await shot(shopper, viewport, 'points');
+
+      await shopper.getByRole('button', { name: /\(shopper\)/ }).click();
+      await shopper.getByRole('button', { name: either('Sign in', '登录') }).waitFor();
+      assert.equal(new URL(shopper.url()).origin, new URL(MALL).origin, 'signed out back to the shop');
       assert.deepEqual(shopper.failures, []);
       await shopper.context().close();
     });
@@ -134,7 +149,21 @@ for (const { viewport, locale } of RUNS) {
   });
 }
 
-describe('errors and the edge', () => {
+describe('languages, errors and the edge', () => {
+  test('the language switch turns the shop into Chinese and back, and says so to the browser', async () => {
+    const page = await newPage(browser, 'desktop');
+    await page.goto(MALL);
+    await page.getByRole('link', { name: 'Cart' }).waitFor();
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('link', { name: '购物车' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    await page.reload();
+    await page.getByRole('link', { name: '购物车' }).waitFor();
+    await page.getByLabel('语言').selectOption('en');
+    await page.getByRole('link', { name: 'Cart' }).waitFor();
+    await page.context().close();
+  });
+
   test('a product that does not exist shows what went wrong and a retry, never a blank page', async () => {
     const page = await newPage(browser, 'phone');
     await page.goto(`${MALL}/products/999999999`);

@@ -67,7 +67,7 @@ export function ConsoleOrder({ id }: { id: number }) {
             ))}
           </ul>
           <p className="summary"><span>{t('order.total')}</span><strong>{formatMoney(o.total, lang)}</strong></p>
-          <Timeline steps={o.timeline} live={live} />
+          <Timeline steps={o.timeline} live={live} allNotes />
         </div>
       )}
     </Async>

@@ -3,6 +3,8 @@ package io.quarkmall.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,10 +29,15 @@ class StorefrontBrowserTest {
                 "The browser tests failed: their output is above; screenshots are in " + SPA.resolve("test-results"));
     }
 
+    /** Runs a command in spa/, its output copied into this test's (a forked JVM's own stdout belongs to surefire). */
     private static int run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(SPA.toFile()).inheritIO()
+        Process process = new ProcessBuilder(command).directory(SPA.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        if (!process.waitFor(15, TimeUnit.MINUTES)) {
+        Thread copier = Thread.ofVirtual().start(() -> process.inputReader(StandardCharsets.UTF_8).lines()
+                .forEach(line -> System.out.println("[browser] " + line)));
+        boolean ended = process.waitFor(15, TimeUnit.MINUTES);
+        copier.join(Duration.ofSeconds(10));
+        if (!ended) {
             process.destroyForcibly();
             throw new IllegalStateException("Timed out: " + String.join(" ", command));
         }

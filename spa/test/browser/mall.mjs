@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,10 +49,12 @@ export async function newPage(browser, viewportName, locale = 'en-US') {
   return page;
 }
 
+/** Saves a screenshot of the screen and audits it: its accessibility problems count as the page's failures. */
 export async function shot(page, viewportName, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${viewportName}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  for (const problem of await accessibilityProblems(page)) page.failures.push(`${name}: ${problem}`);
   return file;
 }
 
@@ -69,4 +72,20 @@ export async function signIn(page, user) {
 /** A name no earlier run used, so searches find this run's product only. */
 export function marker() {
   return Math.random().toString(36).slice(2, 8);
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * The page's serious and critical accessibility problems by axe-core's WCAG 2.1 A/AA rules
+ * (contrast, names of controls, labels, landmarks), as "rule: target" lines; empty when none.
+ */
+export async function accessibilityProblems(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+  return violations;
 }

@@ -5,7 +5,7 @@
 // Chinese and on a desktop in English, with screenshots of every screen in test-results/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MALL, launch, marker, newPage, shot, signIn } from './mall.mjs';
+import { MALL, accessibilityProblems, launch, marker, newPage, shot, signIn } from './mall.mjs';
 
 const either = (en, zh) => new RegExp(`^\\s*(${en}|${zh})`);
 const RUNS = [
@@ -42,6 +42,7 @@ for (const { viewport, locale } of RUNS) {
       await merchant.locator('input[name="sku-1-price"]').fill('1.5.8');
       await merchant.getByRole('button', { name: either('Save', '保存') }).click();
       await merchant.getByRole('alert').filter({ hasText: either('Check the highlighted', '请检查') }).waitFor();
+      await shot(merchant, viewport, 'console-product-form');
       await merchant.locator('input[name="sku-1-price"]').fill('158');
       await merchant.getByRole('button', { name: either('Save', '保存') }).click();
 
@@ -161,6 +162,35 @@ describe('languages, errors and the edge', () => {
     await page.getByRole('link', { name: '购物车' }).waitFor();
     await page.getByLabel('语言').selectOption('en');
     await page.getByRole('link', { name: 'Cart' }).waitFor();
+    await page.context().close();
+  });
+
+  test('the accessibility audit every screenshot passes does catch a nameless button and an unlabelled field', async () => {
+    const page = await newPage(browser, 'desktop');
+    await page.setContent('<html lang="en"><title>t</title><main><button></button><input type="text"></main></html>');
+    const problems = await accessibilityProblems(page);
+    assert.ok(problems.some((p) => p.startsWith('button-name')), problems.join('\n'));
+    assert.ok(problems.some((p) => p.startsWith('label')), problems.join('\n'));
+    await page.context().close();
+  });
+
+  test('the skip link comes first for keyboard users, and a product is found and opened with the keyboard alone', async () => {
+    const page = await newPage(browser, 'desktop');
+    await page.goto(MALL);
+    const first = page.locator('.tile .tile-name').first();
+    await first.waitFor();
+    const name = (await first.innerText()).trim();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
+    await page.keyboard.type(name, { delay: 30 });
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/products\/\d+$/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
     await page.context().close();
   });
 

@@ -68,7 +68,8 @@ export function ProductForm({ id }: { id?: number }) {
           <div className="sku-row" key={i}>
             {field(`sku-${i}-code`, t('console.skuCode'), sku.code, (v) => setSku(i, { code: v }), i < existing ? { readOnly: 'readonly' } : {})}
             {field(`sku-${i}-attributes`, t('console.attributes'), sku.attributes, (v) => setSku(i, { attributes: v }))}
-            {field(`sku-${i}-price`, t('console.price'), sku.price, (v) => setSku(i, { price: v }), { inputMode: 'decimal' })}
+            {field(`sku-${i}-price`, t('console.price'), sku.price, (v) => setSku(i, { price: v }),
+              invalid(`sku-${i}-price`) ? { inputMode: 'decimal', 'aria-describedby': `sku-${i}-price-hint` } : { inputMode: 'decimal' })}
             <label className="field">
               <span>{t('console.currency')}</span>
               <select name={`sku-${i}-currency`} value={sku.currency} onChange={(e) => setSku(i, { currency: e.target.value })}>
@@ -76,7 +77,7 @@ export function ProductForm({ id }: { id?: number }) {
               </select>
             </label>
             {field(`sku-${i}-points`, t('console.pointsPrice'), sku.points, (v) => setSku(i, { points: v }), { inputMode: 'numeric' })}
-            {invalid(`sku-${i}-price`) && <p className="hint">{t('console.badPrice', { digits: fractionDigits(sku.currency) })}</p>}
+            {invalid(`sku-${i}-price`) && <p className="hint" id={`sku-${i}-price-hint`}>{t('console.badPrice', { digits: fractionDigits(sku.currency) })}</p>}
             {i >= existing && draft.skus.length > 1 && (
               <button type="button" className="link" onClick={() => setDraft({ ...draft, skus: draft.skus.filter((_, j) => j !== i) })}>
                 {t('console.removeSku')}

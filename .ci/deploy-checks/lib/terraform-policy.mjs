@@ -120,3 +120,20 @@ export function hygieneViolations(tf) {
   }
   return found;
 }
+
+/** The SPA behind CloudFront: index.html, config.json and the API never cached; hashed assets (the default) cached. */
+export function spaCachingViolations(tf) {
+  const found = [];
+  const cdn = first(tf["modules/cdn"]?.resource?.aws_cloudfront_distribution?.this);
+  const policyOf = (behavior) => String(behavior?.cache_policy_id ?? "");
+  const behaviors = cdn.ordered_cache_behavior ?? [];
+  for (const path of ["/index.html", "/config.json", "/api/*"]) {
+    const behavior = behaviors.find((b) => b.path_pattern === path);
+    if (!behavior) found.push(`cdn: no cache behaviour for ${path}`);
+    else if (!policyOf(behavior).includes("cache_policy.disabled")) found.push(`cdn: ${path} may be cached`);
+  }
+  if (!policyOf(first(cdn.default_cache_behavior)).includes("cache_policy.optimized")) {
+    found.push("cdn: hashed assets (the default behaviour) are not cached");
+  }
+  return found;
+}

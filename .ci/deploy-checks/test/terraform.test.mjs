@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadTerraform, parseModule } from "../lib/terraform.mjs";
 import {
-  dataStoreViolations, exposureViolations, hygieneViolations, productionViolations,
+  dataStoreViolations, exposureViolations, hygieneViolations, productionViolations, spaCachingViolations,
 } from "../lib/terraform-policy.mjs";
 
 const tf = await loadTerraform();
@@ -94,4 +94,17 @@ test("the policies see every kind of data store they check (none passes by findi
     "aws_opensearch_domain", "aws_s3_bucket_public_access_block", "aws_vpc_security_group_ingress_rule"]) {
     assert.ok(count(type) >= 1, type);
   }
+});
+
+test("the CDN never caches the SPA's index.html, its config.json or the API, and caches hashed assets", () => {
+  assert.deepEqual(spaCachingViolations(tf), []);
+});
+
+test("an index.html cached at the edge, or a missing config.json behaviour, is caught", () => {
+  const changed = structuredClone(tf);
+  const cdn = changed["modules/cdn"].resource.aws_cloudfront_distribution.this[0];
+  cdn.ordered_cache_behavior.find((b) => b.path_pattern === "/index.html").cache_policy_id =
+    "${data.aws_cloudfront_cache_policy.optimized.id}";
+  cdn.ordered_cache_behavior = cdn.ordered_cache_behavior.filter((b) => b.path_pattern !== "/config.json");
+  assert.deepEqual(spaCachingViolations(changed), ["cdn: /index.html may be cached", "cdn: no cache behaviour for /config.json"]);
 });

@@ -132,7 +132,11 @@ function OrderContent({ id }: { id: number }) {
           </section>
           <div className="actions">
             {o.status === 'DELIVERED' && <button type="button" className="primary" onClick={() => act('receipt')}>{t('order.confirmReceipt')}</button>}
-            {CANCELLABLE.includes(o.status) && <button type="button" onClick={() => act('cancellation')}>{t('order.cancel')}</button>}
+            {CANCELLABLE.includes(o.status) && (
+              <button type="button" onClick={() => window.confirm(t('order.cancelConfirm', { id: o.id })) && act('cancellation')}>
+                {t('order.cancel')}
+              </button>
+            )}
           </div>
           {error && <ErrorBox error={error} />}
           <Timeline steps={o.timeline} live={live} />

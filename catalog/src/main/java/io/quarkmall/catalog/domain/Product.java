@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import java.time.Instant;
@@ -124,6 +125,12 @@ public class Product extends PanacheEntityBase {
 
     public static Optional<Product> ofMerchant(String merchantId, long id) {
         return find("id = ?1 and merchantId = ?2", id, merchantId).firstResultOptional();
+    }
+
+    /** Locked until the transaction ends: an edit and a delisting of one product apply one after the other. */
+    public static Optional<Product> lockOfMerchant(String merchantId, long id) {
+        return find("id = ?1 and merchantId = ?2", id, merchantId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /** The codes among {@code codes} that some product already uses. */

@@ -85,8 +85,12 @@ public class ProductService {
         return product;
     }
 
+    /**
+     * Locked, because every change rewrites the whole row: an edit that read LISTED must not put a
+     * product back on sale that a delisting took off meanwhile.
+     */
     private static Product owned(String merchantId, long productId) {
-        return Product.ofMerchant(merchantId, productId)
+        return Product.lockOfMerchant(merchantId, productId)
                 .orElseThrow(() -> ProblemException.notFound("Product " + productId));
     }
 

@@ -11,7 +11,8 @@ import java.util.Optional;
 public record OperatorScope(String merchantId, boolean admin) {
 
     private static final String MERCHANTS_SKU = """
-            exists (select 1 from OrderLine l, CatalogSku c where l.order = o and c.sku = l.sku and c.merchantId = :merchant)""";
+            exists (select 1 from OrderLine l, CatalogSku c
+                    where l.order = o and c.sku = l.sku and c.merchantId = :merchant)""";
 
     /** Newest first; only those in {@code status} if it is given. */
     public List<Order> orders(Optional<OrderStatus> status, int page, int size) {

@@ -41,9 +41,10 @@ public class CatalogEventsConsumer {
         Product product = json.treeToValue(event.payload(), Product.class);
         QuarkusTransaction.requiringNew().run(() -> {
             switch (event.type()) {
-                case "ProductListed" -> product.skus().forEach(sku -> CatalogSku.listed(product.productId(), product.merchantId(),
-                        product.displayName(), product.names(), sku.sku(), sku.attributes() == null ? Map.of() : sku.attributes(), sku.price(),
-                        sku.pointsPrice(), event.occurredAt()));
+                case "ProductListed" -> product.skus().forEach(sku -> CatalogSku.listed(product.productId(),
+                        product.merchantId(), product.displayName(), product.names(), sku.sku(),
+                        sku.attributes() == null ? Map.of() : sku.attributes(), sku.price(), sku.pointsPrice(),
+                        event.occurredAt()));
                 case "ProductDelisted" -> CatalogSku.delisted(product.productId(), event.occurredAt());
                 default -> { }
             }

@@ -38,7 +38,8 @@ public final class OrderViews {
     }
 
     /** An order in the operator's list: whose it is, too. */
-    public record OperatorOrderSummary(long id, String shopperId, String status, Money total, int units, Instant createdAt) {
+    public record OperatorOrderSummary(long id, String shopperId, String status, Money total, int units,
+                                       Instant createdAt) {
         static OperatorOrderSummary of(Order o) {
             return new OperatorOrderSummary(o.id(), o.shopperId(), o.status().name(), o.total(),
                     o.lines().stream().mapToInt(OrderLine::quantity).sum(), o.createdAt());

@@ -8,7 +8,9 @@ export function useApiClient(): Api {
   const auth = useAuth();
   const token = useRef(auth.token);
   token.current = auth.token;
-  return useRef(new Api(apiBase, () => token.current())).current;
+  const api = useRef<Api | null>(null);
+  api.current ??= new Api(apiBase, () => token.current());
+  return api.current;
 }
 
 export interface Loaded<T> {

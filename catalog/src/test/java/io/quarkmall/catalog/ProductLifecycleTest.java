@@ -39,6 +39,14 @@ class ProductLifecycleTest {
         return request.when().post(path).then();
     }
 
+    /** A product the merchant created and listed; its id. */
+    private static long listed(String zhName, String enName, String sku) {
+        long id = post("merchant", "/merchant/products", product(zhName, enName, sku)).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        post("merchant", "/merchant/products/" + id + "/listing", null).statusCode(200);
+        return id;
+    }
+
     private static ValidatableResponse search(String q) {
         return given().queryParam("q", q).when().get("/products/search").then().statusCode(200);
     }
@@ -67,9 +75,7 @@ class ProductLifecycleTest {
     @Test
     void results_come_as_the_shopper_types_a_word() {
         String marker = "y" + UUID.randomUUID().toString().substring(0, 8);
-        long id = post("merchant", "/merchant/products", product("保温杯 " + marker, "Thermoscup " + marker, marker))
-                .statusCode(201).extract().jsonPath().getLong("id");
-        post("merchant", "/merchant/products/" + id + "/listing", null).statusCode(200);
+        long id = listed("保温杯 " + marker, "Thermoscup " + marker, marker);
         await().atMost(INDEXED).untilAsserted(() -> search(marker + " therm").body("productId", hasItem((int) id)));
         search(marker + " thermx").body("productId", not(hasItem((int) id)));
     }
@@ -77,9 +83,7 @@ class ProductLifecycleTest {
     @Test
     void editing_a_listed_product_changes_what_shoppers_see_and_search_finds() {
         String marker = "e" + UUID.randomUUID().toString().substring(0, 8);
-        long id = post("merchant", "/merchant/products", product("旅行箱 " + marker, "Suitcase " + marker, marker))
-                .statusCode(201).extract().jsonPath().getLong("id");
-        post("merchant", "/merchant/products/" + id + "/listing", null).statusCode(200);
+        long id = listed("旅行箱 " + marker, "Suitcase " + marker, marker);
         String revised = """
                 {"names": {"zh-CN": "登机箱 %1$s", "en": "Cabin bag %1$s"},
                  "skus": [{"sku": "%1$s-RED", "price": {"amountMinor": 15900, "currency": "CNY"}, "pointsPrice": 1500},

@@ -21,6 +21,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -73,7 +75,7 @@ public class Product extends PanacheEntityBase {
      * cannot be removed (carts, orders and stock know it): a merchant delists the product instead.
      */
     public void revise(Map<String, String> names, String defaultName, List<SkuSpec> specs, Instant now) {
-        var kept = specs.stream().map(SkuSpec::code).collect(java.util.stream.Collectors.toSet());
+        Set<String> kept = specs.stream().map(SkuSpec::code).collect(Collectors.toSet());
         List<String> dropped = skus.stream().map(Sku::code).filter(code -> !kept.contains(code)).toList();
         if (!dropped.isEmpty()) {
             throw new RuleViolation("sku-removed", "SKUs cannot be removed from a product, only the product delisted: "
@@ -82,7 +84,7 @@ public class Product extends PanacheEntityBase {
         this.names = Map.copyOf(names);
         this.name = defaultName;
         for (SkuSpec spec : specs) {
-            skus.stream().filter(s -> s.code().equals(spec.code())).findFirst().ifPresentOrElse(
+            sku(spec.code()).ifPresentOrElse(
                     sku -> sku.revise(spec.attributes(), spec.price(), spec.pointsPrice()),
                     () -> skus.add(new Sku(this, spec.code(), spec.attributes(), spec.price(), spec.pointsPrice())));
         }
@@ -91,8 +93,11 @@ public class Product extends PanacheEntityBase {
 
     /** The codes of {@code specs} that this product does not have yet. */
     public List<String> newCodes(List<SkuSpec> specs) {
-        return specs.stream().map(SkuSpec::code).filter(code -> skus.stream().noneMatch(s -> s.code().equals(code)))
-                .toList();
+        return specs.stream().map(SkuSpec::code).filter(code -> sku(code).isEmpty()).toList();
+    }
+
+    private Optional<Sku> sku(String code) {
+        return skus.stream().filter(s -> s.code().equals(code)).findFirst();
     }
 
     public void list(Instant now) {

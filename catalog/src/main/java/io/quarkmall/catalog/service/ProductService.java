@@ -31,17 +31,10 @@ public class ProductService {
     /** SKU codes are unique across the catalog: stock, carts and orders know a SKU by its code alone. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Product create(String merchantId, Map<String, String> names, List<SkuSpec> skus) {
-        List<String> taken = Product.takenSkuCodes(skus.stream().map(SkuSpec::code).toList());
-        if (!taken.isEmpty()) {
-            throw skuCodesTaken(taken);
-        }
-        var product = Product.draft(merchantId, names, names.values().iterator().next(), skus, clock.instant());
-        try {
-            product.persistAndFlush();
-        } catch (PersistenceException e) {
-            // another merchant took one of the codes between our check and our insert
-            throw skuCodesTaken(skus.stream().map(SkuSpec::code).toList());
-        }
+        List<String> codes = skus.stream().map(SkuSpec::code).toList();
+        refuseTaken(codes);
+        var product = Product.draft(merchantId, names, defaultName(names), skus, clock.instant());
+        save(product, codes);
         return product;
     }
 
@@ -50,18 +43,9 @@ public class ProductService {
     public Product revise(String merchantId, long productId, Map<String, String> names, List<SkuSpec> skus) {
         var product = owned(merchantId, productId);
         List<String> added = product.newCodes(skus);
-        if (!added.isEmpty()) {
-            List<String> taken = Product.takenSkuCodes(added);
-            if (!taken.isEmpty()) {
-                throw skuCodesTaken(taken);
-            }
-        }
-        product.revise(names, names.values().iterator().next(), skus, clock.instant());
-        try {
-            product.persistAndFlush();
-        } catch (PersistenceException e) {
-            throw skuCodesTaken(added);
-        }
+        refuseTaken(added);
+        product.revise(names, defaultName(names), skus, clock.instant());
+        save(product, added);
         if (product.status() == Product.Status.LISTED) {
             outbox.record(config.productTopic(), product.id().toString(), "ProductListed", listedPayload(product));
         }
@@ -107,6 +91,27 @@ public class ProductService {
         payload.put("price", sku.price());
         sku.pointsPrice().ifPresent(points -> payload.put("pointsPrice", points));
         return payload;
+    }
+
+    /** The request's names are ordered: the first is the default display name. */
+    private static String defaultName(Map<String, String> names) {
+        return names.values().iterator().next();
+    }
+
+    private static void refuseTaken(List<String> codes) {
+        List<String> taken = codes.isEmpty() ? List.of() : Product.takenSkuCodes(codes);
+        if (!taken.isEmpty()) {
+            throw skuCodesTaken(taken);
+        }
+    }
+
+    private static void save(Product product, List<String> newCodes) {
+        try {
+            product.persistAndFlush();
+        } catch (PersistenceException e) {
+            // another merchant took one of the new codes between our check and our write
+            throw skuCodesTaken(newCodes);
+        }
     }
 
     private static ProblemException skuCodesTaken(List<String> codes) {

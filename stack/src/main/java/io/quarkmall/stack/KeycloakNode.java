@@ -1,7 +1,9 @@
 package io.quarkmall.stack;
 
 import java.io.IOException;
+import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -17,7 +19,10 @@ import java.util.Map;
 final class KeycloakNode implements Server {
 
     static final String REALM = "quarkmall";
+    /** The realm as production imports it: no password-grant client, no demo users, no secrets. */
     private static final String REALM_RESOURCE = "/keycloak/quarkmall-realm.json";
+    /** What only the local stack adds: the test client, demo users, local secrets and redirect URIs. */
+    private static final String LOCAL_ADDITIONS = "/keycloak/quarkmall-realm-local.json";
     private static final String URL = "http://" + Readiness.HOST + ":" + Ports.KEYCLOAK;
     private static final String ISSUER_BASE = "http://localhost:" + Ports.KEYCLOAK;
 
@@ -65,10 +70,8 @@ final class KeycloakNode implements Server {
 
     /** Puts the realm where --import-realm reads it; returns its digest, recorded once imported. */
     private String importRealm(Path home) throws Exception {
-        byte[] realm;
-        try (InputStream in = KeycloakNode.class.getResourceAsStream(REALM_RESOURCE)) {
-            realm = in.readAllBytes();
-        }
+        byte[] realm = LocalRealm.merge(resource(REALM_RESOURCE), resource(LOCAL_ADDITIONS))
+                .encodePrettily().getBytes(StandardCharsets.UTF_8);
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(realm));
         Path marker = realmMarker();
         if (!Files.exists(marker) || !Files.readString(marker).equals(digest)) {
@@ -77,6 +80,12 @@ final class KeycloakNode implements Server {
         Path imports = Files.createDirectories(home.resolve("data/import"));
         Files.write(imports.resolve("quarkmall-realm.json"), realm);
         return digest;
+    }
+
+    private static JsonObject resource(String name) throws IOException {
+        try (InputStream in = KeycloakNode.class.getResourceAsStream(name)) {
+            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     @Override

@@ -1,9 +1,15 @@
 package io.quarkmall.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import io.quarkmall.common.domain.RuleViolation;
@@ -44,10 +50,42 @@ public class ProblemMappers {
         return unreadableBody(e);
     }
 
+    /** Quarkus answers this one with a 500 of its own; for a request body it is the client's shape. */
+    @ServerExceptionMapper
+    public Response unusableBody(InvalidDefinitionException e) {
+        return unreadableBody(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException e) {
         return Problem.of("unreadable-body", "Unreadable request body", 400,
                 "The request body is not valid JSON of the expected shape.").toResponse();
+    }
+
+    /** No token, or one that is not valid now (expired, forged, for another audience). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(Problem.of("unauthenticated", "Sign-in required", 401,
+                        "This request needs a valid access token: sign in (again) and retry.").toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of("forbidden", "Forbidden", 403, "Your account may not do this.").toResponse();
+    }
+
+    /**
+     * JAX-RS answers 404 when a query or path parameter cannot be converted (page=abc): that is
+     * a bad request, not a missing resource.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        if (e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            return Problem.of("invalid-parameter", "Invalid parameter", 400,
+                    "A parameter of the request is not of the expected type (for example a number).").toResponse();
+        }
+        return http(e);
     }
 
     @ServerExceptionMapper

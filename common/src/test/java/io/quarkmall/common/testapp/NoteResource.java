@@ -2,11 +2,20 @@ package io.quarkmall.common.testapp;
 
 import io.quarkmall.common.idempotency.Idempotency;
 import io.quarkmall.common.outbox.Outbox;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import io.quarkmall.common.web.Paging;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +33,9 @@ public class NoteResource {
 
     public record NewNote(@NotBlank @Size(max = 200) String text) {}
 
+    /** A body with a number, to show how numbers are read. */
+    public record Rating(@NotNull Integer stars, int weight) {}
+
     public record NoteView(long id, String text) {}
 
     @Inject
@@ -32,6 +44,32 @@ public class NoteResource {
     Outbox outbox;
     @Inject
     JsonWebToken caller;
+
+    @GET
+    @Path("/count")
+    @PermitAll
+    public long count() {
+        return Note.count();
+    }
+
+    @GET
+    @PermitAll
+    public java.util.List<NoteView> page(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return Note.<Note>findAll().page(page, size).list().stream().map(n -> new NoteView(n.id, n.text)).toList();
+    }
+
+    @DELETE
+    @RolesAllowed("admin")
+    public long clear() {
+        return Note.deleteAll();
+    }
+
+    @POST
+    @Path("/ratings")
+    public Rating rate(@Valid @NotNull Rating rating) {
+        return rating;
+    }
 
     @POST
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid NewNote request) {

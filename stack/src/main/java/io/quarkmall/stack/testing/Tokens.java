@@ -22,13 +22,20 @@ public final class Tokens {
     private static final Pattern SUBJECT = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /** Keycloak's built-in admin-cli client adds no quarkmall-api audience to its tokens. */
+    private static final String FOREIGN_CLIENT = "admin-cli";
 
     private Tokens() {
     }
 
     /** An access token for a demo user; tokens live 15 minutes, longer than any test class. */
     public static String of(String user) {
-        return CACHE.computeIfAbsent(user, Tokens::fetch);
+        return CACHE.computeIfAbsent(user, u -> fetch("quarkmall-cli", u));
+    }
+
+    /** A genuine token of this realm for a demo user, but issued to another client: not for the mall's API. */
+    public static String withoutMallAudience(String user) {
+        return CACHE.computeIfAbsent(FOREIGN_CLIENT + "/" + user, u -> fetch(FOREIGN_CLIENT, user));
     }
 
     /** The user's subject ({@code sub}), as the services see it in the token. */
@@ -42,8 +49,8 @@ public final class Tokens {
         return m.group(1);
     }
 
-    private static String fetch(String user) {
-        String form = "grant_type=password&client_id=quarkmall-cli&username=" + encode(user) + "&password=" + encode(user);
+    private static String fetch(String client, String user) {
+        String form = "grant_type=password&client_id=" + client + "&username=" + encode(user) + "&password=" + encode(user);
         var request = HttpRequest.newBuilder(URI.create(TOKEN_URL))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))

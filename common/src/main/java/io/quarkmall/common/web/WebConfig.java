@@ -1,0 +1,30 @@
+package io.quarkmall.common.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** What every service accepts over HTTP, and how often. */
+@ConfigMapping(prefix = "quarkmall.web")
+public interface WebConfig {
+
+    /** The largest request body taken; anything larger is 413 before it is read. */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+
+    RateLimit rateLimit();
+
+    /** Fixed one-minute windows, counted in Redis so that every replica shares them. */
+    interface RateLimit {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests a signed-in user may make to one service in a minute. */
+        @WithDefault("1200")
+        int userPerMinute();
+
+        /** Requests one client address may make to one service in a minute without a valid token. */
+        @WithDefault("600")
+        int anonymousPerMinute();
+    }
+}

@@ -53,3 +53,75 @@ export function literalSecretViolations(docs) {
   }
   return found;
 }
+
+/** Health, metrics and OpenAPI live on Quarkus' management interface: port `management` (9000), root /q. */
+export const MANAGEMENT = { name: "management", port: 9000 };
+
+/** Probes ask the management port for /q/health/*, never the API port. */
+export function probeViolations(deployment) {
+  const found = [];
+  for (const c of deployment.spec.template.spec.containers) {
+    const where = `${deployment.metadata.name}/${c.name}`;
+    const port = (c.ports ?? []).find((p) => p.name === MANAGEMENT.name);
+    if (port?.containerPort !== MANAGEMENT.port) found.push(`${where}: no container port ${MANAGEMENT.name} on ${MANAGEMENT.port}`);
+    for (const probe of ["startupProbe", "livenessProbe", "readinessProbe"]) {
+      const get = c[probe]?.httpGet;
+      if (!get) continue;
+      if (get.port !== MANAGEMENT.name && get.port !== MANAGEMENT.port) found.push(`${where}: ${probe} uses port ${get.port}`);
+      if (!String(get.path).startsWith("/q/health/")) found.push(`${where}: ${probe} asks ${get.path}, not /q/health/*`);
+    }
+  }
+  return found;
+}
+
+/** Prometheus scrapes /q/metrics on the Service's management port. */
+export function scrapeViolations(docs) {
+  const found = [];
+  for (const m of docs.filter((d) => d.kind === "ServiceMonitor")) {
+    const service = docs.find((d) => d.kind === "Service" && d.metadata.name === m.metadata.name);
+    if (!service?.spec.ports.some((p) => p.name === MANAGEMENT.name)) found.push(`${m.metadata.name}: its Service has no ${MANAGEMENT.name} port`);
+    for (const e of m.spec.endpoints) {
+      if (e.port !== MANAGEMENT.name) found.push(`${m.metadata.name}: scrapes port ${e.port}`);
+      if (e.path !== "/q/metrics") found.push(`${m.metadata.name}: scrapes ${e.path}`);
+    }
+  }
+  return found;
+}
+
+/** The Ingress reaches the services' http port only, and no /q path (health, metrics, OpenAPI). */
+export function ingressViolations(docs) {
+  const found = [];
+  for (const ingress of docs.filter((d) => d.kind === "Ingress")) {
+    for (const p of (ingress.spec.rules ?? []).flatMap((r) => r.http?.paths ?? [])) {
+      const { name, number } = p.backend.service?.port ?? {};
+      if (name === MANAGEMENT.name || number === MANAGEMENT.port) found.push(`${ingress.metadata.name}: ${p.path} routes the management port`);
+      if (/(^|\/)q(\/|$)/.test(p.path)) found.push(`${ingress.metadata.name}: routes ${p.path}`);
+    }
+  }
+  return found;
+}
+
+/**
+ * NetworkPolicy rules: the monitoring namespace, alone in its rule, reaches the management port only;
+ * every other peer (the ingress controller's namespace, callers) the http port only.
+ */
+export function networkPolicyPortViolations(docs, monitoringNamespace) {
+  const found = [];
+  const namespace = (peer) => peer.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"];
+  const label = (peer) => namespace(peer) ?? peer.podSelector?.matchLabels?.["app.kubernetes.io/name"] ?? "any pod";
+  for (const policy of docs.filter((d) => d.kind === "NetworkPolicy")) {
+    for (const rule of policy.spec.ingress ?? []) {
+      const name = policy.metadata.name;
+      const peers = rule.from ?? [];
+      const ports = (rule.ports ?? []).map((p) => p.port);
+      const monitors = peers.filter((p) => namespace(p) === monitoringNamespace);
+      const allowed = monitors.length > 0 ? MANAGEMENT.name : "http";
+      if (peers.length === 0) found.push(`${name}: a rule admits every source`);
+      if (monitors.length > 0 && monitors.length < peers.length) found.push(`${name}: ${monitoringNamespace} shares a rule with other peers`);
+      if (ports.length === 0 || ports.some((p) => p !== allowed)) {
+        found.push(`${name}: ${peers.map(label).join(", ")} may reach ${ports.join(", ") || "every port"}, not only ${allowed}`);
+      }
+    }
+  }
+  return found;
+}

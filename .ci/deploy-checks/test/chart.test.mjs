@@ -1,7 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { SERVICES, chartDir, render, runHelm, validate } from "../lib/chart.mjs";
-import { coverageViolations, deploymentViolations, literalSecretViolations } from "../lib/chart-policy.mjs";
+import {
+  coverageViolations, deploymentViolations, ingressViolations, literalSecretViolations, networkPolicyPortViolations,
+  probeViolations, scrapeViolations,
+} from "../lib/chart-policy.mjs";
+
+const MONITORING = "monitoring";
 
 const VARIANTS = {
   default: {},
@@ -37,6 +42,15 @@ for (const [variant, options] of Object.entries(VARIANTS)) {
   test(`no credential is a literal in the ${variant} rendering`, () => {
     assert.deepEqual(literalSecretViolations(render(options)), []);
   });
+
+  test(`with the ${variant} values, probes and scraping use the management port, which only Prometheus and no Ingress reaches`, () => {
+    const docs = render(options);
+    assert.deepEqual(docs.filter((d) => d.kind === "Deployment").flatMap(probeViolations), []);
+    assert.equal(docs.filter((d) => d.kind === "ServiceMonitor").length, SERVICES.length);
+    assert.deepEqual(scrapeViolations(docs), []);
+    assert.deepEqual(ingressViolations(docs), []);
+    assert.deepEqual(networkPolicyPortViolations(docs, MONITORING), []);
+  });
 }
 
 test("production differs from the defaults in replicas, autoscaling bounds and resources", () => {
@@ -51,12 +65,15 @@ test("production differs from the defaults in replicas, autoscaling bounds and r
   }
 });
 
-test("a NetworkPolicy admits only the ingress controller, Prometheus and the declared callers", () => {
-  const policy = render().find((d) => d.kind === "NetworkPolicy" && d.metadata.name === "stock");
-  const peers = policy.spec.ingress[0].from;
-  const callers = peers.filter((p) => p.podSelector).map((p) => p.podSelector.matchLabels["app.kubernetes.io/name"]);
-  assert.deepEqual(callers.sort(), ["cart-order", "catalog"]);
-  assert.equal(peers.length, 4, "two namespaces and two callers, nothing else");
+test("a NetworkPolicy admits the ingress controller and the declared callers on http, Prometheus on management", () => {
+  const policy = render().find((d) => d.kind === "NetworkPolicy" && d.metadata.name === "cart-order");
+  const [api, management] = policy.spec.ingress;
+  assert.equal(policy.spec.ingress.length, 2);
+  assert.deepEqual(api.from.map((p) => p.namespaceSelector?.matchLabels ?? p.podSelector.matchLabels["app.kubernetes.io/name"]),
+    [{ "kubernetes.io/metadata.name": "kube-system" }, "pay"]);
+  assert.deepEqual(api.ports.map((p) => p.port), ["http"]);
+  assert.deepEqual(management.from, [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": MONITORING } } }]);
+  assert.deepEqual(management.ports.map((p) => p.port), ["management"]);
 });
 
 test("the Ingress routes /api/<service> of every service", () => {
@@ -81,6 +98,44 @@ test("a Deployment running as root with a writable root filesystem and no limits
   pod.containers[0].securityContext.readOnlyRootFilesystem = false;
   delete pod.containers[0].resources.limits;
   assert.equal(deploymentViolations(deployment).length, 4);
+});
+
+test("probes on the API port are caught", () => {
+  const deployment = structuredClone(render().find((d) => d.kind === "Deployment"));
+  const container = deployment.spec.template.spec.containers[0];
+  container.readinessProbe.httpGet = { path: `/api/${deployment.metadata.name}/q/health/ready`, port: "http" };
+  container.ports = container.ports.filter((p) => p.name !== "management");
+  assert.deepEqual(probeViolations(deployment).map((v) => v.split(": ")[1]),
+    ["no container port management on 9000", "readinessProbe uses port http", `readinessProbe asks /api/${deployment.metadata.name}/q/health/ready, not /q/health/*`]);
+});
+
+test("a ServiceMonitor scraping the API port is caught", () => {
+  const docs = structuredClone(render());
+  const monitor = docs.find((d) => d.kind === "ServiceMonitor" && d.metadata.name === "pay");
+  monitor.spec.endpoints[0] = { ...monitor.spec.endpoints[0], port: "http", path: "/api/pay/q/metrics" };
+  assert.deepEqual(scrapeViolations(docs), ["pay: scrapes port http", "pay: scrapes /api/pay/q/metrics"]);
+});
+
+test("an Ingress routing the management port or a /q path is caught", () => {
+  const docs = structuredClone(render());
+  const paths = docs.find((d) => d.kind === "Ingress").spec.rules[0].http.paths;
+  paths.push({ path: "/q/metrics", pathType: "Prefix", backend: { service: { name: "pay", port: { name: "management" } } } });
+  paths.push({ path: "/api/pay/q", pathType: "Prefix", backend: { service: { name: "pay", port: { number: 9000 } } } });
+  assert.deepEqual(ingressViolations(docs), [
+    "qm: /q/metrics routes the management port", "qm: routes /q/metrics",
+    "qm: /api/pay/q routes the management port", "qm: routes /api/pay/q",
+  ]);
+});
+
+test("a NetworkPolicy letting the ingress controller reach management, or Prometheus reach http, is caught", () => {
+  const docs = structuredClone(render());
+  const [api, management] = docs.find((d) => d.kind === "NetworkPolicy" && d.metadata.name === "stock").spec.ingress;
+  api.ports.push({ port: "management", protocol: "TCP" });
+  management.ports = [];
+  assert.deepEqual(networkPolicyPortViolations(docs, MONITORING), [
+    "stock: kube-system may reach http, management, not only http",
+    "stock: monitoring may reach every port, not only management",
+  ]);
 });
 
 test("a service missing its PDB is caught", () => {

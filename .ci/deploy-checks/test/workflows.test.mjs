@@ -36,3 +36,26 @@ test("the Terraform job formats, validates and plans with the real providers", (
   const steps = runs("terraform");
   for (const cmd of ["terraform fmt", "terraform validate", "terraform plan"]) assert.match(steps, new RegExp(cmd));
 });
+
+/** The image job's Maven builds that leave Swagger UI in (the shared config includes it in every build). */
+const SWAGGER_OFF = "-Dquarkus.swagger-ui.always-include=false";
+const swaggerViolations = (workflow) => {
+  const builds = workflow.jobs.images.steps.filter((s) => /\.\/mvnw\b.*\bpackage\b/.test(s.run ?? ""));
+  const found = builds.filter((s) => !s.run.includes(SWAGGER_OFF)).map((s) => `${s.name} includes Swagger UI`);
+  for (const flavor of ["JVM", "native"]) {
+    const native = flavor === "native";
+    if (!builds.some((s) => /-Dnative\b/.test(s.run) === native)) found.push(`no ${flavor} build`);
+  }
+  return found;
+};
+
+test("the image job's JVM and native builds leave Swagger UI out", () => {
+  assert.deepEqual(swaggerViolations(ci), []);
+});
+
+test("an image build that keeps Swagger UI is caught", () => {
+  const changed = structuredClone(ci);
+  const native = changed.jobs.images.steps.find((s) => s.name === "Native build");
+  native.run = native.run.replace(SWAGGER_OFF, "");
+  assert.deepEqual(swaggerViolations(changed), ["Native build includes Swagger UI"]);
+});

@@ -1,0 +1,102 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { SERVICES } from "../lib/chart.mjs";
+import { incomingChannels, loadSources, loadValues, parseProperties, restCallees, unprofiled } from "../lib/service-config.mjs";
+import { kafkaDriftViolations, restCallerViolations, staleLandingViolations, withoutLanding } from "../lib/source-policy.mjs";
+
+// What values.yaml carries ahead of a source change on another branch. When that branch lands the
+// stale-entry test fails until the entry is removed here, and from then on the check is exact.
+const LANDING = {
+  // stock-ownership: stock keeps its own copy of catalog's products.
+  stock: { topics: ["catalog.product.v1"] },
+  // pay-and-limits: pay GETs the order it charges from cart-order (quarkus.rest-client.cart-order.url).
+  "cart-order": { callers: ["pay"] },
+};
+
+const sources = loadSources();
+const VALUES = { default: [], production: ["values-production.yaml"] };
+
+test("every service's application.properties is read and has its incoming channels", () => {
+  assert.deepEqual(Object.keys(sources), SERVICES);
+  for (const s of SERVICES) assert.ok(sources[s].channels.length > 0, `${s} has no incoming channel`);
+});
+
+for (const [variant, files] of Object.entries(VALUES)) {
+  test(`with the ${variant} values, each service's topics and consumer group are what its channels read`, () => {
+    assert.deepEqual(kafkaDriftViolations(withoutLanding(loadValues(files), LANDING), sources), []);
+  });
+
+  test(`with the ${variant} values, each service's callers are the services with a REST client for it`, () => {
+    assert.deepEqual(restCallerViolations(withoutLanding(loadValues(files), LANDING), sources), []);
+  });
+}
+
+test("no landing entry is already in the sources", () => {
+  assert.deepEqual(staleLandingViolations(LANDING, sources), []);
+});
+
+test("the drift this check was written for is caught: a topic missing, one never read, another group", () => {
+  const values = withoutLanding(loadValues(), LANDING);
+  values.services["cart-order"].topics = values.services["cart-order"].topics.filter((t) => t !== "catalog.product.v1");
+  values.services.loyalty.topics.push("order.v1");
+  values.services.shipping.consumerGroup = "shipping-v2";
+  assert.deepEqual(kafkaDriftViolations(values, sources), [
+    "cart-order: reads catalog.product.v1, but services.cart-order.topics lacks it",
+    "loyalty: services.loyalty.topics lists order.v1, which loyalty never reads",
+    "shipping: channel payments consumes as group shipping, but services.shipping.consumerGroup is shipping-v2",
+    "shipping: channel orders consumes as group shipping, but services.shipping.consumerGroup is shipping-v2",
+  ]);
+});
+
+test("a caller without a REST client, and a REST client whose caller is not admitted, are caught", () => {
+  const values = loadValues();
+  values.services.stock.callers = ["catalog"];
+  const calling = structuredClone(sources);
+  calling.shipping.callees.push("cart-order");
+  assert.deepEqual(restCallerViolations(withoutLanding(values, LANDING), calling), [
+    "cart-order: shipping calls it over REST, but services.cart-order.callers lacks it",
+    "stock: admits catalog, which has no REST client for stock",
+  ]);
+});
+
+test("a landing entry the sources have caught up with is reported as stale", () => {
+  const landed = structuredClone(sources);
+  landed.stock.channels.push({ name: "products", topics: ["catalog.product.v1"], group: "stock", pattern: false });
+  landed.pay.callees.push("cart-order");
+  assert.deepEqual(staleLandingViolations(LANDING, landed), [
+    "stock: now reads catalog.product.v1; drop it from the landing list",
+    "cart-order: pay now has its REST client; drop it from the landing list",
+  ]);
+});
+
+/** The production view of an application.properties given as its lines. */
+const productionProps = (...lines) => unprofiled(parseProperties(lines.join("\n")));
+
+test("channels: profiled keys ignored, a missing topic is the channel's name, group.id overrides", () => {
+  const props = productionProps(
+    "quarkus.application.name=shop",
+    "kafka.group.id = ${quarkus.application.name}-consumers",
+    "mp.messaging.incoming.orders.topic=order.v1",
+    "%test.mp.messaging.incoming.orders.topic=test.order.v1",
+    "%dev,local.mp.messaging.incoming.debug.topic=debug.v1",
+    "mp.messaging.incoming.audit.connector=smallrye-kafka",
+    "mp.messaging.incoming.audit.group.id=auditors",
+    "mp.messaging.incoming.many.topics=a.v1, \\",
+    "    b.v1",
+  );
+  assert.deepEqual(incomingChannels(props), [
+    { name: "orders", topics: ["order.v1"], group: "shop-consumers", pattern: false },
+    { name: "audit", topics: ["audit"], group: "auditors", pattern: false },
+    { name: "many", topics: ["a.v1", "b.v1"], group: "shop-consumers", pattern: false },
+  ]);
+});
+
+test("REST clients name their callee by config key, quoted or not, or by the URL's host", () => {
+  const props = productionProps(
+    "quarkus.rest-client.cart-order.url=${CART_ORDER_URL:http://cart-order/api/cart-order}",
+    'quarkus.rest-client."points".url=http://loyalty.quarkmall.svc:80/api/loyalty',
+    "quarkus.rest-client.psp.url=https://psp.example",
+    "%dev.quarkus.rest-client.stock.url=http://127.0.0.1:8083",
+  );
+  assert.deepEqual(restCallees(props).sort(), ["cart-order", "loyalty"]);
+});

@@ -31,8 +31,9 @@ final class Shop {
                  "skus": [{"sku": "%s", "price": {"amountMinor": %d, "currency": "CNY"}}]}"""
                 .formatted(name, name, sku, priceMinor)).then().statusCode(201).extract().jsonPath().getLong("id");
         post("merchant", "/api/catalog/merchant/products/" + id + "/listing", null).then().statusCode(200);
-        given().auth().oauth2(Tokens.of("merchant")).contentType(ContentType.JSON).body("{\"onHand\":" + onHand + "}")
-                .when().put("/api/stock/stock/{sku}", sku).then().statusCode(200);
+        // stock knows the SKU, as this merchant's, once it has read catalog's ProductDrafted: a moment later
+        await().atMost(SAGA).untilAsserted(() -> given().auth().oauth2(Tokens.of("merchant")).contentType(ContentType.JSON)
+                .body("{\"onHand\":" + onHand + "}").when().put("/api/stock/stock/{sku}", sku).then().statusCode(200));
         return id;
     }
 

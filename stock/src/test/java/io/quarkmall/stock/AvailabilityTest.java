@@ -7,10 +7,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkmall.stack.testing.Tokens;
 import io.quarkmall.stock.domain.Availability;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +45,6 @@ class AvailabilityTest {
     }
 
     private static String count(long onHand) {
-        String sku = "AV-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.of("merchant")).contentType(ContentType.JSON).body("{\"onHand\":" + onHand + "}")
-                .when().put("/stock/{sku}", sku).then().statusCode(200);
-        return sku;
+        return CatalogAnnouncements.stocked("AV", onHand);
     }
 }

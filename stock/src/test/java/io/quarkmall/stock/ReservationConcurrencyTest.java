@@ -1,5 +1,6 @@
 package io.quarkmall.stock;
 
+import static io.quarkmall.stock.CatalogAnnouncements.stocked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkmall.common.outbox.OutboxEvent;
@@ -11,7 +12,6 @@ import io.quarkmall.stock.service.ReservationService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,8 +36,7 @@ class ReservationConcurrencyTest {
 
     @Test
     void two_hundred_orders_racing_for_fifty_units_hold_exactly_fifty() throws Exception {
-        String sku = "FLASH-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> StockLevel.count(sku, 50, Instant.now()));
+        String sku = stocked("FLASH", 50);
         long base = orderBase();
         int orders = 200;
         var pool = Executors.newFixedThreadPool(64);
@@ -69,8 +68,7 @@ class ReservationConcurrencyTest {
 
     @Test
     void payment_takes_held_units_from_stock_and_cancellation_gives_them_back() {
-        String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> StockLevel.count(sku, 10, Instant.now()));
+        String sku = stocked("SKU", 10);
         long paid = orderBase();
         long cancelled = paid + 1;
         QuarkusTransaction.requiringNew().run(() -> reservations.reserve(paid, List.of(new Line(sku, 3))));
@@ -89,12 +87,8 @@ class ReservationConcurrencyTest {
 
     @Test
     void an_order_is_held_whole_or_not_at_all() {
-        String plenty = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
-        String scarce = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> {
-            StockLevel.count(plenty, 100, Instant.now());
-            StockLevel.count(scarce, 1, Instant.now());
-        });
+        String plenty = stocked("SKU", 100);
+        String scarce = stocked("SKU", 1);
         long order = orderBase();
         var decision = QuarkusTransaction.requiringNew().call(() -> reservations.reserve(order,
                 List.of(new Line(plenty, 5), new Line(scarce, 2))));

@@ -60,8 +60,7 @@ class SagaEventsConsumerTest {
 
     @Test
     void an_order_placed_holds_stock_once_however_often_it_is_delivered_and_payment_confirms_it() throws Exception {
-        String sku = "SAGA-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> StockLevel.count(sku, 5, Instant.now()));
+        String sku = CatalogAnnouncements.stocked("SAGA", 5);
         long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
         String placed = envelope(UUID.randomUUID(), "OrderPlaced", orderId,
                 "{\"orderId\":%d,\"shopperId\":\"s\",\"lines\":[{\"sku\":\"%s\",\"quantity\":2}]}".formatted(orderId, sku));

@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "quarkmall.catalog")
 public interface CatalogConfig {
 
-    /** Where ProductListed and ProductDelisted go. */
+    /** Where ProductDrafted, ProductSkusAdded, ProductListed and ProductDelisted go. */
     @WithDefault("catalog.product.v1")
     String productTopic();
 

@@ -18,6 +18,18 @@ import java.util.Map;
 @ApplicationScoped
 public class ProductService {
 
+    /**
+     * What ProductDrafted and ProductSkusAdded say: these SKUs are this merchant's, whatever the
+     * product's status, so stock can be counted before a product is listed.
+     */
+    record ProductSkus(long productId, String merchantId, List<SkuCode> skus) {
+        record SkuCode(String sku) {}
+
+        static ProductSkus of(Product product, List<String> codes) {
+            return new ProductSkus(product.id(), product.merchantId(), codes.stream().map(SkuCode::new).toList());
+        }
+    }
+
     private final Outbox outbox;
     private final Clock clock;
     private final CatalogConfig config;
@@ -35,10 +47,14 @@ public class ProductService {
         refuseTaken(codes);
         var product = Product.draft(merchantId, names, defaultName(names), skus, clock.instant());
         save(product, codes);
+        outbox.record(config.productTopic(), product.id().toString(), "ProductDrafted", ProductSkus.of(product, codes));
         return product;
     }
 
-    /** A listed product's new state is announced at once: carts, checkout and search follow it. */
+    /**
+     * SKUs an edit adds are announced whatever the product's status; a listed product's new state
+     * is announced at once: carts, checkout and search follow it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Product revise(String merchantId, long productId, Map<String, String> names, List<SkuSpec> skus) {
         var product = owned(merchantId, productId);
@@ -46,6 +62,9 @@ public class ProductService {
         refuseTaken(added);
         product.revise(names, defaultName(names), skus, clock.instant());
         save(product, added);
+        if (!added.isEmpty()) {
+            outbox.record(config.productTopic(), product.id().toString(), "ProductSkusAdded", ProductSkus.of(product, added));
+        }
         if (product.status() == Product.Status.LISTED) {
             outbox.record(config.productTopic(), product.id().toString(), "ProductListed", listedPayload(product));
         }

@@ -20,6 +20,8 @@ public class StockLevel extends PanacheEntityBase {
 
     @Id
     private String sku;
+    /** Who owns the SKU, as catalog announced it; null for a level counted before stock knew owners. */
+    private String merchantId;
     private long onHand;
     private long reserved;
     private Instant updatedAt;
@@ -27,9 +29,20 @@ public class StockLevel extends PanacheEntityBase {
     protected StockLevel() {
     }
 
-    private StockLevel(String sku, Instant now) {
+    private StockLevel(String sku, String merchantId, Instant now) {
         this.sku = sku;
+        this.merchantId = merchantId;
         this.updatedAt = now;
+    }
+
+    /**
+     * Catalog announced the SKU as this merchant's: stock knows it from now on, with nothing on hand
+     * until it is counted. Catalog is the authority on owners, so a later announcement wins.
+     */
+    public static void announced(String sku, String merchantId, Instant now) {
+        StockLevel.<StockLevel>findByIdOptional(sku, LockModeType.PESSIMISTIC_WRITE).ifPresentOrElse(
+                level -> level.merchantId = merchantId,
+                () -> new StockLevel(sku, merchantId, now).persist());
     }
 
     /**
@@ -42,21 +55,18 @@ public class StockLevel extends PanacheEntityBase {
         return levels.stream().collect(Collectors.toMap(StockLevel::sku, Function.identity()));
     }
 
-    /** Sets the counted units on hand of a SKU, creating it on its first count. */
-    public static StockLevel count(String sku, long onHand, Instant now) {
-        StockLevel level = StockLevel.<StockLevel>findByIdOptional(sku, LockModeType.PESSIMISTIC_WRITE)
-                .orElseGet(() -> {
-                    var created = new StockLevel(sku, now);
-                    created.persist();
-                    return created;
-                });
-        if (onHand < level.reserved) {
-            throw new IllegalArgumentException(sku + " has " + level.reserved + " units reserved; on hand cannot be "
-                    + onHand);
+    /** Locked until the transaction ends, to be counted; empty for a SKU catalog never announced. */
+    public static Optional<StockLevel> lockOf(String sku) {
+        return findByIdOptional(sku, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Sets the counted units on hand; never below what is reserved for orders. */
+    public void count(long onHand, Instant now) {
+        if (onHand < reserved) {
+            throw new IllegalArgumentException(sku + " has " + reserved + " units reserved; on hand cannot be " + onHand);
         }
-        level.onHand = onHand;
-        level.updatedAt = now;
-        return level;
+        this.onHand = onHand;
+        this.updatedAt = now;
     }
 
     public StockReservation hold(long orderId, long quantity, Instant now) {
@@ -106,8 +116,20 @@ public class StockLevel extends PanacheEntityBase {
         return findAll(Sort.ascending("sku")).page(Page.of(page, size)).list();
     }
 
+    public static List<StockLevel> pageOf(String merchantId, int page, int size) {
+        return find("merchantId", Sort.ascending("sku"), merchantId).page(Page.of(page, size)).list();
+    }
+
+    public boolean ownedBy(String merchantId) {
+        return merchantId.equals(this.merchantId);
+    }
+
     public String sku() {
         return sku;
+    }
+
+    public String merchantId() {
+        return merchantId;
     }
 
     public long onHand() {

@@ -1,7 +1,9 @@
 package io.quarkmall.stock.rest;
 
 import io.quarkmall.common.problem.ProblemException;
+import io.quarkmall.stock.domain.OperatorScope;
 import io.quarkmall.stock.domain.StockLevel;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -19,8 +21,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+/** Stock levels as operators count and read them: a merchant its own SKUs', an admin every SKU's. */
 @Path("/stock")
 @RolesAllowed({"merchant", "admin"})
 public class StockResource {
@@ -36,36 +40,50 @@ public class StockResource {
     public record StockCount(@NotNull @PositiveOrZero @Max(1_000_000_000) Long onHand) {}
 
     private final Clock clock;
+    private final JsonWebToken caller;
+    private final SecurityIdentity identity;
 
-    StockResource(Clock clock) {
+    StockResource(Clock clock, JsonWebToken caller, SecurityIdentity identity) {
         this.clock = clock;
+        this.caller = caller;
+        this.identity = identity;
     }
 
     @PUT
     @Path("/{sku}")
     @Transactional
-    @Operation(summary = "Set the units on hand of a SKU (a stock count or receipt); 409 below what is reserved")
+    @Operation(summary = "Set the units on hand of one of the caller's SKUs (a stock count or receipt; an admin any "
+            + "SKU); 404 for a SKU catalog never announced or another merchant's; 409 below what is reserved")
     public StockView count(@PathParam("sku") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String sku,
                            @Valid @NotNull StockCount count) {
+        StockLevel level = scope().levelToCount(sku).orElseThrow(() -> notFound(sku));
         try {
-            return StockView.of(StockLevel.count(sku, count.onHand(), clock.instant()));
+            level.count(count.onHand(), clock.instant());
         } catch (IllegalArgumentException e) {
             throw ProblemException.conflict("below-reserved", e.getMessage());
         }
+        return StockView.of(level);
     }
 
     @GET
-    @Operation(summary = "Stock levels of every SKU, by SKU")
+    @Operation(summary = "Stock levels of the caller's SKUs (an admin's: every SKU), by SKU")
     public List<StockView> all(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return StockLevel.page(page, size).stream().map(StockView::of).toList();
+        return scope().levels(page, size).stream().map(StockView::of).toList();
     }
 
     @GET
     @Path("/{sku}")
-    @Operation(summary = "Stock of one SKU")
+    @Operation(summary = "Stock of one of the caller's SKUs; 404 for an unknown SKU or another merchant's")
     public StockView one(@PathParam("sku") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String sku) {
-        return StockLevel.ofSku(sku).map(StockView::of)
-                .orElseThrow(() -> ProblemException.notFound("Stock for SKU " + sku));
+        return scope().level(sku).map(StockView::of).orElseThrow(() -> notFound(sku));
+    }
+
+    private OperatorScope scope() {
+        return new OperatorScope(caller.getSubject(), identity.hasRole("admin"));
+    }
+
+    private static ProblemException notFound(String sku) {
+        return ProblemException.notFound("Stock for SKU " + sku);
     }
 }

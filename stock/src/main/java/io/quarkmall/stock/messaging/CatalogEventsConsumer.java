@@ -1,0 +1,45 @@
+package io.quarkmall.stock.messaging;
+
+import io.quarkmall.common.inbox.Inbox;
+import io.quarkmall.stock.domain.StockLevel;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Learns from catalog.product.v1 which merchant owns each SKU: when a product is drafted, when an
+ * edit adds SKUs, and when it is listed (so a replay of the topic also names the owners of SKUs
+ * listed before catalog announced drafts). Each event is applied once (inbox); a message that
+ * cannot be read goes to the channel's dead-letter topic.
+ */
+@ApplicationScoped
+public class CatalogEventsConsumer {
+
+    /** The fields stock reads of catalog.product.v1 payloads (docs/events/). */
+    record Sku(String sku) {}
+
+    record ProductSkus(String merchantId, List<Sku> skus) {}
+
+    private final Inbox inbox;
+    private final Clock clock;
+
+    CatalogEventsConsumer(Inbox inbox, Clock clock) {
+        this.inbox = inbox;
+        this.clock = clock;
+    }
+
+    @Incoming("products")
+    @Blocking
+    public void onProductEvent(String message) throws Exception {
+        inbox.applyOnce("stock.products", message, ProductSkus.class, (type, product) -> {
+            switch (type) {
+                // in SKU order, as reservations lock levels, so the two cannot deadlock
+                case "ProductDrafted", "ProductSkusAdded", "ProductListed" -> product.skus().stream().map(Sku::sku)
+                        .sorted().forEach(sku -> StockLevel.announced(sku, product.merchantId(), clock.instant()));
+                default -> { } // a delisting changes no owner: the SKU keeps its stock and its merchant
+            }
+        });
+    }
+}

@@ -18,6 +18,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -41,41 +42,54 @@ class PaymentFlowTest {
         return orderId;
     }
 
-    private static Response pay(String user, long orderId, String token) {
-        return given().auth().oauth2(Tokens.of(user)).header("Idempotency-Key", UUID.randomUUID().toString())
+    static Response pay(String user, long orderId, String token) {
+        return pay(user, orderId, token, UUID.randomUUID().toString());
+    }
+
+    static Response pay(String user, long orderId, String token, String idempotencyKey) {
+        return given().auth().oauth2(Tokens.of(user)).header("Idempotency-Key", idempotencyKey)
                 .contentType(ContentType.JSON)
                 .body("{\"orderId\":%d,\"channel\":\"sandbox\",\"token\":\"%s\"}".formatted(orderId, token))
                 .when().post("/payments");
     }
 
-    private static List<String> eventsOf(long orderId) {
+    static List<String> eventsOf(long orderId) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list("recordKey",
                 Long.toString(orderId)).stream().map(OutboxEvent::envelope).toList());
     }
 
-    @Test
-    void twenty_concurrent_payments_of_one_order_charge_it_once() throws Exception {
-        long orderId = payableOrder(25_900);
-        var pool = Executors.newFixedThreadPool(20);
+    /** The shopper's {@code count} payments of one order, sent at once with {@code alongside}: their statuses. */
+    static List<Integer> payAtOnce(long orderId, int count, Runnable alongside) throws Exception {
+        var pool = Executors.newFixedThreadPool(count + 1);
         var start = new CountDownLatch(1);
         var answers = new ArrayList<Future<Integer>>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < count; i++) {
             answers.add(pool.submit(() -> {
                 start.await();
                 return pay("shopper", orderId, "tok_sandbox_success").statusCode();
             }));
         }
+        Future<?> other = pool.submit(() -> {
+            start.await();
+            alongside.run();
+            return null;
+        });
         start.countDown();
-        int created = 0;
-        int conflicts = 0;
+        var statuses = new ArrayList<Integer>();
         for (Future<Integer> answer : answers) {
-            int status = answer.get();
-            created += status == 201 ? 1 : 0;
-            conflicts += status == 409 ? 1 : 0;
+            statuses.add(answer.get());
         }
+        other.get();
         pool.shutdown();
-        assertEquals(1, created);
-        assertEquals(19, conflicts);
+        return statuses;
+    }
+
+    @Test
+    void twenty_concurrent_payments_of_one_order_charge_it_once() throws Exception {
+        long orderId = payableOrder(25_900);
+        List<Integer> statuses = payAtOnce(orderId, 20, () -> { });
+        assertEquals(1, Collections.frequency(statuses, 201));
+        assertEquals(19, Collections.frequency(statuses, 409));
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Payment.count("orderId", orderId)));
         List<String> events = eventsOf(orderId);
         assertEquals(1, events.size());

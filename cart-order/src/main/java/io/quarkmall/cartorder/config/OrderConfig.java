@@ -23,4 +23,20 @@ public interface OrderConfig {
     /** How often the clock's sweep (unpaid timeout, auto-completion) runs. */
     @WithDefault("5s")
     Duration sweepInterval();
+
+    Limits limits();
+
+    /**
+     * How much one shopper may hold with orders not yet paid (OWASP API6): without a limit, one
+     * shopper's burst of unpaid orders holds every unit for the whole payment window.
+     */
+    interface Limits {
+        /** Unpaid orders (PENDING or STOCK_RESERVED) one shopper may have open at once. */
+        @WithDefault("5")
+        int maxUnpaidOrders();
+
+        /** Units one shopper's unpaid orders may hold in all, the order being placed included. */
+        @WithDefault("50")
+        int maxUnitsHeld();
+    }
 }

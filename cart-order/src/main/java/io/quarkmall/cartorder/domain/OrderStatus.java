@@ -9,6 +9,9 @@ public enum OrderStatus {
     public static final List<OrderStatus> HAPPY_PATH = List.of(PENDING, STOCK_RESERVED, PAID, FULFILLING, SHIPPED,
             DELIVERED, COMPLETED);
 
+    /** Placed and not yet paid nor cancelled: the order holds (or is about to hold) stock. */
+    public static final List<OrderStatus> UNPAID = List.of(PENDING, STOCK_RESERVED);
+
     /** Before shipping, a shopper may still cancel: nothing has left the warehouse. */
     public boolean cancellableByShopper() {
         return this == PENDING || this == STOCK_RESERVED || this == PAID || this == FULFILLING;

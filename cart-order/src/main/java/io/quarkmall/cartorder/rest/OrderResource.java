@@ -42,7 +42,9 @@ public class OrderResource {
     @POST
     @Path("/checkout")
     @Operation(summary = "Order everything in the cart at today's prices (Idempotency-Key required): 201 with the "
-            + "PENDING order; stock is then held or refused. 422 if the cart is empty or holds SKUs no longer for sale")
+            + "PENDING order; stock is then held or refused. 422 if the cart is empty or holds SKUs no longer for sale, "
+            + "or if the caller's unpaid orders are at a limit (too-many-unpaid-orders, too-many-units-held: pay or "
+            + "cancel one; the cart is kept)")
     public Response checkout(@HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(key, caller.getSubject(), "POST /checkout", Map.of(), () ->
                 Response.status(201).entity(OrderView.of(checkout.checkout(caller.getSubject()))).build());

@@ -3,6 +3,7 @@ package io.quarkmall.cartorder.service;
 import io.quarkmall.cartorder.config.OrderConfig;
 import io.quarkmall.cartorder.domain.CartLine;
 import io.quarkmall.cartorder.domain.CatalogSku;
+import io.quarkmall.cartorder.domain.HoldingPolicy;
 import io.quarkmall.cartorder.domain.Order;
 import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Turns a shopper's cart into an order at today's prices, empties the cart and announces
- * OrderPlaced, all in one transaction: stock then holds the units, or refuses them.
+ * OrderPlaced, all in one transaction: stock then holds the units, or refuses them. A shopper's
+ * checkouts run one at a time, within the limits of what one shopper may hold unpaid.
  */
 @ApplicationScoped
 public class CheckoutService {
@@ -31,6 +33,7 @@ public class CheckoutService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Order checkout(String shopperId) {
+        Order.lockCheckoutsOf(shopperId);
         List<CartLine> cart = CartLine.of(shopperId);
         if (cart.isEmpty()) {
             throw unprocessable("cart-empty", "Your cart is empty: add something before checking out.");
@@ -47,12 +50,22 @@ public class CheckoutService {
         if (items.stream().map(item -> item.unitPrice().currency()).distinct().count() > 1) {
             throw unprocessable("mixed-currencies", "Items priced in different currencies are checked out separately.");
         }
+        requireWithinLimits(shopperId, cart);
         var now = clock.instant();
         Order order = Order.place(shopperId, items, now, now.plus(config.paymentTimeout()));
         order.persistAndFlush();
         CartLine.deleteOf(shopperId);
         events.placed(order);
         return order;
+    }
+
+    /** One shopper's unpaid orders may hold only so much: 422 with what to do, the cart kept as it is. */
+    private void requireWithinLimits(String shopperId, List<CartLine> cart) {
+        var limits = new HoldingPolicy.Limits(config.limits().maxUnpaidOrders(), config.limits().maxUnitsHeld());
+        long units = cart.stream().mapToLong(CartLine::quantity).sum();
+        if (HoldingPolicy.decide(limits, Order.unpaidHoldingsOf(shopperId), units) instanceof HoldingPolicy.Refuse no) {
+            throw unprocessable(no.type(), no.detail());
+        }
     }
 
     private static ProblemException unprocessable(String type, String detail) {

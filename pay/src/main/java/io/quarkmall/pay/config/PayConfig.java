@@ -19,6 +19,8 @@ public interface PayConfig {
 
     Sandbox sandbox();
 
+    CartOrder cartOrder();
+
     /** The sandbox channel's gateway (./mall stack up starts one on :18280). */
     interface Sandbox {
         @WithDefault("http://127.0.0.1:18280")
@@ -26,6 +28,16 @@ public interface PayConfig {
 
         /** How long a charge may take before the payment counts as timed out (and is voided). */
         @WithDefault("5s")
+        Duration timeout();
+    }
+
+    /** cart-order, asked about an order whose OrderAwaitingPayment has not reached pay yet. */
+    interface CartOrder {
+        /** Where cart-order listens; its API is under /api/cart-order. */
+        URI url();
+
+        /** How long a shopper's payment waits for cart-order's answer before being told to retry. */
+        @WithDefault("2s")
         Duration timeout();
     }
 }

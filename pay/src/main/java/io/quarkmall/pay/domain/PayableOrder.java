@@ -33,13 +33,19 @@ public class PayableOrder extends PanacheEntityBase {
     protected PayableOrder() {
     }
 
-    public PayableOrder(long orderId, String shopperId, Money amount, Instant now) {
-        this.orderId = orderId;
-        this.shopperId = shopperId;
-        this.amountMinor = amount.amountMinor();
-        this.currency = amount.currency();
-        this.status = Status.PAYABLE;
-        this.updatedAt = now;
+    /**
+     * Makes the order payable unless pay knows it already. Its OrderAwaitingPayment and a shopper's
+     * payment that asked cart-order about it may both bring it, at the same moment: the insert of
+     * the second waits for the first to commit and then changes nothing, so the order has one row.
+     */
+    public static void recordIfAbsent(long orderId, String shopperId, Money amount, Instant now) {
+        getEntityManager().createNativeQuery("""
+                        INSERT INTO payable_order (order_id, shopper_id, amount_minor, currency, status, updated_at)
+                        VALUES (?1, ?2, ?3, ?4, 'PAYABLE', ?5)
+                        ON CONFLICT (order_id) DO NOTHING""")
+                .setParameter(1, orderId).setParameter(2, shopperId).setParameter(3, amount.amountMinor())
+                .setParameter(4, amount.currency()).setParameter(5, now)
+                .executeUpdate();
     }
 
     /** The caller's order, locked until the transaction ends: one payment at a time per order. */
@@ -58,8 +64,13 @@ public class PayableOrder extends PanacheEntityBase {
             case PAID, REFUNDED -> throw new RuleViolation("order-already-paid", "Order " + orderId + " is already paid.");
             case FAILED -> throw new RuleViolation("order-payment-failed",
                     "The payment of order " + orderId + " failed, so the order is being cancelled; place a new order.");
-            case CANCELLED -> throw new RuleViolation("order-cancelled", "Order " + orderId + " was cancelled.");
+            case CANCELLED -> throw cancelled(orderId);
         }
+    }
+
+    /** Refuses the payment of a cancelled order (409). */
+    public static RuleViolation cancelled(long orderId) {
+        return new RuleViolation("order-cancelled", "Order " + orderId + " was cancelled.");
     }
 
     public void paid(Instant now) {

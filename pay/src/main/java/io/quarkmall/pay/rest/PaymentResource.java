@@ -2,7 +2,9 @@ package io.quarkmall.pay.rest;
 
 import io.quarkmall.common.idempotency.Idempotency;
 import io.quarkmall.common.money.Money;
+import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
+import io.quarkmall.pay.cartorder.CartOrderClient;
 import io.quarkmall.pay.domain.Payment;
 import io.quarkmall.pay.service.PaymentService;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,11 +27,15 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** A shopper pays their own orders and reads their own payments; anybody else's is 404. */
 @Path("/payments")
 @RolesAllowed("shopper")
 public class PaymentResource {
+
+    /** Seconds a shopper is asked to wait when cart-order could not say whether the order awaits payment. */
+    static final int RETRY_AFTER_SECONDS = 2;
 
     /**
      * A payment request. {@code token} is the channel's one-time token (a PSP card token, never a
@@ -65,7 +71,8 @@ public class PaymentResource {
     @POST
     @Operation(summary = "Pay one of the caller's orders awaiting payment (Idempotency-Key required). 201 with the "
             + "outcome: CAPTURED, DECLINED or TIMED_OUT; 404 if the order is not the caller's or not yet payable; "
-            + "409 if it is paid, failed or cancelled")
+            + "409 if it is paid, failed or cancelled; 503 with Retry-After if the payment channel, or cart-order "
+            + "(asked about an order pay has not heard of yet), does not answer")
     public Response pay(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid PayRequest request) {
         return idempotency.once(key, caller.getSubject(), "POST /payments", request, () -> Response.status(201)
                 .entity(PaymentView.of(payments.pay(caller.getSubject(), request.orderId(), request.channel(),
@@ -85,5 +92,12 @@ public class PaymentResource {
     public PaymentView one(@PathParam("id") long id) {
         return Payment.ownedBy(caller.getSubject(), id).map(PaymentView::of)
                 .orElseThrow(() -> ProblemException.notFound("Payment " + id));
+    }
+
+    @ServerExceptionMapper
+    Response orderServiceUnavailable(CartOrderClient.Unavailable e) {
+        var problem = Problem.of("order-service-unavailable", "Order service unavailable", 503, "We could not check "
+                + "that this order awaits payment; nothing was charged. Retry in " + RETRY_AFTER_SECONDS + " seconds.");
+        return Response.fromResponse(problem.toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 }

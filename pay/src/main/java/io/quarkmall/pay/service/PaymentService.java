@@ -4,6 +4,8 @@ import io.quarkmall.common.money.Money;
 import io.quarkmall.common.outbox.Outbox;
 import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
+import io.quarkmall.pay.cartorder.CartOrderApi.ShopperOrder;
+import io.quarkmall.pay.cartorder.CartOrderClient;
 import io.quarkmall.pay.config.PayConfig;
 import io.quarkmall.pay.domain.PayableOrder;
 import io.quarkmall.pay.domain.Payment;
@@ -30,12 +32,14 @@ public class PaymentService {
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
 
     private final SandboxGateway gateway;
+    private final CartOrderClient cartOrder;
     private final Outbox outbox;
     private final Clock clock;
     private final PayConfig config;
 
-    PaymentService(SandboxGateway gateway, Outbox outbox, Clock clock, PayConfig config) {
+    PaymentService(SandboxGateway gateway, CartOrderClient cartOrder, Outbox outbox, Clock clock, PayConfig config) {
         this.gateway = gateway;
+        this.cartOrder = cartOrder;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
@@ -43,17 +47,13 @@ public class PaymentService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void awaitPayment(long orderId, String shopperId, Money total) {
-        if (PayableOrder.findByIdOptional(orderId).isEmpty()) {
-            new PayableOrder(orderId, shopperId, total, clock.instant()).persist();
-        }
+        PayableOrder.recordIfAbsent(orderId, shopperId, total, clock.instant());
     }
 
     /** Charges the caller's order once. A decline or a timeout fails the order's payment for good. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Payment pay(String shopperId, long orderId, String channel, String token) {
-        PayableOrder order = PayableOrder.lockOwnedBy(shopperId, orderId).orElseThrow(() -> new ProblemException(
-                Problem.of("payable-order-not-found", "Not found", 404, "You have no order " + orderId
-                        + " awaiting payment. A new order can be paid once its stock is held: retry in a moment.")));
+        PayableOrder order = lockPayable(shopperId, orderId);
         order.requirePayable();
         Outcome outcome;
         try {
@@ -81,6 +81,31 @@ public class PaymentService {
         payment.persistAndFlush();
         announce(payment, order);
         return payment;
+    }
+
+    /**
+     * The caller's order, locked for the whole payment. cart-order shows an order as awaiting payment
+     * as soon as its stock is held, while its OrderAwaitingPayment may still be on its way here (or
+     * pay's consumer lags, or is down). So an order pay has not heard of is looked up at cart-order,
+     * as the caller, and recorded if it awaits payment, just as the event would record it.
+     */
+    private PayableOrder lockPayable(String shopperId, long orderId) {
+        var known = PayableOrder.lockOwnedBy(shopperId, orderId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        ShopperOrder order = cartOrder.callersOrder(orderId).orElseThrow(() -> notAwaitingPayment(orderId));
+        switch (order.status()) {
+            case "STOCK_RESERVED" -> PayableOrder.recordIfAbsent(orderId, shopperId, order.total(), clock.instant());
+            case "CANCELLED" -> throw PayableOrder.cancelled(orderId);
+            default -> throw notAwaitingPayment(orderId);
+        }
+        return PayableOrder.lockOwnedBy(shopperId, orderId).orElseThrow(() -> notAwaitingPayment(orderId));
+    }
+
+    private static ProblemException notAwaitingPayment(long orderId) {
+        return new ProblemException(Problem.of("payable-order-not-found", "Not found", 404, "You have no order "
+                + orderId + " awaiting payment. A new order can be paid once its stock is held: retry in a moment."));
     }
 
     /**

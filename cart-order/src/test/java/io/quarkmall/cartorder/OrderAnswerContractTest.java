@@ -1,0 +1,48 @@
+package io.quarkmall.cartorder;
+
+import static io.quarkmall.cartorder.CheckoutSagaTest.awaitStatus;
+import static io.quarkmall.cartorder.CheckoutSagaTest.checkout;
+import static io.quarkmall.cartorder.CheckoutSagaTest.event;
+import static io.quarkmall.cartorder.CheckoutSagaTest.listedSku;
+import static io.quarkmall.cartorder.CheckoutSagaTest.post;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.quarkmall.stack.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * pay relies on {@code GET /orders/{id}} (and its tests stub it) as docs/api/cart-order.order.schema.json
+ * describes it: the real answers, awaiting payment and cancelled, are valid against it.
+ */
+@QuarkusTest
+class OrderAnswerContractTest {
+
+    private static Set<?> violations(long orderId) throws Exception {
+        String answer = given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", orderId).then()
+                .statusCode(200).extract().asString();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("../docs/api/cart-order.order.schema.json")))
+                .validate(new ObjectMapper().readTree(answer));
+    }
+
+    @Test
+    void an_order_awaiting_payment_and_a_cancelled_one_are_answered_as_documented() throws Exception {
+        long awaiting = checkout("shopper", listedSku(1_200));
+        event("test.cart-order.reservation.v1", "StockReserved", awaiting, "");
+        awaitStatus(awaiting, "STOCK_RESERVED");
+        assertEquals(Set.of(), violations(awaiting));
+
+        long cancelled = checkout("shopper", listedSku(800));
+        post("shopper", "/orders/" + cancelled + "/cancellation", UUID.randomUUID().toString()).statusCode(200);
+        assertEquals(Set.of(), violations(cancelled));
+    }
+}

@@ -60,14 +60,16 @@ export function incomingChannels(props) {
 
 /**
  * The services a service calls over REST: a `quarkus.rest-client."<svc>".url` (or `.uri`, quoted or
- * not) whose config key is the callee's name, or whose URL's host is the callee's Service.
+ * not) or a `quarkmall.<caller>.<svc>.url` whose config key names the callee, or whose URL's host is
+ * the callee's Service.
  */
 export function restCallees(props, services = SERVICES) {
   const callees = new Set();
   for (const [key, value] of Object.entries(props)) {
-    const m = /^quarkus\.rest-client\.(?:"([^"]+)"|([^."]+))\.(?:url|uri)$/.exec(key);
+    const m = /^quarkus\.rest-client\.(?:"([^"]+)"|([^."]+))\.(?:url|uri)$/.exec(key)
+      ?? /^quarkmall\.[a-z-]+\.()([a-z-]+)\.(?:url|uri)$/.exec(key);
     if (!m) continue;
-    const name = m[1] ?? m[2];
+    const name = m[1] || m[2];
     const host = /^[a-z]+:\/\/([^/:.]+)/i.exec(expand(props, value) ?? "")?.[1];
     for (const s of services) if (s === name || s === host) callees.add(s);
   }

@@ -38,30 +38,3 @@ export function restCallerViolations(values, sources) {
   }
   return found;
 }
-
-/**
- * The values without what `landing` declares: entries the chart carries ahead of a source change
- * on another branch ({ <svc>: { topics: [...], callers: [...] } }).
- */
-export function withoutLanding(values, landing) {
-  const services = structuredClone(values.services ?? {});
-  for (const [s, ahead] of Object.entries(landing)) {
-    for (const key of ["topics", "callers"]) {
-      if (services[s]?.[key]) services[s][key] = services[s][key].filter((x) => !(ahead[key] ?? []).includes(x));
-    }
-  }
-  return { ...values, services };
-}
-
-/** A landing entry the sources already have is stale: it must go, so the check is exact again. */
-export function staleLandingViolations(landing, sources) {
-  const found = [];
-  for (const [s, ahead] of Object.entries(landing)) {
-    const read = (sources[s]?.channels ?? []).flatMap((c) => c.topics);
-    for (const t of ahead.topics ?? []) if (read.includes(t)) found.push(`${s}: now reads ${t}; drop it from the landing list`);
-    for (const c of ahead.callers ?? []) {
-      if (sources[c]?.callees.includes(s)) found.push(`${s}: ${c} now has its REST client; drop it from the landing list`);
-    }
-  }
-  return found;
-}

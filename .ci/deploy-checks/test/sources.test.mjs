@@ -2,16 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { SERVICES } from "../lib/chart.mjs";
 import { incomingChannels, loadSources, loadValues, parseProperties, restCallees, unprofiled } from "../lib/service-config.mjs";
-import { kafkaDriftViolations, restCallerViolations, staleLandingViolations, withoutLanding } from "../lib/source-policy.mjs";
-
-// What values.yaml carries ahead of a source change on another branch. When that branch lands the
-// stale-entry test fails until the entry is removed here, and from then on the check is exact.
-const LANDING = {
-  // stock-ownership: stock keeps its own copy of catalog's products.
-  stock: { topics: ["catalog.product.v1"] },
-  // pay-and-limits: pay GETs the order it charges from cart-order (quarkus.rest-client.cart-order.url).
-  "cart-order": { callers: ["pay"] },
-};
+import { kafkaDriftViolations, restCallerViolations } from "../lib/source-policy.mjs";
 
 const sources = loadSources();
 const VALUES = { default: [], production: ["values-production.yaml"] };
@@ -23,20 +14,16 @@ test("every service's application.properties is read and has its incoming channe
 
 for (const [variant, files] of Object.entries(VALUES)) {
   test(`with the ${variant} values, each service's topics and consumer group are what its channels read`, () => {
-    assert.deepEqual(kafkaDriftViolations(withoutLanding(loadValues(files), LANDING), sources), []);
+    assert.deepEqual(kafkaDriftViolations(loadValues(files), sources), []);
   });
 
   test(`with the ${variant} values, each service's callers are the services with a REST client for it`, () => {
-    assert.deepEqual(restCallerViolations(withoutLanding(loadValues(files), LANDING), sources), []);
+    assert.deepEqual(restCallerViolations(loadValues(files), sources), []);
   });
 }
 
-test("no landing entry is already in the sources", () => {
-  assert.deepEqual(staleLandingViolations(LANDING, sources), []);
-});
-
 test("the drift this check was written for is caught: a topic missing, one never read, another group", () => {
-  const values = withoutLanding(loadValues(), LANDING);
+  const values = loadValues();
   values.services["cart-order"].topics = values.services["cart-order"].topics.filter((t) => t !== "catalog.product.v1");
   values.services.loyalty.topics.push("order.v1");
   values.services.shipping.consumerGroup = "shipping-v2";
@@ -53,19 +40,9 @@ test("a caller without a REST client, and a REST client whose caller is not admi
   values.services.stock.callers = ["catalog"];
   const calling = structuredClone(sources);
   calling.shipping.callees.push("cart-order");
-  assert.deepEqual(restCallerViolations(withoutLanding(values, LANDING), calling), [
+  assert.deepEqual(restCallerViolations(values, calling), [
     "cart-order: shipping calls it over REST, but services.cart-order.callers lacks it",
     "stock: admits catalog, which has no REST client for stock",
-  ]);
-});
-
-test("a landing entry the sources have caught up with is reported as stale", () => {
-  const landed = structuredClone(sources);
-  landed.stock.channels.push({ name: "products", topics: ["catalog.product.v1"], group: "stock", pattern: false });
-  landed.pay.callees.push("cart-order");
-  assert.deepEqual(staleLandingViolations(LANDING, landed), [
-    "stock: now reads catalog.product.v1; drop it from the landing list",
-    "cart-order: pay now has its REST client; drop it from the landing list",
   ]);
 });
 

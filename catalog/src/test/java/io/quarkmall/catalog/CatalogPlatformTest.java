@@ -22,6 +22,11 @@ class CatalogPlatformTest extends ServicePlatformContract {
         return "merchant";
     }
 
+    @Override
+    protected String userWithoutAccess() {
+        return "shopper";
+    }
+
     @Test
     void readiness_checks_the_real_search_engine_and_redis() {
         management().when().get("/q/health/ready").then().statusCode(200)

@@ -1,12 +1,21 @@
 package io.quarkmall.stack;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,9 +23,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The edge on :8080: {@code /api/<service>/...} goes to that service unchanged (each service
- * serves under its own root path), everything else is the SPA. Hashed assets may be cached
- * forever; {@code index.html} never, so a new release shows at once, as it will behind a CDN.
+ * The edge on :8080, as the ingress and the CDN are in production: {@code /api/<service>/...} goes
+ * to that service unchanged (each service serves under its own root path) with the caller's
+ * address in {@code X-Forwarded-For}; everything else is the SPA, with its security headers.
+ * Hashed assets may be cached forever; {@code index.html} never, so a new release shows at once.
+ * What the edge refuses itself (oversized, malformed, a service down) it answers as problem+json.
  */
 final class EdgeNode implements Server {
 
@@ -43,10 +54,13 @@ final class EdgeNode implements Server {
         vertx = Vertx.vertx();
         var client = vertx.createHttpClient();
         for (Ports.Service service : Ports.SERVICES) {
-            proxies.put(service.name(), HttpProxy.reverseProxy(client).origin(service.port(), Readiness.HOST));
+            proxies.put(service.name(), HttpProxy.reverseProxy(client).origin(service.port(), Readiness.HOST)
+                    .addInterceptor(new ForwardedFor()));
         }
         Router spa = spaRouter();
-        HttpServer server = vertx.createHttpServer()
+        // Vert.x's own limits answer with empty bodies: keep them far above ours, which answer problem+json.
+        var options = new HttpServerOptions().setMaxInitialLineLength(1 << 20).setMaxHeaderSize(1 << 20);
+        HttpServer server = vertx.createHttpServer(options)
                 .requestHandler(request -> route(request, spa))
                 .listen(Ports.EDGE, Readiness.HOST)
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -56,6 +70,11 @@ final class EdgeNode implements Server {
     }
 
     private void route(HttpServerRequest request, Router spa) {
+        EdgeLimits.Refusal refusal = EdgeLimits.check(request);
+        if (refusal != null) {
+            problem(request.response(), refusal.status(), refusal.type(), refusal.title(), refusal.detail());
+            return;
+        }
         String path = request.path();
         if (path.startsWith("/api/")) {
             int end = path.indexOf('/', "/api/".length());
@@ -64,19 +83,57 @@ final class EdgeNode implements Server {
             if (proxy != null) {
                 proxy.handle(request);
             } else {
-                request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
-                        .end("{\"type\":\"https://quarkmall.io/problems/not-found\",\"title\":\"Not found\","
-                                + "\"status\":404,\"detail\":\"No service is called " + service.replaceAll("[^a-z-]", "")
-                                + ".\"}");
+                problem(request.response(), 404, "not-found", "Not found",
+                        "No service is called " + service.replaceAll("[^a-z-]", "") + ".");
             }
             return;
         }
         spa.handle(request);
     }
 
-    private Router spaRouter() {
+    static void problem(HttpServerResponse response, int status, String type, String title, String detail) {
+        if (status == 413 || status == 411) {
+            response.putHeader("Connection", "close"); // the unread body is not worth reading
+        }
+        response.setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .end(problemJson(status, type, title, detail));
+    }
+
+    private static String problemJson(int status, String type, String title, String detail) {
+        return new JsonObject().put("type", "https://quarkmall.io/problems/" + type).put("title", title)
+                .put("status", status).put("detail", detail).encode();
+    }
+
+    /**
+     * The caller's address for the services' per-address limits (replacing whatever the caller
+     * claimed), and a problem+json 502 when the service does not answer.
+     */
+    private static final class ForwardedFor implements ProxyInterceptor {
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            var proxied = context.request().proxiedRequest();
+            context.request().headers().set("X-Forwarded-For", proxied.remoteAddress().hostAddress())
+                    .set("X-Forwarded-Proto", proxied.scheme() == null ? "http" : proxied.scheme())
+                    .remove("Forwarded");
+            return context.sendRequest().recover(failure -> {
+                ProxyResponse unavailable = context.request().response().setStatusCode(502)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .setBody(Body.body(Buffer.buffer(problemJson(502, "service-unavailable", "Service unavailable",
+                                "This part of the mall is not answering right now; retry in a moment."))));
+                return Future.succeededFuture(unavailable);
+            });
+        }
+    }
+
+    private Router spaRouter() throws Exception {
         Router router = Router.router(vertx);
         Path dist = layout.root().resolve("spa/dist");
+        String csp = EdgeLimits.contentSecurityPolicy(dist.resolve("config.json"));
+        router.route().handler(ctx -> {
+            EdgeLimits.securityHeaders(ctx.response(), csp);
+            ctx.next();
+        });
         if (!Files.isDirectory(dist)) {
             router.route().handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                     .putHeader("Cache-Control", "no-cache").end(LandingPage.html()));

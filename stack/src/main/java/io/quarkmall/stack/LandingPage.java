@@ -9,9 +9,10 @@ final class LandingPage {
     static String html() {
         var services = new StringBuilder();
         for (Ports.Service service : Ports.SERVICES) {
+            String management = "http://localhost:" + service.managementPort();
             services.append("<li><b>").append(service.name()).append("</b>: <a href=\"")
-                    .append(service.rootPath()).append("/q/swagger-ui/\">Swagger UI</a>, <a href=\"")
-                    .append(service.rootPath()).append("/q/health\">health</a></li>\n");
+                    .append(management).append("/q/swagger-ui/\">Swagger UI</a>, <a href=\"")
+                    .append(management).append("/q/health\">health</a></li>\n");
         }
         return """
                 <!doctype html>

@@ -24,6 +24,11 @@ public final class Ports {
         public String rootPath() {
             return "/api/" + name;
         }
+
+        /** Health, metrics, OpenAPI and Swagger UI: the management interface, never behind the edge. */
+        public int managementPort() {
+            return port + 1000;
+        }
     }
 
     public static final List<Service> SERVICES = List.of(

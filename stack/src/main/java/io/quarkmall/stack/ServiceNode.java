@@ -37,7 +37,7 @@ final class ServiceNode implements Server {
     }
 
     String readinessUrl() {
-        return "http://" + Readiness.HOST + ":" + service.port() + service.rootPath() + "/q/health/ready";
+        return "http://" + Readiness.HOST + ":" + service.managementPort() + "/q/health/ready";
     }
 
     @Override

@@ -21,6 +21,11 @@ class StockPlatformTest extends ServicePlatformContract {
         return "merchant";
     }
 
+    @Override
+    protected String userWithoutAccess() {
+        return "shopper";
+    }
+
     @Test
     void a_shopper_may_not_read_stock_levels() {
         given().auth().oauth2(Tokens.of("shopper")).when().get("/stock").then().statusCode(403);

@@ -1,5 +1,6 @@
 package io.quarkmall.cartorder.rest;
 
+import io.quarkmall.common.web.Paging;
 import io.quarkmall.cartorder.domain.OperatorScope;
 import io.quarkmall.cartorder.domain.OrderStatus;
 import io.quarkmall.cartorder.rest.OrderViews.OperatorOrderSummary;
@@ -36,7 +37,7 @@ public class OperatorOrderResource {
     @Operation(summary = "Orders the caller may see, newest first, optionally only those in one status; "
             + "400 for an unknown status")
     public List<OperatorOrderSummary> orders(@QueryParam("status") String status,
-                                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return scope().orders(statusOf(status), page, size).stream().map(OperatorOrderSummary::of).toList();
     }

@@ -1,5 +1,6 @@
 package io.quarkmall.cartorder.rest;
 
+import io.quarkmall.common.web.Paging;
 import io.quarkmall.cartorder.domain.Order;
 import io.quarkmall.cartorder.rest.OrderViews.OrderSummary;
 import io.quarkmall.cartorder.rest.OrderViews.OrderView;
@@ -24,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /** Checkout and the calling shopper's orders; another shopper's order is 404. */
 @Path("/")
@@ -45,6 +49,8 @@ public class OrderResource {
             + "PENDING order; stock is then held or refused. 422 if the cart is empty or holds SKUs no longer for sale, "
             + "or if the caller's unpaid orders are at a limit (too-many-unpaid-orders, too-many-units-held: pay or "
             + "cancel one; the cart is kept)")
+    @APIResponse(responseCode = "201", description = "The order, placed; stock is asked to hold its units; a replay of the same Idempotency-Key returns it again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
     public Response checkout(@HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(key, caller.getSubject(), "POST /checkout", Map.of(), () ->
                 Response.status(201).entity(OrderView.of(checkout.checkout(caller.getSubject()))).build());
@@ -53,7 +59,7 @@ public class OrderResource {
     @GET
     @Path("/orders")
     @Operation(summary = "The calling shopper's orders, newest first")
-    public List<OrderSummary> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<OrderSummary> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return Order.ofShopper(caller.getSubject(), page, size).stream().map(OrderSummary::of).toList();
     }

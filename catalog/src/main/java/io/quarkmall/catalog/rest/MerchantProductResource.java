@@ -1,5 +1,6 @@
 package io.quarkmall.catalog.rest;
 
+import io.quarkmall.common.web.Paging;
 import io.quarkmall.catalog.domain.Product;
 import io.quarkmall.catalog.domain.Product.SkuSpec;
 import io.quarkmall.catalog.rest.ProductViews.ProductView;
@@ -34,6 +35,9 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /** A merchant's own products: create with SKUs, edit, list, delist. Another merchant's product is 404. */
 @Path("/merchant/products")
@@ -63,6 +67,8 @@ public class MerchantProductResource {
 
     @POST
     @Operation(summary = "Create a draft product with its SKUs (Idempotency-Key required); the first name is the default")
+    @APIResponse(responseCode = "201", description = "The product, created as a draft; a replay of the same Idempotency-Key returns it again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ProductRequest request) {
         List<SkuSpec> skus = specs(request);
         return idempotency.once(key, caller.getSubject(), "POST /merchant/products", request, () ->
@@ -98,7 +104,7 @@ public class MerchantProductResource {
 
     @GET
     @Operation(summary = "The calling merchant's own products, in every status")
-    public List<ProductView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<ProductView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return Product.ofMerchant(caller.getSubject(), page, size).stream().map(ProductView::of).toList();
     }

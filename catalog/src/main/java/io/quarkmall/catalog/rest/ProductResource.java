@@ -1,5 +1,6 @@
 package io.quarkmall.catalog.rest;
 
+import io.quarkmall.common.web.Paging;
 import io.quarkmall.catalog.domain.Product;
 import io.quarkmall.catalog.rest.ProductViews.ProductView;
 import io.quarkmall.catalog.search.ProductSearch;
@@ -33,7 +34,7 @@ public class ProductResource {
 
     @GET
     @Operation(summary = "Listed products, newest first (public)")
-    public List<ProductView> listed(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<ProductView> listed(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return Product.listed(page, size).stream().map(ProductView::of).toList();
     }

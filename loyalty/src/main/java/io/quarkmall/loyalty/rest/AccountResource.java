@@ -1,5 +1,6 @@
 package io.quarkmall.loyalty.rest;
 
+import io.quarkmall.common.web.Paging;
 import io.quarkmall.loyalty.domain.PointsLedgerEntry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,7 +33,7 @@ public class AccountResource {
 
     @GET
     @Operation(summary = "The calling shopper's points balance and ledger, newest first")
-    public AccountView mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public AccountView mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         String shopper = caller.getSubject();
         var entries = PointsLedgerEntry.recent(shopper, page, size).stream().map(EntryView::of).toList();

@@ -1,5 +1,6 @@
 package io.quarkmall.pay.rest;
 
+import io.quarkmall.common.web.Paging;
 import io.quarkmall.common.idempotency.Idempotency;
 import io.quarkmall.common.money.Money;
 import io.quarkmall.common.problem.Problem;
@@ -27,6 +28,9 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** A shopper pays their own orders and reads their own payments; anybody else's is 404. */
@@ -73,6 +77,8 @@ public class PaymentResource {
             + "outcome: CAPTURED, DECLINED or TIMED_OUT; 404 if the order is not the caller's or not yet payable; "
             + "409 if it is paid, failed or cancelled; 503 with Retry-After if the payment channel, or cart-order "
             + "(asked about an order pay has not heard of yet), does not answer")
+    @APIResponse(responseCode = "201", description = "The payment attempt and its outcome; a replay of the same Idempotency-Key returns it again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentView.class)))
     public Response pay(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid PayRequest request) {
         return idempotency.once(key, caller.getSubject(), "POST /payments", request, () -> Response.status(201)
                 .entity(PaymentView.of(payments.pay(caller.getSubject(), request.orderId(), request.channel(),
@@ -81,7 +87,7 @@ public class PaymentResource {
 
     @GET
     @Operation(summary = "The calling shopper's payments, newest first")
-    public List<PaymentView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<PaymentView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return Payment.ofShopper(caller.getSubject(), page, size).stream().map(PaymentView::of).toList();
     }

@@ -1,5 +1,6 @@
 package io.quarkmall.shipping.rest;
 
+import io.quarkmall.common.web.Paging;
 import io.quarkmall.common.problem.ProblemException;
 import io.quarkmall.shipping.domain.Shipment;
 import io.quarkmall.shipping.domain.TrackingEvent;
@@ -49,7 +50,7 @@ public class ShipmentResource {
 
     @GET
     @Operation(summary = "The calling shopper's shipments, newest first")
-    public List<ShipmentView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<ShipmentView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return Shipment.ofShopper(caller.getSubject(), page, size).stream().map(ShipmentView::of).toList();
     }

@@ -1,5 +1,6 @@
 package io.quarkmall.stock.rest;
 
+import io.quarkmall.common.web.Paging;
 import io.quarkmall.common.problem.ProblemException;
 import io.quarkmall.stock.domain.OperatorScope;
 import io.quarkmall.stock.domain.StockLevel;
@@ -67,7 +68,7 @@ public class StockResource {
 
     @GET
     @Operation(summary = "Stock levels of the caller's SKUs (an admin's: every SKU), by SKU")
-    public List<StockView> all(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<StockView> all(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return scope().levels(page, size).stream().map(StockView::of).toList();
     }

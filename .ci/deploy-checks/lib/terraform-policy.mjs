@@ -137,3 +137,32 @@ export function spaCachingViolations(tf) {
   }
   return found;
 }
+
+/**
+ * The SPA's pages (the default behaviour, index.html, config.json) carry a policy of our own with a
+ * Content-Security-Policy that frames only the shop itself, plus nosniff, frame options and a
+ * referrer policy; the API behaviour carries a security-headers policy too.
+ */
+export function spaHeaderViolations(tf) {
+  const found = [];
+  const mod = tf["modules/cdn"];
+  const cdn = first(mod?.resource?.aws_cloudfront_distribution?.this);
+  const policy = first(mod?.resource?.aws_cloudfront_response_headers_policy?.spa);
+  const headers = first(policy?.security_headers_config);
+  const csp = String(first(headers?.content_security_policy)?.content_security_policy ?? "");
+  for (const directive of ["default-src 'self'", "script-src 'self'", "frame-ancestors 'self'", "object-src 'none'"]) {
+    if (!csp.includes(directive)) found.push(`cdn: the SPA's CSP lacks ${directive}`);
+  }
+  for (const header of ["content_type_options", "frame_options", "referrer_policy", "strict_transport_security"]) {
+    if (!first(headers?.[header])) found.push(`cdn: the SPA's headers lack ${header}`);
+  }
+  const spa = [first(cdn?.default_cache_behavior), ...(cdn?.ordered_cache_behavior ?? []).filter((b) => b.target_origin_id === "spa")];
+  for (const behavior of spa) {
+    if (!String(behavior?.response_headers_policy_id ?? "").includes("response_headers_policy.spa")) {
+      found.push(`cdn: ${behavior?.path_pattern ?? "the default behaviour"} is served without the SPA's headers`);
+    }
+  }
+  const api = (cdn?.ordered_cache_behavior ?? []).find((b) => b.path_pattern === "/api/*");
+  if (!api?.response_headers_policy_id) found.push("cdn: /api/* is served without security headers");
+  return found;
+}

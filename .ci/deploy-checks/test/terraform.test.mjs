@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadTerraform, parseModule } from "../lib/terraform.mjs";
 import {
-  dataStoreViolations, exposureViolations, hygieneViolations, productionViolations, spaCachingViolations,
+  dataStoreViolations, exposureViolations, hygieneViolations, productionViolations, spaCachingViolations, spaHeaderViolations,
 } from "../lib/terraform-policy.mjs";
 
 const tf = await loadTerraform();
@@ -107,4 +107,22 @@ test("an index.html cached at the edge, or a missing config.json behaviour, is c
     "${data.aws_cloudfront_cache_policy.optimized.id}";
   cdn.ordered_cache_behavior = cdn.ordered_cache_behavior.filter((b) => b.path_pattern !== "/config.json");
   assert.deepEqual(spaCachingViolations(changed), ["cdn: /index.html may be cached", "cdn: no cache behaviour for /config.json"]);
+});
+
+test("the CDN serves the SPA with a Content-Security-Policy, nosniff, frame and referrer headers", () => {
+  assert.deepEqual(spaHeaderViolations(tf), []);
+});
+
+test("an SPA page without the CSP policy, or a CSP that lets any site frame the shop, is caught", () => {
+  const changed = structuredClone(tf);
+  const cdn = changed["modules/cdn"].resource.aws_cloudfront_distribution.this[0];
+  cdn.ordered_cache_behavior.find((b) => b.path_pattern === "/index.html").response_headers_policy_id =
+    "${data.aws_cloudfront_response_headers_policy.security.id}";
+  const csp = changed["modules/cdn"].resource.aws_cloudfront_response_headers_policy.spa[0]
+    .security_headers_config[0].content_security_policy[0];
+  csp.content_security_policy = csp.content_security_policy.replace("frame-ancestors 'self'", "frame-ancestors *");
+  assert.deepEqual(spaHeaderViolations(changed), [
+    "cdn: the SPA's CSP lacks frame-ancestors 'self'",
+    "cdn: /index.html is served without the SPA's headers",
+  ]);
 });

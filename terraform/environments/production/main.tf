@@ -95,6 +95,7 @@ module "cdn" {
   domain_name       = var.shop_domain
   route53_zone_id   = var.route53_zone_id
   api_origin_domain = var.api_origin_domain
+  oidc_origin       = var.oidc_origin
   tags              = local.tags
 }
 

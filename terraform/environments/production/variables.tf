@@ -90,3 +90,8 @@ variable "api_origin_domain" {
   description = "DNS name of the load balancer created for the chart's Ingress (known after the first Helm install)."
   type        = string
 }
+
+variable "oidc_origin" {
+  description = "Origin of the Keycloak that signs shoppers in (e.g. https://auth.quarkmall.example): the SPA's CSP allows it."
+  type        = string
+}

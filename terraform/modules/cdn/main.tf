@@ -17,6 +17,51 @@ data "aws_cloudfront_response_headers_policy" "security" {
   name = "Managed-SecurityHeadersPolicy"
 }
 
+# The SPA's own headers: the managed policy's HSTS, nosniff, frame and referrer rules plus a
+# Content-Security-Policy that lets the pages talk only to this shop and to its OIDC provider
+# (login, tokens, and the silent-renew frame); the SPA frames only itself. /api/* keeps the
+# managed policy: the services set their own Cache-Control.
+resource "aws_cloudfront_response_headers_policy" "spa" {
+  name    = "${var.name}-spa-security"
+  comment = "Quarkmall storefront: CSP and security headers"
+
+  security_headers_config {
+    content_security_policy {
+      content_security_policy = join("; ", [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self' ${var.oidc_origin}",
+        "frame-src 'self' ${var.oidc_origin}",
+        "form-action 'self' ${var.oidc_origin}",
+        "frame-ancestors 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+      ])
+      override = true
+    }
+    content_type_options {
+      override = true
+    }
+    frame_options {
+      frame_option = "SAMEORIGIN"
+      override     = true
+    }
+    referrer_policy {
+      referrer_policy = "strict-origin-when-cross-origin"
+      override        = true
+    }
+    strict_transport_security {
+      access_control_max_age_sec = 63072000
+      include_subdomains         = true
+      preload                    = true
+      override                   = true
+    }
+  }
+}
+
 resource "aws_s3_bucket" "spa" {
   bucket_prefix = "${var.name}-spa-"
   force_destroy = false
@@ -197,7 +242,7 @@ resource "aws_cloudfront_distribution" "this" {
     cached_methods             = ["GET", "HEAD"]
     compress                   = true
     cache_policy_id            = data.aws_cloudfront_cache_policy.optimized.id
-    response_headers_policy_id = data.aws_cloudfront_response_headers_policy.security.id
+    response_headers_policy_id = aws_cloudfront_response_headers_policy.spa.id
   }
 
   # The SPA's entry point: never cached, so a release shows at once.
@@ -209,7 +254,7 @@ resource "aws_cloudfront_distribution" "this" {
     cached_methods             = ["GET", "HEAD"]
     compress                   = true
     cache_policy_id            = data.aws_cloudfront_cache_policy.disabled.id
-    response_headers_policy_id = data.aws_cloudfront_response_headers_policy.security.id
+    response_headers_policy_id = aws_cloudfront_response_headers_policy.spa.id
   }
 
   # Where the SPA finds Keycloak and the API in this environment: never cached either.
@@ -221,19 +266,20 @@ resource "aws_cloudfront_distribution" "this" {
     cached_methods             = ["GET", "HEAD"]
     compress                   = true
     cache_policy_id            = data.aws_cloudfront_cache_policy.disabled.id
-    response_headers_policy_id = data.aws_cloudfront_response_headers_policy.security.id
+    response_headers_policy_id = aws_cloudfront_response_headers_policy.spa.id
   }
 
   # The API: forwarded to the cluster's load balancer, never cached.
   ordered_cache_behavior {
-    path_pattern             = "/api/*"
-    target_origin_id         = "api"
-    viewer_protocol_policy   = "https-only"
-    allowed_methods          = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]
-    cached_methods           = ["GET", "HEAD"]
-    compress                 = true
-    cache_policy_id          = data.aws_cloudfront_cache_policy.disabled.id
-    origin_request_policy_id = data.aws_cloudfront_origin_request_policy.api.id
+    path_pattern               = "/api/*"
+    target_origin_id           = "api"
+    viewer_protocol_policy     = "https-only"
+    allowed_methods            = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]
+    cached_methods             = ["GET", "HEAD"]
+    compress                   = true
+    cache_policy_id            = data.aws_cloudfront_cache_policy.disabled.id
+    origin_request_policy_id   = data.aws_cloudfront_origin_request_policy.api.id
+    response_headers_policy_id = data.aws_cloudfront_response_headers_policy.security.id
   }
 
   # Client-side routes (/orders/42) are the SPA's: answer with index.html.

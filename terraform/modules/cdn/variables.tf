@@ -40,3 +40,8 @@ variable "tags" {
   description = "Tags put on every resource."
   type        = map(string)
 }
+
+variable "oidc_origin" {
+  description = "Origin (https://host) of the OIDC provider the SPA signs in with; the only other origin its pages may reach."
+  type        = string
+}

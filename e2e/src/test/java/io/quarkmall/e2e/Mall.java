@@ -13,6 +13,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class Mall implements BeforeAllCallback {
 
+    /**
+     * Request limits out of the way of load, chaos and fuzz tests, which send thousands of requests
+     * a minute from one address; LimitsAndHeadersTest restarts a service with the shipped limits.
+     */
+    static final String[] LIFTED_LIMITS = {"quarkmall.web.rate-limit.user-per-minute=100000000",
+        "quarkmall.web.rate-limit.anonymous-per-minute=100000000"};
+
     private static RunningMall running;
     private static Instant startedAt;
 
@@ -21,7 +28,8 @@ public final class Mall implements BeforeAllCallback {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Mall.class, key -> {
             try {
                 startedAt = Instant.now();
-                running = RunningMall.start(Path.of(System.getProperty("quarkmall.root", "..")).toAbsolutePath().normalize());
+                running = RunningMall.start(Path.of(System.getProperty("quarkmall.root", "..")).toAbsolutePath().normalize(),
+                        LIFTED_LIMITS);
             } catch (Exception e) {
                 throw new IllegalStateException("The mall did not start: " + e.getMessage(), e);
             }

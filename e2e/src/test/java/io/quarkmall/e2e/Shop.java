@@ -85,6 +85,12 @@ final class Shop {
         return answer[0];
     }
 
+    /** The shopper cancels an order they no longer want. */
+    static void cancel(String user, long orderId) {
+        post(user, "/api/cart-order/orders/" + orderId + "/cancellation", null).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+    }
+
     static ValidatableResponse order(String user, long orderId) {
         return given().auth().oauth2(Tokens.of(user)).when().get("/api/cart-order/orders/{id}", orderId).then();
     }

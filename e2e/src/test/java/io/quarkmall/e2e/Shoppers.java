@@ -46,7 +46,43 @@ final class Shoppers {
         return names;
     }
 
-    private static String adminToken() throws Exception {
+    /**
+     * A user of the quarkmall realm with these realm roles besides the default (shopper), password
+     * = user name; kept if it exists. For tests whose writes must not touch the demo users' data.
+     */
+    static String ensureWithRoles(String name, String... roles) throws Exception {
+        String admin = adminToken();
+        String body = """
+                {"username":"%s","enabled":true,"email":"%s@example.test","emailVerified":true,
+                 "firstName":"Test","lastName":"User",
+                 "credentials":[{"type":"password","value":"%s","temporary":false}]}""".formatted(name, name, name);
+        var created = HTTP.send(adminRequest(admin, "/users").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201 && created.statusCode() != 409) {
+            throw new IllegalStateException("Keycloak refused to create " + name + ": " + created.statusCode());
+        }
+        String users = HTTP.send(adminRequest(admin, "/users?exact=true&username=" + name).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(users);
+        if (!id.find()) {
+            throw new IllegalStateException("No user " + name + " after creating it");
+        }
+        for (String role : roles) {
+            String representation = HTTP.send(adminRequest(admin, "/roles/" + role).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            HTTP.send(adminRequest(admin, "/users/" + id.group(1) + "/role-mappings/realm")
+                    .POST(HttpRequest.BodyPublishers.ofString("[" + representation + "]")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        return name;
+    }
+
+    private static HttpRequest.Builder adminRequest(String token, String path) {
+        return HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/quarkmall" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+    }
+
+    static String adminToken() throws Exception {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password="
                 + URLEncoder.encode("admin", StandardCharsets.UTF_8);
         var response = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/master/protocol/openid-connect/token"))

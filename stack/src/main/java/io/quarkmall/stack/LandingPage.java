@@ -11,7 +11,7 @@ final class LandingPage {
         for (Ports.Service service : Ports.SERVICES) {
             String management = "http://localhost:" + service.managementPort();
             services.append("<li><b>").append(service.name()).append("</b>: <a href=\"")
-                    .append(management).append("/q/swagger-ui/\">Swagger UI</a>, <a href=\"")
+                    .append(service.rootPath()).append("/q/swagger-ui/\">Swagger UI</a>, <a href=\"")
                     .append(management).append("/q/health\">health</a></li>\n");
         }
         return """

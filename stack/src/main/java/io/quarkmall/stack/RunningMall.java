@@ -18,15 +18,20 @@ import java.util.concurrent.Future;
 public final class RunningMall implements AutoCloseable {
 
     private final StackLayout layout;
+    private final List<String> everyStart;
     private final Map<String, ServiceNode> services = new ConcurrentHashMap<>();
     private EdgeNode edge;
 
-    private RunningMall(StackLayout layout) {
+    private RunningMall(StackLayout layout, List<String> everyStart) {
         this.layout = layout;
+        this.everyStart = everyStart;
     }
 
-    /** Starts the local stack if needed, then every service and the edge. */
-    public static RunningMall start(Path root) throws Exception {
+    /**
+     * Starts the local stack if needed, then every service and the edge; {@code systemProperties}
+     * ({@code key=value}) apply to every start of every service, restarts included.
+     */
+    public static RunningMall start(Path root, String... systemProperties) throws Exception {
         List<String> busy = new ArrayList<>();
         Ports.SERVICES.stream().filter(s -> Readiness.isListening(s.port())).forEach(s -> busy.add(s.name() + ":" + s.port()));
         if (Readiness.isListening(Ports.EDGE)) {
@@ -37,7 +42,7 @@ public final class RunningMall implements AutoCloseable {
                     + "the services they test from this build: stop it with ./mall down first.");
         }
         ensureStack(root);
-        var mall = new RunningMall(StackLayout.load(root));
+        var mall = new RunningMall(StackLayout.load(root), List.of(systemProperties));
         var pool = Executors.newFixedThreadPool(Ports.SERVICES.size());
         try {
             var starting = new ArrayList<Future<?>>();
@@ -61,10 +66,12 @@ public final class RunningMall implements AutoCloseable {
         return mall;
     }
 
-    /** Starts one service (again), with extra {@code key=value} system properties. */
+    /** Starts one service (again), with extra {@code key=value} system properties (these win). */
     public void start(String service, String... systemProperties) throws Exception {
+        var properties = new ArrayList<>(everyStart);
+        properties.addAll(List.of(systemProperties));
         var node = new ServiceNode(layout, Ports.SERVICES.stream().filter(s -> s.name().equals(service)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No service " + service)), List.of(systemProperties));
+                .orElseThrow(() -> new IllegalArgumentException("No service " + service)), properties);
         services.put(service, node);
         node.start();
     }

@@ -15,9 +15,11 @@ import java.io.IOException;
 
 /**
  * JSON is read strictly, so that what a client sends is what we act on: a key sent twice, a
- * fraction where a whole number belongs, a null for a number, trailing garbage, a document nested
- * deeper than any of ours, and text with control characters (PostgreSQL refuses NUL) are all
- * refused with 400 instead of being guessed at, truncated or failing later in the database.
+ * fraction where a whole number belongs, trailing garbage, a document nested deeper than any of
+ * ours, and text with control characters (PostgreSQL refuses NUL) are all refused with 400 instead
+ * of being guessed at, truncated or failing later in the database. A missing or null plain number
+ * stays 0, as consumers read only the fields they need of an event: requests mark what they
+ * require with {@code @NotNull} on boxed types.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -29,7 +31,6 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING).maxStringLength(1_000_000).maxNumberLength(64).build());

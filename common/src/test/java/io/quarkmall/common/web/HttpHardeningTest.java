@@ -49,7 +49,7 @@ class HttpHardeningTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"stars\":1.5,\"weight\":1}",                  // a fraction is not truncated
-        "{\"stars\":3,\"weight\":null}",                 // null for a plain number
+        "{\"stars\":null,\"weight\":1}",                 // a required number missing
         "{\"stars\":99999999999999999999,\"weight\":1}", // beyond an int
         "{\"stars\":\"3\",\"weight\":\"x\"}",
         "{\"stars\":3,\"stars\":4,\"weight\":1}",

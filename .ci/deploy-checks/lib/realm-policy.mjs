@@ -10,11 +10,15 @@ export const loadLocalAdditions = () => JSON.parse(readFileSync(path.join(dir, "
 
 /**
  * A realm fit for production: brute-force protection on, no client that takes passwords
- * directly (the password grant), no users but service accounts, no client secret in the file,
- * no localhost redirect, and every client's tokens carry the mall's audience.
+ * directly (the password grant; Keycloak's own admin-cli, which every realm gets, is declared with
+ * it off), no users but service accounts, no client secret in the file, no localhost redirect,
+ * and every client's tokens but admin-cli's carry the mall's audience.
  */
 export function productionRealmViolations(realm) {
   const found = [];
+  if (!(realm.clients ?? []).some((c) => c.clientId === "admin-cli")) {
+    found.push("client admin-cli: not declared, so Keycloak creates it with the password grant on");
+  }
   if (realm.bruteForceProtected !== true) found.push("realm: brute-force protection is off");
   if (!(realm.failureFactor > 0 && realm.failureFactor <= 10)) found.push(`realm: failureFactor ${realm.failureFactor}`);
   for (const client of realm.clients ?? []) {
@@ -26,7 +30,7 @@ export function productionRealmViolations(realm) {
     }
     const audience = (client.protocolMappers ?? []).some((m) => m.protocolMapper === "oidc-audience-mapper"
       && m.config?.["included.custom.audience"] === "quarkmall-api");
-    if (!audience) found.push(`client ${id}: its tokens lack the quarkmall-api audience`);
+    if (!audience && id !== "admin-cli") found.push(`client ${id}: its tokens lack the quarkmall-api audience`);
   }
   for (const user of realm.users ?? []) {
     if (!user.serviceAccountClientId) found.push(`user ${user.username}: not a service account`);

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkmall.cartorder.domain.CatalogSku;
 import io.quarkmall.cartorder.domain.HoldingPolicy.Holdings;
-import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.cartorder.domain.ShopperHoldings;
 import io.quarkmall.stack.testing.SagaEvents;
 import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -70,7 +70,7 @@ class HoldingLimitsTest {
     }
 
     private static Holdings held() {
-        return QuarkusTransaction.requiringNew().call(() -> Order.unpaidHoldingsOf(Tokens.subjectOf(SHOPPER)));
+        return QuarkusTransaction.requiringNew().call(() -> ShopperHoldings.unpaidHoldingsOf(Tokens.subjectOf(SHOPPER)));
     }
 
     private static ExtractableResponse<Response> checkoutNow() {

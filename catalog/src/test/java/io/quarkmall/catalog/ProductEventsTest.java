@@ -2,10 +2,16 @@ package io.quarkmall.catalog;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkmall.catalog.service.SkuOwnerBackfill;
 import io.quarkmall.stack.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -91,6 +97,27 @@ class ProductEventsTest {
         assertEquals(id, drafted.path("payload").path("productId").asLong());
         assertEquals(Tokens.subjectOf("merchant"), drafted.path("payload").path("merchantId").asText());
         assertEquals(List.of(marker + "-RED", marker + "-BLUE"), skuCodes(drafted.path("payload")));
+    }
+
+    @Inject
+    SkuOwnerBackfill backfill;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void products_from_before_drafts_were_announced_are_announced_once_by_the_backfill() throws Exception {
+        String marker = "b" + UUID.randomUUID().toString().substring(0, 8);
+        long id = given().auth().oauth2(Tokens.of("merchant")).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(product(marker, "RED")).when().post("/merchant/products")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        published("ProductDrafted", id);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE catalog_backfill SET done_at = NULL")
+                .executeUpdate());
+
+        assertTrue(backfill.run());
+        JsonNode again = published("ProductDrafted", id);
+        assertEquals(List.of(marker + "-RED"), skuCodes(again.path("payload")));
+        assertFalse(backfill.run(), "the backfill runs once");
     }
 
     @Test

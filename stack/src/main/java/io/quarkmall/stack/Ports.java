@@ -25,7 +25,7 @@ public final class Ports {
             return "/api/" + name;
         }
 
-        /** Health, metrics, OpenAPI and Swagger UI: the management interface, never behind the edge. */
+        /** Health and metrics: the management interface, never behind the edge. */
         public int managementPort() {
             return port + 1000;
         }

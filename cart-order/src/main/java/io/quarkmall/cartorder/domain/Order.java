@@ -162,25 +162,6 @@ public class Order extends PanacheEntityBase {
                 .setParameter("now", now).setMaxResults(limit).getResultList();
     }
 
-    /** What the shopper's unpaid orders hold now: how many there are and their units in all. */
-    public static HoldingPolicy.Holdings unpaidHoldingsOf(String shopperId) {
-        Object[] held = getEntityManager().createQuery("""
-                        select count(distinct o.id), coalesce(sum(l.quantity), 0) from OrderLine l join l.order o
-                        where o.shopperId = :shopper and o.status in (:unpaid)""", Object[].class)
-                .setParameter("shopper", shopperId).setParameter("unpaid", OrderStatus.UNPAID).getSingleResult();
-        return new HoldingPolicy.Holdings(((Number) held[0]).longValue(), ((Number) held[1]).longValue());
-    }
-
-    /**
-     * Makes the shopper's checkouts run one at a time, until this transaction ends: what the
-     * shopper holds is counted and added to under this lock, so parallel checkouts cannot all pass
-     * the limits, and none re-orders a cart another has just emptied.
-     */
-    public static void lockCheckoutsOf(String shopperId) {
-        getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "checkout\n" + shopperId).getSingleResult();
-    }
-
     /** Ids of orders delivered before {@code deliveredBefore} and not yet completed. */
     public static List<Long> deliveredBefore(Instant deliveredBefore, int limit) {
         return getEntityManager().createQuery("""

@@ -5,6 +5,7 @@ import io.quarkmall.cartorder.domain.CartLine;
 import io.quarkmall.cartorder.domain.CatalogSku;
 import io.quarkmall.cartorder.domain.HoldingPolicy;
 import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.cartorder.domain.ShopperHoldings;
 import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ public class CheckoutService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Order checkout(String shopperId) {
-        Order.lockCheckoutsOf(shopperId);
+        ShopperHoldings.lockCheckoutsOf(shopperId);
         List<CartLine> cart = CartLine.of(shopperId);
         if (cart.isEmpty()) {
             throw unprocessable("cart-empty", "Your cart is empty: add something before checking out.");
@@ -63,7 +64,7 @@ public class CheckoutService {
     private void requireWithinLimits(String shopperId, List<CartLine> cart) {
         var limits = new HoldingPolicy.Limits(config.limits().maxUnpaidOrders(), config.limits().maxUnitsHeld());
         long units = cart.stream().mapToLong(CartLine::quantity).sum();
-        if (HoldingPolicy.decide(limits, Order.unpaidHoldingsOf(shopperId), units) instanceof HoldingPolicy.Refuse no) {
+        if (HoldingPolicy.decide(limits, ShopperHoldings.unpaidHoldingsOf(shopperId), units) instanceof HoldingPolicy.Refuse no) {
             throw unprocessable(no.type(), no.detail());
         }
     }

@@ -1,5 +1,6 @@
 package io.quarkmall.common.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -50,10 +51,13 @@ public class ProblemMappers {
         return unreadableBody(e);
     }
 
-    /** Quarkus answers this one with a 500 of its own; for a request body it is the client's shape. */
+    /**
+     * Quarkus answers this one with a 500 of its own. Met while reading a request body it is the
+     * client's shape (a key twice for a record); met while writing an answer it is our bug.
+     */
     @ServerExceptionMapper
     public Response unusableBody(InvalidDefinitionException e) {
-        return unreadableBody(e);
+        return e.getProcessor() instanceof JsonParser ? unreadableBody(e) : unexpected(e);
     }
 
     @ServerExceptionMapper

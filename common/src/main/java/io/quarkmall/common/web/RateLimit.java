@@ -17,8 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Per-user and per-address request limits (OWASP API4/API6), shared by every replica through
- * Redis: a signed-in caller is counted by the subject of their verified token, anyone else by
- * their address. Over the limit the answer is 429 with Retry-After, as problem+json. If Redis is
+ * Redis: a signed-in caller is counted by the principal of their verified token, anyone else by
+ * their address ({@link ClientAddress}: never an address the client merely claims). Over the limit the answer is 429 with Retry-After, as problem+json. If Redis is
  * down the request goes through: the limit protects the mall, it must not take it down.
  */
 @ApplicationScoped
@@ -31,10 +31,13 @@ public class RateLimit {
             if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
             return {n, redis.call('PTTL', KEYS[1])}""";
     private static final Duration WINDOW = Duration.ofMinutes(1);
+    /** A slow Redis must not slow every request down: past this the request goes through uncounted. */
+    private static final Duration REDIS_PATIENCE = Duration.ofMillis(200);
 
     private final ReactiveRedisDataSource redis;
     private final CurrentIdentityAssociation identities;
     private final WebConfig.RateLimit config;
+    private final ClientAddress clients;
     private final String service;
     private final Clock clock;
 
@@ -43,6 +46,7 @@ public class RateLimit {
         this.redis = redis;
         this.identities = identities;
         this.config = config.rateLimit();
+        this.clients = new ClientAddress(config.trustedProxies(), config.forwardedHops());
         this.service = service;
         this.clock = clock;
     }
@@ -55,7 +59,7 @@ public class RateLimit {
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithItem((SecurityIdentity) null) // a bad token is judged later, counted as anonymous here
                 .chain(identity -> identity == null || identity.isAnonymous()
-                        ? count("ip:" + request.remoteAddress().hostAddress(), config.anonymousPerMinute())
+                        ? count("ip:" + clients.of(request), config.anonymousPerMinute())
                         : count("user:" + identity.getPrincipal().getName(), config.userPerMinute()));
     }
 
@@ -64,6 +68,10 @@ public class RateLimit {
         String key = "ratelimit:" + service + ":" + caller + ":" + window;
         return redis.execute("EVAL", COUNT, "1", key, Long.toString(WINDOW.toMillis()))
                 .map(counted -> verdict(counted, limit))
+                .ifNoItem().after(REDIS_PATIENCE).recoverWithItem(() -> {
+                    LOG.warn("Rate limit not checked, Redis is slow");
+                    return null;
+                })
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("Rate limit not checked, Redis failed: %s", e.getMessage());
                     return null;

@@ -13,6 +13,17 @@ public interface WebConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * Our own proxies (the edge, the load balancer): only when the peer is one of them is
+     * {@code X-Forwarded-For} read at all.
+     */
+    @WithDefault("127.0.0.1,::1")
+    java.util.List<String> trustedProxies();
+
+    /** How many entries at the end of X-Forwarded-For our proxies wrote (the local edge 1; CloudFront and the ALB 2). */
+    @WithDefault("1")
+    int forwardedHops();
+
     /** Fixed one-minute windows, counted in Redis so that every replica shares them. */
     interface RateLimit {
 

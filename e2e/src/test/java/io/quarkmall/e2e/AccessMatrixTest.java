@@ -58,6 +58,8 @@ class AccessMatrixTest {
         org.awaitility.Awaitility.await().atMost(Shop.SAGA)
                 .until(() -> (paid[0] = Shop.post("shopper", "/api/pay/payments", forged)).statusCode() != 404);
         paymentId = paid[0].then().statusCode(201).extract().jsonPath().getLong("id");
+        org.awaitility.Awaitility.await().atMost(Shop.SAGA)
+                .untilAsserted(() -> Shop.stock(sku).body("onHand", equalTo(9)).body("reserved", equalTo(0)));
     }
 
     @Test

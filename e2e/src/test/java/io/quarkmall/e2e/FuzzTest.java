@@ -45,7 +45,9 @@ class FuzzTest {
     private static final Pattern LEAK = Pattern.compile(
             "Exception|\\bjava\\.|jakarta\\.|org\\.hibernate|io\\.quarkus|io\\.quarkmall|PSQL|SQLState|"
                     + "\\bat [a-z]+\\.[a-z]+\\.|\\b(SELECT|INSERT|UPDATE) .* (FROM|INTO|SET)\\b");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as browsers speak to a plain-http origin. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, AtomicInteger> STATUSES = new ConcurrentHashMap<>();
     private static final List<String> VIOLATIONS = Collections.synchronizedList(new ArrayList<>());
     private static List<String> identities;

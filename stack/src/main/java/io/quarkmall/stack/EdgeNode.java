@@ -59,7 +59,10 @@ final class EdgeNode implements Server {
         }
         Router spa = spaRouter();
         // Vert.x's own limits answer with empty bodies: keep them far above ours, which answer problem+json.
-        var options = new HttpServerOptions().setMaxInitialLineLength(1 << 20).setMaxHeaderSize(1 << 20);
+        // HTTP/1.1 only, as browsers speak to a plain-http origin (no h2c upgrade, whose header
+        // rules the proxied answers do not follow).
+        var options = new HttpServerOptions().setMaxInitialLineLength(1 << 20).setMaxHeaderSize(1 << 20)
+                .setHttp2ClearTextEnabled(false);
         HttpServer server = vertx.createHttpServer(options)
                 .requestHandler(request -> route(request, spa))
                 .listen(Ports.EDGE, Readiness.HOST)

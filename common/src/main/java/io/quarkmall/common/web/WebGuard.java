@@ -2,6 +2,7 @@ package io.quarkmall.common.web;
 
 import io.quarkmall.common.problem.Problem;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -69,7 +70,7 @@ public class WebGuard {
     static void send(RoutingContext ctx, Problem problem) {
         var body = new JsonObject().put("type", problem.type().toString()).put("title", problem.title())
                 .put("status", problem.status()).put("detail", problem.detail());
-        if (problem.status() == 413) {
+        if (problem.status() == 413 && ctx.request().version() != HttpVersion.HTTP_2) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close"); // the unread body is not worth reading
         }
         ctx.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -17,4 +17,12 @@ public interface Server extends AutoCloseable {
     /** Stops what {@link #start()} started. Never called for a server that was reused. */
     @Override
     void close() throws Exception;
+
+    /**
+     * Dies at once, as a crashed node does (kill -9 of its processes): nothing is flushed, nothing
+     * said goodbye to. A server that runs inside the supervisor's JVM can only be closed.
+     */
+    default void kill() throws Exception {
+        close();
+    }
 }

@@ -43,6 +43,9 @@ final class PostgresNode implements Server {
                 .setOverrideWorkingDirectory(layout.data("postgres-binaries").toFile())
                 .setServerConfig("listen_addresses", Readiness.HOST)
                 .setServerConfig("max_connections", "300")
+                // zonky turns this off for speed; then a crash loses commits already acknowledged to clients
+                // (an order answered 201 that is gone after the restart), which no real PostgreSQL of ours does
+                .setServerConfig("synchronous_commit", "on")
                 // after a crash the server replays its WAL before it answers
                 .setPGStartupWait(Duration.ofSeconds(120))
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(layout.log(name()).toFile()))

@@ -20,7 +20,8 @@ public interface Server extends AutoCloseable {
 
     /**
      * Dies at once, as a crashed node does (kill -9 of its processes): nothing is flushed, nothing
-     * said goodbye to. A server that runs inside the supervisor's JVM can only be closed.
+     * said goodbye to. A server without a kill of its own (one inside the supervisor's JVM, or Redis,
+     * which keeps nothing on disk) is closed instead.
      */
     default void kill() throws Exception {
         close();

@@ -26,17 +26,23 @@ final class Shoppers {
 
     /** {@code buyer001} … {@code buyerNNN}; those that exist already are kept. */
     static List<String> ensure(int count) throws Exception {
+        return ensure("buyer%03d", count);
+    }
+
+    /**
+     * {@code count} shoppers named by {@code nameFormat} (e.g. {@code chaos%04d}) from 1 up; those that
+     * exist already are kept. The admin token lives a minute: it is fetched again when refused.
+     */
+    static List<String> ensure(String nameFormat, int count) throws Exception {
         String admin = adminToken();
         var names = new ArrayList<String>();
         for (int i = 1; i <= count; i++) {
-            String name = "buyer%03d".formatted(i);
-            String body = """
-                    {"username":"%s","enabled":true,"email":"%s@example.test","emailVerified":true,
-                     "firstName":"Buyer","lastName":"%03d",
-                     "credentials":[{"type":"password","value":"%s","temporary":false}]}""".formatted(name, name, i, name);
-            var response = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/quarkmall/users"))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            String name = nameFormat.formatted(i);
+            var response = create(admin, name, i);
+            if (response.statusCode() == 401) {
+                admin = adminToken();
+                response = create(admin, name, i);
+            }
             if (response.statusCode() != 201 && response.statusCode() != 409) {
                 throw new IllegalStateException("Keycloak refused to create " + name + ": " + response.statusCode()
                         + " " + response.body());
@@ -44,6 +50,16 @@ final class Shoppers {
             names.add(name);
         }
         return names;
+    }
+
+    private static HttpResponse<String> create(String admin, String name, int number) throws Exception {
+        String body = """
+                {"username":"%s","enabled":true,"email":"%s@example.test","emailVerified":true,
+                 "firstName":"Buyer","lastName":"%03d",
+                 "credentials":[{"type":"password","value":"%s","temporary":false}]}""".formatted(name, name, number, name);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/quarkmall/users"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

@@ -38,10 +38,23 @@ final class ChildProcess {
         }
     }
 
-    /** kill -9: no shutdown hook, no flush, no goodbye, as when a node dies. */
+    /** kill -9 of the whole tree: no shutdown hook, no flush, no goodbye, as when a node dies. */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        killTree(process.toHandle());
+    }
+
+    /** kill -9 of a process and everything below it; returns once they are gone (or after 30 s). */
+    static void killTree(ProcessHandle root) throws InterruptedException {
+        var tree = new java.util.ArrayList<>(root.descendants().toList());
+        tree.add(0, root);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("pid " + handle.pid() + " did not die within 30 s", e);
+            }
+        }
     }
 
     /** Asks the whole tree to stop, then insists. Scripts such as kc.sh leave a JVM below them. */

@@ -125,4 +125,11 @@ final class KafkaNode implements Server {
             process.stop();
         }
     }
+
+    @Override
+    public void kill() throws Exception {
+        if (process != null) {
+            process.kill();
+        }
+    }
 }

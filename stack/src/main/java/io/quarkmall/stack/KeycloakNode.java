@@ -100,4 +100,11 @@ final class KeycloakNode implements Server {
             process.stop();
         }
     }
+
+    @Override
+    public void kill() throws Exception {
+        if (process != null) {
+            process.kill();
+        }
+    }
 }

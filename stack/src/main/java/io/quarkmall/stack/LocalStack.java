@@ -13,7 +13,8 @@ import java.util.concurrent.Future;
 /**
  * Supervises one group of local servers: starts those whose port is free, reuses those already
  * listening, prints every server's version, then waits. On SIGTERM it stops exactly the servers
- * it started. Run through {@code ./mall}, which keeps the pid files.
+ * it started. The infra supervisor also restarts one of its servers on request ({@link LocalStackControl}).
+ * Run through {@code ./mall}, which keeps the pid files.
  *
  * <pre>LocalStack ROOT infra   # PostgreSQL, Redis, Kafka, OpenSearch, Keycloak, the sandbox payment gateway
  * LocalStack ROOT apps    # the six services and the edge on :8080</pre>
@@ -55,6 +56,9 @@ public final class LocalStack {
         } catch (Exception e) {
             System.err.println("The local stack could not start: " + e.getMessage());
             System.exit(1);
+        }
+        if (group.equals("infra")) {
+            new RestartRequests(layout.home(), started).watch(); // ./mall stack restart <server>
         }
         Files.write(ready, report);
         report.forEach(System.out::println);

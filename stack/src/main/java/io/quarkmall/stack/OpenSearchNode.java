@@ -157,4 +157,11 @@ final class OpenSearchNode implements Server {
             process.stop();
         }
     }
+
+    @Override
+    public void kill() throws Exception {
+        if (process != null) {
+            process.kill();
+        }
+    }
 }

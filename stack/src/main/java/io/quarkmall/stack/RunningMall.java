@@ -84,6 +84,14 @@ public final class RunningMall implements AutoCloseable {
         }
     }
 
+    /**
+     * Restarts one server of the local stack (postgres, kafka, redis, ...) in place, through the
+     * infra supervisor: kill -9 when {@code kill}, else a clean stop. Returns once it answers again.
+     */
+    public String restartInfrastructure(String server, boolean kill) throws Exception {
+        return LocalStackControl.restart(layout.root(), server, kill);
+    }
+
     /** A graceful stop of one service. */
     public void stop(String service) throws Exception {
         ServiceNode node = services.remove(service);

@@ -17,4 +17,13 @@ public interface Server extends AutoCloseable {
     /** Stops what {@link #start()} started. Never called for a server that was reused. */
     @Override
     void close() throws Exception;
+
+    /**
+     * Dies at once, as a crashed node does (kill -9 of its processes): nothing is flushed, nothing
+     * said goodbye to. A server without a kill of its own (one inside the supervisor's JVM, or Redis,
+     * which keeps nothing on disk) is closed instead.
+     */
+    default void kill() throws Exception {
+        close();
+    }
 }

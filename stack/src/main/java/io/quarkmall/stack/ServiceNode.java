@@ -63,7 +63,8 @@ final class ServiceNode implements Server {
     }
 
     /** Dies at once, as a crashed node does. */
-    void kill() throws InterruptedException {
+    @Override
+    public void kill() throws InterruptedException {
         if (process != null) {
             process.kill();
         }

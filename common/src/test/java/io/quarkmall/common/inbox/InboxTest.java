@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -82,6 +83,19 @@ class InboxTest {
                     throw new IllegalStateException("a bug, not a blip");
                 }));
         assertEquals(Inbox.ATTEMPTS, attempts.get());
+    }
+
+    /** What a consumer reads of a topic whose event types carry different fields. */
+    record Reading(long orderId, long requested, String sku) {}
+
+    @Test
+    void a_field_the_event_type_does_not_carry_is_read_as_its_default_not_dead_lettered() throws Exception {
+        String message = """
+                {"eventId":"%s","type":"StockReserved","occurredAt":"2026-11-23T10:00:00Z","aggregateId":"7",
+                 "payload":{"orderId":7,"lines":[{"sku":"TEA-1","quantity":1}]}}""".formatted(UUID.randomUUID());
+        var read = new AtomicReference<Reading>();
+        inbox.applyOnce("tolerant-consumer", message, Reading.class, (type, payload) -> read.set(payload));
+        assertEquals(new Reading(7, 0, null), read.get());
     }
 
     @Test

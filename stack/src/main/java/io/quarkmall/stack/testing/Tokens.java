@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -21,21 +23,34 @@ public final class Tokens {
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern SUBJECT = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Issued> CACHE = new ConcurrentHashMap<>();
+    /** Tokens live 15 minutes; one older than this is fetched again, so long runs never send an expired one. */
+    private static final Duration FRESH_FOR = Duration.ofMinutes(10);
     /** Keycloak's built-in admin-cli client adds no quarkmall-api audience to its tokens. */
     private static final String FOREIGN_CLIENT = "admin-cli";
 
     private Tokens() {
     }
 
-    /** An access token for a demo user; tokens live 15 minutes, longer than any test class. */
+    private record Issued(String token, Instant at) {
+        boolean fresh() {
+            return at.plus(FRESH_FOR).isAfter(Instant.now());
+        }
+    }
+
+    /** An access token for a demo user, fetched again once it is 10 minutes old. */
     public static String of(String user) {
-        return CACHE.computeIfAbsent(user, u -> fetch("quarkmall-cli", u));
+        return cached(user, "quarkmall-cli", user);
     }
 
     /** A genuine token of this realm for a demo user, but issued to another client: not for the mall's API. */
     public static String withoutMallAudience(String user) {
-        return CACHE.computeIfAbsent(FOREIGN_CLIENT + "/" + user, u -> fetch(FOREIGN_CLIENT, user));
+        return cached(FOREIGN_CLIENT + "/" + user, FOREIGN_CLIENT, user);
+    }
+
+    private static String cached(String key, String client, String user) {
+        return CACHE.compute(key, (k, issued) -> issued != null && issued.fresh() ? issued
+                : new Issued(fetch(client, user), Instant.now())).token();
     }
 
     /** The user's subject ({@code sub}), as the services see it in the token. */

@@ -1,0 +1,180 @@
+package io.quarkmall.e2e;
+
+import io.quarkmall.stack.Ports;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services' own records, read straight from their databases over JDBC: what each service
+ * really holds, whatever its API shows. Read-only; {@link ConsistencyCheck} judges what it reads.
+ */
+final class MallLedgers implements AutoCloseable {
+
+    record OrderRow(long id, String shopper, String status, String cancelReason, Instant payBy) {}
+
+    record StockRow(long onHand, long reserved) {}
+
+    record Reservation(String status, long quantity) {}
+
+    /** One shopper's points: the sum of the entries, and the balance last announced on loyalty.points.v1. */
+    record Ledger(String shopper, long sum, Long announced) {}
+
+    /** A points entry tied to an order: EARNED_FOR_ORDER or REVERSED_FOR_REFUND. */
+    record OrderPoints(long orderId, String reason) {}
+
+    private final Map<String, Connection> databases = new LinkedHashMap<>();
+
+    static MallLedgers open() throws SQLException {
+        var ledgers = new MallLedgers();
+        for (Ports.Service service : Ports.SERVICES) {
+            ledgers.databases.put(service.name(), DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
+                    + Ports.POSTGRES + "/" + service.database(), "quarkmall", "quarkmall"));
+        }
+        return ledgers;
+    }
+
+    /** cart-order: every order with a line of this SKU. */
+    List<OrderRow> ordersOf(String sku) throws SQLException {
+        var rows = new ArrayList<OrderRow>();
+        try (var rs = query("cart-order", """
+                SELECT o.id, o.shopper_id, o.status, o.cancel_reason, o.pay_by FROM shop_order o
+                WHERE EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.sku = ?) ORDER BY o.id""", sku)) {
+            while (rs.next()) {
+                rows.add(new OrderRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()));
+            }
+        }
+        return rows;
+    }
+
+    /** cart-order: the order each stored 201 answer to an Idempotency-Key of these shoppers names, by order id. */
+    Map<Long, String> keysNamingOrders(Collection<String> shoppers) throws SQLException {
+        var keys = new HashMap<Long, String>();
+        try (var rs = query("cart-order", """
+                SELECT (response_body::jsonb ->> 'id')::bigint, principal || ' ' || idem_key FROM idempotency_key
+                WHERE status = 201 AND principal = ANY (?) AND response_body::jsonb ->> 'id' IS NOT NULL""",
+                (Object) shoppers.toArray(String[]::new))) {
+            while (rs.next()) {
+                keys.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return keys;
+    }
+
+    /** stock: the reservation of each order holding (or having held) this SKU. */
+    Map<Long, Reservation> reservationsOf(String sku) throws SQLException {
+        var reservations = new HashMap<Long, Reservation>();
+        try (var rs = query("stock", "SELECT order_id, status, quantity FROM stock_reservation WHERE sku = ?", sku)) {
+            while (rs.next()) {
+                reservations.put(rs.getLong(1), new Reservation(rs.getString(2), rs.getLong(3)));
+            }
+        }
+        return reservations;
+    }
+
+    StockRow stockOf(String sku) throws SQLException {
+        try (var rs = query("stock", "SELECT on_hand, reserved FROM stock_level WHERE sku = ?", sku)) {
+            return rs.next() ? new StockRow(rs.getLong(1), rs.getLong(2)) : null;
+        }
+    }
+
+    /** pay: the status of every payment attempt, by order, for these orders. */
+    Map<Long, List<String>> paymentsOf(Collection<Long> orderIds) throws SQLException {
+        var payments = new HashMap<Long, List<String>>();
+        try (var rs = query("pay", "SELECT order_id, status FROM payment WHERE order_id = ANY (?) ORDER BY id",
+                (Object) orderIds.toArray(Long[]::new))) {
+            while (rs.next()) {
+                payments.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        return payments;
+    }
+
+    /** pay: every order money was taken for (captured, or refunded since), with its payment's status. */
+    Map<Long, String> chargedOrders() throws SQLException {
+        return pairs("pay", "SELECT order_id, status FROM payment WHERE status IN ('CAPTURED', 'REFUND_PENDING', 'REFUNDED')");
+    }
+
+    /** Events not yet published, per service: each service's outbox, which the relay must drain. */
+    Map<String, Long> unsentOutbox() throws SQLException {
+        var unsent = new LinkedHashMap<String, Long>();
+        for (String service : databases.keySet()) {
+            try (var rs = query(service, "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")) {
+                rs.next();
+                unsent.put(service, rs.getLong(1));
+            }
+        }
+        return unsent;
+    }
+
+    /** loyalty: every shopper's ledger. */
+    List<Ledger> ledgers() throws SQLException {
+        var ledgers = new ArrayList<Ledger>();
+        try (var rs = query("loyalty", """
+                SELECT e.shopper_id, sum(e.points),
+                       (SELECT (o.envelope::jsonb #>> '{payload,balance}')::bigint FROM outbox_event o
+                        WHERE o.record_key = e.shopper_id ORDER BY o.id DESC LIMIT 1)
+                FROM points_ledger_entry e GROUP BY e.shopper_id""")) {
+            while (rs.next()) {
+                long announced = rs.getLong(3);
+                ledgers.add(new Ledger(rs.getString(1), rs.getLong(2), rs.wasNull() ? null : announced));
+            }
+        }
+        return ledgers;
+    }
+
+    /** loyalty: the points entries tied to orders. */
+    List<OrderPoints> orderPoints() throws SQLException {
+        var entries = new ArrayList<OrderPoints>();
+        try (var rs = query("loyalty", "SELECT order_id, reason FROM points_ledger_entry WHERE order_id IS NOT NULL")) {
+            while (rs.next()) {
+                entries.add(new OrderPoints(rs.getLong(1), rs.getString(2)));
+            }
+        }
+        return entries;
+    }
+
+    private Map<Long, String> pairs(String service, String sql, Object... parameters) throws SQLException {
+        var pairs = new HashMap<Long, String>();
+        try (var rs = query(service, sql, parameters)) {
+            while (rs.next()) {
+                pairs.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return pairs;
+    }
+
+    /** The result set closes its statement with it. */
+    private ResultSet query(String service, String sql, Object... parameters) throws SQLException {
+        Connection db = databases.get(service);
+        PreparedStatement statement = db.prepareStatement(sql);
+        statement.closeOnCompletion();
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] instanceof Object[] values) {
+                Array array = db.createArrayOf(values instanceof Long[] ? "bigint" : "text", values);
+                statement.setArray(i + 1, array);
+            } else {
+                statement.setObject(i + 1, parameters[i]);
+            }
+        }
+        return statement.executeQuery();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (Connection db : databases.values()) {
+            db.close();
+        }
+    }
+}

@@ -94,6 +94,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableBody(unreadable); // the JSON reader's own 400, e.g. for a key sent twice
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);

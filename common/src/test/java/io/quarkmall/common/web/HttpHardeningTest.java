@@ -41,6 +41,7 @@ class HttpHardeningTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
+                .body("type", containsString("unreadable-body"))
                 .body(not(containsString("Exception")))
                 .body(not(containsString("jackson")));
         org.junit.jupiter.api.Assertions.assertEquals(before, notes());

@@ -38,10 +38,10 @@ final class Shoppers {
         var names = new ArrayList<String>();
         for (int i = 1; i <= count; i++) {
             String name = nameFormat.formatted(i);
-            var response = create(admin, name, i);
+            var response = create(admin, name, "Buyer", "%03d".formatted(i));
             if (response.statusCode() == 401) {
                 admin = adminToken();
-                response = create(admin, name, i);
+                response = create(admin, name, "Buyer", "%03d".formatted(i));
             }
             if (response.statusCode() != 201 && response.statusCode() != 409) {
                 throw new IllegalStateException("Keycloak refused to create " + name + ": " + response.statusCode()
@@ -52,14 +52,16 @@ final class Shoppers {
         return names;
     }
 
-    private static HttpResponse<String> create(String admin, String name, int number) throws Exception {
+    /** A verified account whose password is its name; 409 if it exists already. */
+    private static HttpResponse<String> create(String admin, String name, String firstName, String lastName)
+            throws Exception {
         String body = """
                 {"username":"%s","enabled":true,"email":"%s@example.test","emailVerified":true,
-                 "firstName":"Buyer","lastName":"%03d",
-                 "credentials":[{"type":"password","value":"%s","temporary":false}]}""".formatted(name, name, number, name);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/quarkmall/users"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                 "firstName":"%s","lastName":"%s",
+                 "credentials":[{"type":"password","value":"%s","temporary":false}]}"""
+                .formatted(name, name, firstName, lastName, name);
+        return HTTP.send(adminRequest(admin, "/users").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /**
@@ -68,12 +70,7 @@ final class Shoppers {
      */
     static String ensureWithRoles(String name, String... roles) throws Exception {
         String admin = adminToken();
-        String body = """
-                {"username":"%s","enabled":true,"email":"%s@example.test","emailVerified":true,
-                 "firstName":"Test","lastName":"User",
-                 "credentials":[{"type":"password","value":"%s","temporary":false}]}""".formatted(name, name, name);
-        var created = HTTP.send(adminRequest(admin, "/users").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var created = create(admin, name, "Test", "User");
         if (created.statusCode() != 201 && created.statusCode() != 409) {
             throw new IllegalStateException("Keycloak refused to create " + name + ": " + created.statusCode());
         }
@@ -93,7 +90,7 @@ final class Shoppers {
         return name;
     }
 
-    private static HttpRequest.Builder adminRequest(String token, String path) {
+    static HttpRequest.Builder adminRequest(String token, String path) {
         return HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/quarkmall" + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
     }

@@ -1,11 +1,9 @@
 package io.quarkmall.e2e;
 
-import java.net.URI;
+import io.quarkmall.stack.testing.Tokens;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Genuinely expired access tokens: a test client in the local realm whose tokens live two seconds,
@@ -13,7 +11,6 @@ import java.util.regex.Pattern;
  */
 final class ShortLivedTokens {
 
-    private static final String KEYCLOAK = "http://127.0.0.1:18180";
     private static final String CLIENT = "e2e-short-lived";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -22,16 +19,9 @@ final class ShortLivedTokens {
 
     static String expiredTokenOf(String user) throws Exception {
         ensureClient();
-        String form = "grant_type=password&client_id=" + CLIENT + "&username=" + user + "&password=" + user;
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/quarkmall/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("No short-lived token: " + response.statusCode() + " " + response.body());
-        }
+        String token = Tokens.issuedBy(CLIENT, user);
         Thread.sleep(4_000); // past its two seconds and the services' clock skew allowance of none
-        return token.group(1);
+        return token;
     }
 
     private static void ensureClient() throws Exception {
@@ -41,8 +31,7 @@ final class ShortLivedTokens {
                  "protocolMappers":[{"name":"quarkmall-api audience","protocol":"openid-connect",
                    "protocolMapper":"oidc-audience-mapper","config":{"included.custom.audience":"quarkmall-api",
                    "access.token.claim":"true","id.token.claim":"false"}}]}""".formatted(CLIENT);
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/quarkmall/clients"))
-                .header("Authorization", "Bearer " + Shoppers.adminToken()).header("Content-Type", "application/json")
+        var response = HTTP.send(Shoppers.adminRequest(Shoppers.adminToken(), "/clients")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201 && response.statusCode() != 409) {
             throw new IllegalStateException("Keycloak refused the test client: " + response.statusCode() + " " + response.body());

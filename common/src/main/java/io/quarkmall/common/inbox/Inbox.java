@@ -1,7 +1,6 @@
 package io.quarkmall.common.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkmall.common.outbox.EventEnvelope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,8 +39,8 @@ public class Inbox {
      * What every consumer does with a Kafka message: read the envelope and the fields it needs of
      * the payload, then, in a new transaction, apply the effect unless this consumer already did.
      * The payload is read as a tolerant reader: a field of the consumer's record that this event type
-     * does not carry (one record serves every type of a topic) takes its default, where the strict
-     * reading of what clients send (a missing number is refused) would dead-letter every such event.
+     * does not carry (one record serves every type of a topic) takes its default (common's StrictJson
+     * leaves missing numbers alone for exactly this reason).
      * An unreadable message throws at once, so the channel's failure strategy (a dead-letter topic)
      * takes it. A failing effect (a lost connection, a deadlock, a gateway down) is rolled back and
      * tried again in place, waiting longer each time, so the partition's later events wait behind it
@@ -50,8 +49,7 @@ public class Inbox {
     public <T> void applyOnce(String consumer, String message, Class<T> payloadType, BiConsumer<String, T> effect)
             throws JsonProcessingException {
         EventEnvelope event = json.readValue(message, EventEnvelope.class);
-        T payload = json.readerFor(payloadType).without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .treeToValue(event.payload(), payloadType);
+        T payload = json.treeToValue(event.payload(), payloadType);
         for (int attempt = 1; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {

@@ -48,6 +48,11 @@ public final class Tokens {
         return cached(FOREIGN_CLIENT + "/" + user, FOREIGN_CLIENT, user);
     }
 
+    /** A new token for a demo user from any public client of the realm with the password grant; never cached. */
+    public static String issuedBy(String client, String user) {
+        return fetch(client, user);
+    }
+
     private static String cached(String key, String client, String user) {
         return CACHE.compute(key, (k, issued) -> issued != null && issued.fresh() ? issued
                 : new Issued(fetch(client, user), Instant.now())).token();

@@ -45,11 +45,11 @@ public class CartOrderStub implements QuarkusTestResourceLifecycleManager {
                 ,{"status":"%s","note":"Moved on by the saga","at":"%s"}""".formatted(status, placed));
         String answer = """
                 {"id":%d,"status":"%s","cancelReason":%s,"total":{"amountMinor":%d,"currency":"CNY"},
-                 "createdAt":"%s","payBy":"%s",
+                 "createdAt":"%s","payBy":"%s","actions":%s,
                  "lines":[{"sku":"TEA-250G","productName":"绿茶","quantity":1,"unitPrice":{"amountMinor":%4$d,"currency":"CNY"},
                            "subtotal":{"amountMinor":%4$d,"currency":"CNY"}}],
                  "timeline":[%s]}"""
-                .formatted(orderId, status, cancelReason, totalMinor, placed, placed.plusSeconds(900), steps);
+                .formatted(orderId, status, cancelReason, totalMinor, placed, placed.plusSeconds(900), actions(status), steps);
         try {
             var errors = CONTRACT.validate(JSON.readTree(answer));
             if (!errors.isEmpty()) {
@@ -135,5 +135,13 @@ public class CartOrderStub implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String actions(String status) {
+        return switch (status) {
+            case "STOCK_RESERVED" -> "[\"PAY\",\"CANCEL\"]";
+            case "PENDING", "PAID", "FULFILLING" -> "[\"CANCEL\"]";
+            default -> "[]";
+        };
     }
 }

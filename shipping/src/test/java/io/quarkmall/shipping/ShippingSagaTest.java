@@ -2,6 +2,7 @@ package io.quarkmall.shipping;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkmall.common.outbox.OutboxEvent;
@@ -42,6 +43,12 @@ class ShippingSagaTest {
                 .statusCode(200).body("status", contains("PICKED_UP", "IN_TRANSIT", "DELIVERED"));
         given().auth().oauth2(Tokens.of("shopper2")).when().get("/shipments/{id}/tracking", shipmentId).then()
                 .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of("shopper")).queryParam("orderId", orderId).when().get("/shipments").then()
+                .statusCode(200).body("id", contains((int) shipmentId)).body("orderId", contains((int) orderId));
+        given().auth().oauth2(Tokens.of("shopper2")).queryParam("orderId", orderId).when().get("/shipments").then()
+                .statusCode(200).body("size()", is(0));
+        given().auth().oauth2(Tokens.of("shopper")).queryParam("orderId", "0").when().get("/shipments").then()
+                .statusCode(400).contentType("application/problem+json");
 
         assertEquals(4, QuarkusTransaction.requiringNew().call(() ->
                 OutboxEvent.count("recordKey", Long.toString(orderId))), "created, picked up, in transit, delivered");

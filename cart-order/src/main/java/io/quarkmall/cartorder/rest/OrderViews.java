@@ -1,6 +1,7 @@
 package io.quarkmall.cartorder.rest;
 
 import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.cartorder.domain.OrderAction;
 import io.quarkmall.cartorder.domain.OrderLine;
 import io.quarkmall.cartorder.domain.TimelineEntry;
 import io.quarkmall.common.money.Money;
@@ -22,11 +23,12 @@ public final class OrderViews {
         }
     }
 
+    /** {@code actions}: what the shopper may do with the order now (PAY, CANCEL, CONFIRM_RECEIPT, TRACK). */
     public record OrderView(long id, String status, String cancelReason, Money total, Instant createdAt, Instant payBy,
-                            List<LineView> lines, List<StepView> timeline) {
+                            List<OrderAction> actions, List<LineView> lines, List<StepView> timeline) {
         static OrderView of(Order o) {
             return new OrderView(o.id(), o.status().name(), o.cancelReason().map(Enum::name).orElse(null), o.total(),
-                    o.createdAt(), o.payBy(), o.lines().stream().map(LineView::of).toList(),
+                    o.createdAt(), o.payBy(), List.copyOf(o.status().actions()), o.lines().stream().map(LineView::of).toList(),
                     o.timeline().stream().map(StepView::of).toList());
         }
     }

@@ -108,6 +108,11 @@ public class Shipment extends PanacheEntityBase {
         return find("shopperId", Sort.descending("createdAt"), shopperId).page(Page.of(page, size)).list();
     }
 
+    public static List<Shipment> ofShopperOrder(String shopperId, long orderId, int page, int size) {
+        return find("shopperId = ?1 and orderId = ?2", Sort.descending("createdAt"), shopperId, orderId)
+                .page(Page.of(page, size)).list();
+    }
+
     public Long id() {
         return id;
     }

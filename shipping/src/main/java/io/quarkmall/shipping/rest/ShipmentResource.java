@@ -49,9 +49,13 @@ public class ShipmentResource {
     }
 
     @GET
-    @Operation(summary = "The calling shopper's shipments, newest first")
-    public List<ShipmentView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+    @Operation(summary = "The calling shopper's shipments, newest first; with orderId, only the parcels of that order "
+            + "(an empty list for an order that is not the caller's)")
+    public List<ShipmentView> mine(@QueryParam("orderId") @Min(1) Long orderId,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return Shipment.ofShopper(caller.getSubject(), page, size).stream().map(ShipmentView::of).toList();
+        var shipments = orderId == null ? Shipment.ofShopper(caller.getSubject(), page, size)
+                : Shipment.ofShopperOrder(caller.getSubject(), orderId, page, size);
+        return shipments.stream().map(ShipmentView::of).toList();
     }
 }

@@ -16,6 +16,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,10 +25,10 @@ import java.util.Optional;
 
 /**
  * A shopper's order and its state machine: PENDING → STOCK_RESERVED → PAID → FULFILLING →
- * SHIPPED → DELIVERED → COMPLETED, or CANCELLED with a reason. Every change is a timeline entry.
- * The saga's events may arrive out of order across topics (a shipment before the payment that
- * caused it); a step further along the happy path moves the order there through the steps it
- * skipped, and a step already passed changes nothing.
+ * SHIPPED → DELIVERED → COMPLETED, or CANCELLED with a reason. Every change is a timeline entry
+ * and an {@link OrderEvent} for order.v1. Each fact moves the order one step: stock holds only
+ * after the order is placed, pay charges only a held order, shipping ships only a paid one, so the
+ * facts arrive in order; a repeated or late fact changes nothing and a skipped step is refused.
  */
 @Entity
 @Table(name = "shop_order")
@@ -56,6 +57,8 @@ public class Order extends PanacheEntityBase {
     @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     private List<TimelineEntry> timeline = new ArrayList<>();
+    @Transient
+    private final List<OrderEvent> events = new ArrayList<>();
 
     protected Order() {
     }
@@ -78,32 +81,71 @@ public class Order extends PanacheEntityBase {
         return order;
     }
 
-    /**
-     * Moves the order forward to {@code target}, recording each step it passes. False if the order
-     * is there already, past it, or cancelled: a late or repeated event changes nothing.
-     */
-    public boolean advanceTo(OrderStatus target, String note, Instant now) {
-        if (status == OrderStatus.CANCELLED || !status.isBefore(target)) {
-            return false;
+    /** Stock is held: the order awaits payment. */
+    public void stockReserved(Instant now) {
+        if (step(OrderStatus.PENDING, OrderStatus.STOCK_RESERVED, "Stock held for the order", now)) {
+            events.add(new OrderEvent.OrderAwaitingPayment(id, shopperId, total(), payBy));
         }
-        for (OrderStatus step : OrderStatus.HAPPY_PATH) {
-            if (status.isBefore(step) && step.isBefore(target)) {
-                record(step, "Inferred from a later step", now);
-            }
-        }
-        if (target == OrderStatus.DELIVERED) {
-            deliveredAt = now;
-        }
-        record(target, note, now);
-        return true;
     }
 
-    /** The saga cancels (stock, payment, timeout): false if the order is already cancelled or past payment. */
-    public boolean cancelBySaga(CancelReason reason, String note, Instant now) {
-        if (status == OrderStatus.CANCELLED || !status.isBefore(OrderStatus.PAID)) {
+    /** Stock refused the order: it is cancelled, with nothing to give back. */
+    public void stockRejected(String note, Instant now) {
+        if (status == OrderStatus.PENDING) {
+            cancel(CancelReason.STOCK_REJECTED, note, now);
+        } else if (status != OrderStatus.CANCELLED) {
+            throw outOfOrder("stock-rejected");
+        }
+    }
+
+    /** The payment was captured. A payment reaching a cancelled order changes nothing: pay refunds it. */
+    public void paid(Instant now) {
+        if (step(OrderStatus.STOCK_RESERVED, OrderStatus.PAID, "Payment captured", now)) {
+            events.add(new OrderEvent.OrderPaid(id, shopperId, total(), OrderEvent.Line.of(this)));
+        }
+    }
+
+    /** The payment failed: the order is cancelled and its stock released. */
+    public void paymentFailed(String reason, Instant now) {
+        if (status == OrderStatus.STOCK_RESERVED) {
+            cancel(CancelReason.PAYMENT_FAILED, "Payment failed: " + reason, now);
+        } else if (status == OrderStatus.PENDING) {
+            throw outOfOrder("payment-failed");
+        }
+    }
+
+    public void fulfilling(String trackingNumber, Instant now) {
+        if (step(OrderStatus.PAID, OrderStatus.FULFILLING, "Parcel " + trackingNumber + " being packed", now)) {
+            events.add(new OrderEvent.OrderFulfilling(id, shopperId, trackingNumber));
+        }
+    }
+
+    public void shipped(String location, Instant now) {
+        if (step(OrderStatus.FULFILLING, OrderStatus.SHIPPED, "Picked up by the carrier at " + location, now)) {
+            events.add(new OrderEvent.OrderShipped(id, shopperId));
+        }
+    }
+
+    public void delivered(String location, Instant now) {
+        if (step(OrderStatus.SHIPPED, OrderStatus.DELIVERED, "Delivered: " + location, now)) {
+            deliveredAt = now;
+            events.add(new OrderEvent.OrderDelivered(id, shopperId));
+        }
+    }
+
+    /** Money went back for this cancelled order. */
+    public void refunded(Money amount, Instant now) {
+        if (status != OrderStatus.CANCELLED) {
+            throw outOfOrder("refunded");
+        }
+        events.add(new OrderEvent.OrderRefunded(id, shopperId, amount));
+    }
+
+    /** Unpaid by its deadline: cancelled. False if it was paid or cancelled meanwhile. */
+    public boolean cancelUnpaid(Instant now) {
+        if (!OrderStatus.UNPAID.contains(status)) {
             return false;
         }
-        cancel(reason, note, now);
+        cancel(CancelReason.UNPAID_TIMEOUT, "Not paid in time", now);
         return true;
     }
 
@@ -123,11 +165,51 @@ public class Order extends PanacheEntityBase {
                     + "; only a delivered order can be completed.");
         }
         record(OrderStatus.COMPLETED, note, now);
+        events.add(new OrderEvent.OrderCompleted(id, shopperId, total()));
+    }
+
+    /** The events of the changes made since the last call, oldest first; the caller publishes them. */
+    public List<OrderEvent> takeEvents() {
+        var taken = List.copyOf(events);
+        events.clear();
+        return taken;
+    }
+
+    /**
+     * One step of the saga: from {@code from} to {@code to}. A step the order has passed, or any step
+     * of a cancelled order, is a late or repeated fact and changes nothing (false). A step from
+     * anywhere else would skip one: the one ordered stream of facts makes that a defect, refused.
+     */
+    private boolean step(OrderStatus from, OrderStatus to, String note, Instant now) {
+        if (status == from) {
+            record(to, note, now);
+            return true;
+        }
+        if (status == OrderStatus.CANCELLED || !status.isBefore(to)) {
+            return false;
+        }
+        throw outOfOrder(to.name());
+    }
+
+    private RuleViolation outOfOrder(String step) {
+        return new RuleViolation("order-step-out-of-order", "Order " + id + " is " + status + "; " + step
+                + " cannot happen now.");
     }
 
     private void cancel(CancelReason reason, String note, Instant now) {
+        var compensation = new OrderEvent.Compensation(stockToGiveBack(reason),
+                status.isBefore(OrderStatus.PAID) ? null : total());
         cancelReason = reason;
         record(OrderStatus.CANCELLED, note, now);
+        events.add(new OrderEvent.OrderCancelled(id, shopperId, reason, compensation));
+    }
+
+    private OrderEvent.StockCompensation stockToGiveBack(CancelReason reason) {
+        if (reason == CancelReason.STOCK_REJECTED) {
+            return OrderEvent.StockCompensation.NONE;
+        }
+        return status.isBefore(OrderStatus.PAID) ? OrderEvent.StockCompensation.RELEASE
+                : OrderEvent.StockCompensation.RESTOCK;
     }
 
     private void record(OrderStatus next, String note, Instant now) {

@@ -1,10 +1,9 @@
 package io.quarkmall.cartorder.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkmall.cartorder.domain.CatalogSku;
+import io.quarkmall.common.inbox.EventRoutes;
+import io.quarkmall.common.inbox.Inbox;
 import io.quarkmall.common.money.Money;
-import io.quarkmall.common.outbox.EventEnvelope;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -12,42 +11,39 @@ import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps cart-order's copy of listed SKUs and their prices from catalog.product.v1. Applying an
- * event is idempotent and an older event never overwrites a newer one, so no inbox is needed.
+ * Keeps cart-order's copy of listed SKUs and their prices from catalog.product.v1, each event
+ * once (inbox); an older event never overwrites a newer one.
  */
 @ApplicationScoped
 public class CatalogEventsConsumer {
 
-    /** The fields cart-order reads of catalog.product.v1 payloads. */
+    /** The fields cart-order reads of catalog.product.v1 (docs/events/). */
     record Sku(String sku, Map<String, String> attributes, Money price, Long pointsPrice) {}
 
-    record Product(long productId, String merchantId, String name, Map<String, String> names, List<Sku> skus) {
+    record ProductListed(long productId, String merchantId, String name, Map<String, String> names, List<Sku> skus) {
         /** The merchant's default name; JSON objects keep no order, so "the first of names" is not it. */
         String displayName() {
             return name != null ? name : names.values().iterator().next();
         }
     }
 
-    private final ObjectMapper json;
+    record ProductDelisted(long productId) {}
 
-    CatalogEventsConsumer(ObjectMapper json) {
-        this.json = json;
+    private final Inbox inbox;
+    private final EventRoutes routes;
+
+    CatalogEventsConsumer(Inbox inbox) {
+        this.inbox = inbox;
+        this.routes = EventRoutes.of("cart-order.products")
+                .on(ProductListed.class, (product, at) -> product.skus().forEach(sku -> CatalogSku.listed(
+                        product.productId(), product.merchantId(), product.displayName(), product.names(), sku.sku(),
+                        sku.attributes() == null ? Map.of() : sku.attributes(), sku.price(), sku.pointsPrice(), at)))
+                .on(ProductDelisted.class, (product, at) -> CatalogSku.delisted(product.productId(), at));
     }
 
     @Incoming("products")
     @Blocking
     public void onProductEvent(String message) throws Exception {
-        EventEnvelope event = json.readValue(message, EventEnvelope.class);
-        Product product = json.treeToValue(event.payload(), Product.class);
-        QuarkusTransaction.requiringNew().run(() -> {
-            switch (event.type()) {
-                case "ProductListed" -> product.skus().forEach(sku -> CatalogSku.listed(product.productId(),
-                        product.merchantId(), product.displayName(), product.names(), sku.sku(),
-                        sku.attributes() == null ? Map.of() : sku.attributes(), sku.price(), sku.pointsPrice(),
-                        event.occurredAt()));
-                case "ProductDelisted" -> CatalogSku.delisted(product.productId(), event.occurredAt());
-                default -> { }
-            }
-        });
+        inbox.deliver(message, routes);
     }
 }

@@ -1,69 +1,73 @@
 package io.quarkmall.cartorder.messaging;
 
-import io.quarkmall.cartorder.domain.OrderStatus;
 import io.quarkmall.cartorder.service.OrderSaga;
+import io.quarkmall.common.inbox.EventRoutes;
 import io.quarkmall.common.inbox.Inbox;
+import io.quarkmall.common.money.Money;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * What moves an order after checkout: stock held or refused (stock.reservation.v1), payment
- * taken or failed (payment.v1), the parcel's journey (shipping.shipment.v1). Each event is
- * applied once (inbox), in one transaction with the order's change and the events it causes.
+ * The facts that move an order after checkout: stock held or refused (stock.reservation.v1),
+ * payment captured, failed or refunded (payment.v1), the parcel's journey (shipping.shipment.v1).
+ * cart-order turns each into the order's next step and announces it on order.v1.
  */
 @ApplicationScoped
 public class SagaEventsConsumer {
 
-    /** The fields cart-order reads of stock.reservation.v1, payment.v1 and shipping.shipment.v1 payloads. */
-    record SagaPayload(long orderId, String sku, long requested, long available, String reason, String location,
-                       String trackingNumber) {}
+    /** The fields cart-order reads of each event it follows (docs/events/). */
+    record StockReserved(long orderId) {}
+
+    record StockRejected(long orderId, String sku, long requested, long available) {}
+
+    record PaymentSucceeded(long orderId) {}
+
+    record PaymentFailed(long orderId, String reason) {}
+
+    record PaymentRefunded(long orderId, Money amount) {}
+
+    record ShipmentCreated(long orderId, String trackingNumber) {}
+
+    record ShipmentPickedUp(long orderId, String location) {}
+
+    record ShipmentDelivered(long orderId, String location) {}
 
     private final Inbox inbox;
-    private final OrderSaga saga;
+    private final EventRoutes stock;
+    private final EventRoutes payments;
+    private final EventRoutes shipments;
 
     SagaEventsConsumer(Inbox inbox, OrderSaga saga) {
         this.inbox = inbox;
-        this.saga = saga;
+        this.stock = EventRoutes.of("cart-order.stock")
+                .on(StockReserved.class, e -> saga.stockReserved(e.orderId()))
+                .on(StockRejected.class, e -> saga.stockRejected(e.orderId(), e.sku(), e.requested(), e.available()));
+        this.payments = EventRoutes.of("cart-order.payments")
+                .on(PaymentSucceeded.class, e -> saga.paymentSucceeded(e.orderId()))
+                .on(PaymentFailed.class, e -> saga.paymentFailed(e.orderId(), e.reason()))
+                .on(PaymentRefunded.class, e -> saga.paymentRefunded(e.orderId(), e.amount()));
+        this.shipments = EventRoutes.of("cart-order.shipments")
+                .on(ShipmentCreated.class, e -> saga.shipmentCreated(e.orderId(), e.trackingNumber()))
+                .on(ShipmentPickedUp.class, e -> saga.shipmentPickedUp(e.orderId(), e.location()))
+                .on(ShipmentDelivered.class, e -> saga.shipmentDelivered(e.orderId(), e.location()));
     }
 
     @Incoming("stock")
     @Blocking
     public void onStockEvent(String message) throws Exception {
-        inbox.applyOnce("cart-order.stock", message, SagaPayload.class, (type, event) -> {
-            switch (type) {
-                case "StockReserved" -> saga.stockReserved(event.orderId());
-                case "StockRejected" -> saga.stockRejected(event.orderId(), event.sku(), event.requested(), event.available());
-                default -> { } // StockReleased follows a cancellation this service made
-            }
-        });
+        inbox.deliver(message, stock);
     }
 
     @Incoming("payments")
     @Blocking
     public void onPaymentEvent(String message) throws Exception {
-        inbox.applyOnce("cart-order.payments", message, SagaPayload.class, (type, event) -> {
-            switch (type) {
-                case "PaymentSucceeded" -> saga.reached(event.orderId(), OrderStatus.PAID, "Payment captured");
-                case "PaymentFailed" -> saga.paymentFailed(event.orderId(), event.reason());
-                default -> { }
-            }
-        });
+        inbox.deliver(message, payments);
     }
 
     @Incoming("shipments")
     @Blocking
     public void onShipmentEvent(String message) throws Exception {
-        inbox.applyOnce("cart-order.shipments", message, SagaPayload.class, (type, event) -> {
-            switch (type) {
-                case "ShipmentCreated" -> saga.reached(event.orderId(), OrderStatus.FULFILLING,
-                        "Parcel " + event.trackingNumber() + " being packed");
-                case "ShipmentPickedUp" -> saga.reached(event.orderId(), OrderStatus.SHIPPED,
-                        "Picked up by the carrier at " + event.location());
-                case "ShipmentDelivered" -> saga.reached(event.orderId(), OrderStatus.DELIVERED,
-                        "Delivered: " + event.location());
-                default -> { } // in transit: the parcel's own tracking shows it
-            }
-        });
+        inbox.deliver(message, shipments);
     }
 }

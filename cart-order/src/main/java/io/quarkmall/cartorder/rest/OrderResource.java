@@ -7,7 +7,7 @@ import io.quarkmall.cartorder.rest.OrderViews.OrderView;
 import io.quarkmall.cartorder.rest.OrderViews.StepView;
 import io.quarkmall.cartorder.service.CheckoutService;
 import io.quarkmall.cartorder.service.OrderService;
-import io.quarkmall.common.idempotency.Idempotency;
+import io.quarkmall.common.idempotency.Idempotent;
 import io.quarkmall.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,14 +15,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,8 +38,6 @@ public class OrderResource {
     CheckoutService checkout;
     @Inject
     OrderService orders;
-    @Inject
-    Idempotency idempotency;
 
     @POST
     @Path("/checkout")
@@ -51,9 +47,9 @@ public class OrderResource {
             + "cancel one; the cart is kept)")
     @APIResponse(responseCode = "201", description = "The order, placed; stock is asked to hold its units; a replay of the same Idempotency-Key returns it again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
-    public Response checkout(@HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.once(key, caller.getSubject(), "POST /checkout", Map.of(), () ->
-                Response.status(201).entity(OrderView.of(checkout.checkout(caller.getSubject()))).build());
+    @Idempotent
+    public Response checkout() {
+        return Response.status(201).entity(OrderView.of(checkout.checkout(caller.getSubject()))).build();
     }
 
     @GET
@@ -82,17 +78,17 @@ public class OrderResource {
     @Path("/orders/{id}/cancellation")
     @Operation(summary = "Cancel the order before it ships (Idempotency-Key required); a paid order is refunded. "
             + "409 once it has shipped")
-    public Response cancel(@HeaderParam(Idempotency.HEADER) String key, @PathParam("id") long id) {
-        return idempotency.once(key, caller.getSubject(), "POST /orders/" + id + "/cancellation", Map.of(), () ->
-                Response.ok(OrderView.of(orders.cancelByShopper(caller.getSubject(), id))).build());
+    @Idempotent
+    public Response cancel(@PathParam("id") long id) {
+        return Response.ok(OrderView.of(orders.cancelByShopper(caller.getSubject(), id))).build();
     }
 
     @POST
     @Path("/orders/{id}/receipt")
     @Operation(summary = "Confirm a delivered order arrived: it completes (Idempotency-Key required); 409 before delivery")
-    public Response confirmReceipt(@HeaderParam(Idempotency.HEADER) String key, @PathParam("id") long id) {
-        return idempotency.once(key, caller.getSubject(), "POST /orders/" + id + "/receipt", Map.of(), () ->
-                Response.ok(OrderView.of(orders.confirmReceipt(caller.getSubject(), id))).build());
+    @Idempotent
+    public Response confirmReceipt(@PathParam("id") long id) {
+        return Response.ok(OrderView.of(orders.confirmReceipt(caller.getSubject(), id))).build();
     }
 
     private Order owned(long id) {

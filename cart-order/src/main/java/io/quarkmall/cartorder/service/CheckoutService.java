@@ -6,6 +6,8 @@ import io.quarkmall.cartorder.domain.CatalogSku;
 import io.quarkmall.cartorder.domain.HoldingPolicy;
 import io.quarkmall.cartorder.domain.Order;
 import io.quarkmall.cartorder.domain.ShopperHoldings;
+import io.quarkmall.common.lock.AdvisoryLocks;
+import io.quarkmall.common.lock.AdvisoryLocks.LockSpace;
 import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,19 +24,28 @@ import java.util.Map;
 @ApplicationScoped
 public class CheckoutService {
 
+    /**
+     * Makes one shopper's checkouts run one at a time: what the shopper holds is counted and added
+     * to under this lock, so parallel checkouts cannot all pass the limits, and none re-orders a
+     * cart another has just emptied.
+     */
+    private static final LockSpace CHECKOUTS = new LockSpace("shopper-checkout");
+
+    private final AdvisoryLocks locks;
     private final OrderEvents events;
     private final Clock clock;
     private final OrderConfig config;
 
-    CheckoutService(OrderEvents events, Clock clock, OrderConfig config) {
+    CheckoutService(AdvisoryLocks locks, OrderEvents events, Clock clock, OrderConfig config) {
+        this.locks = locks;
         this.events = events;
         this.clock = clock;
         this.config = config;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Order checkout(String shopperId) {
-        ShopperHoldings.lockCheckoutsOf(shopperId);
+        locks.lock(CHECKOUTS, shopperId);
         List<CartLine> cart = CartLine.of(shopperId);
         if (cart.isEmpty()) {
             throw unprocessable("cart-empty", "Your cart is empty: add something before checking out.");

@@ -2,12 +2,12 @@ package io.quarkmall.cartorder.service;
 
 import io.quarkmall.cartorder.config.OrderConfig;
 import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.cartorder.domain.OrderEvent;
 import io.quarkmall.common.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.Map;
 
-/** The order.v1 events (docs/events/order.v1.schema.json), recorded in the caller's transaction. */
+/** Publishes the order.v1 events (docs/events/order.v1.schema.json) through the outbox, in the caller's transaction. */
 @ApplicationScoped
 public class OrderEvents {
 
@@ -19,33 +19,19 @@ public class OrderEvents {
         this.config = config;
     }
 
+    /** A new order, once it has its id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void placed(Order order) {
-        var lines = order.lines().stream().map(line -> Map.of("sku", line.sku(), "quantity", line.quantity(),
-                "unitPrice", line.unitPrice())).toList();
-        record(order, "OrderPlaced", Map.of("orderId", order.id(), "shopperId", order.shopperId(), "lines", lines,
-                "total", order.total()));
+        record(new OrderEvent.OrderPlaced(order.id(), order.shopperId(), OrderEvent.Line.of(order), order.total()));
     }
 
+    /** The events of the changes just made to {@code order}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void awaitingPayment(Order order) {
-        record(order, "OrderAwaitingPayment", Map.of("orderId", order.id(), "shopperId", order.shopperId(),
-                "total", order.total(), "payBy", order.payBy()));
+    public void publishChanges(Order order) {
+        order.takeEvents().forEach(this::record);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void cancelled(Order order) {
-        record(order, "OrderCancelled", Map.of("orderId", order.id(), "shopperId", order.shopperId(),
-                "reason", order.cancelReason().orElseThrow().name()));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void completed(Order order) {
-        record(order, "OrderCompleted", Map.of("orderId", order.id(), "shopperId", order.shopperId(),
-                "total", order.total()));
-    }
-
-    private void record(Order order, String type, Map<String, Object> payload) {
-        outbox.record(config.topic(), order.id().toString(), type, payload);
+    private void record(OrderEvent event) {
+        outbox.record(config.topic(), Long.toString(event.orderId()), event);
     }
 }

@@ -1,16 +1,18 @@
 package io.quarkmall.cartorder.service;
 
-import io.quarkmall.cartorder.domain.CancelReason;
 import io.quarkmall.cartorder.domain.Order;
-import io.quarkmall.cartorder.domain.OrderStatus;
+import io.quarkmall.common.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
- * The order's side of the checkout saga: what stock, pay and shipping announce moves the order.
- * Each step locks the order, so events of different topics for one order apply one at a time.
+ * The order's side of the checkout saga: what stock, pay and shipping report moves the order one
+ * step, and cart-order announces each step on order.v1, the one stream the other services follow.
+ * Each step locks the order, so facts from different topics about one order apply one at a time.
  */
 @ApplicationScoped
 public class OrderSaga {
@@ -27,44 +29,52 @@ public class OrderSaga {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void stockReserved(long orderId) {
-        Order order = locked(orderId);
-        if (order != null && order.advanceTo(OrderStatus.STOCK_RESERVED, "Stock held for the order", clock.instant())) {
-            events.awaitingPayment(order);
-        }
+        apply(orderId, (order, now) -> order.stockReserved(now));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void stockRejected(long orderId, String sku, long requested, long available) {
-        cancel(orderId, CancelReason.STOCK_REJECTED,
-                "Out of stock: %s (wanted %d, %d left)".formatted(sku, requested, available));
+        String note = "Out of stock: %s (wanted %d, %d left)".formatted(sku, requested, available);
+        apply(orderId, (order, now) -> order.stockRejected(note, now));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void paymentSucceeded(long orderId) {
+        apply(orderId, (order, now) -> order.paid(now));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void paymentFailed(long orderId, String reason) {
-        cancel(orderId, CancelReason.PAYMENT_FAILED, "Payment failed: " + reason);
+        apply(orderId, (order, now) -> order.paymentFailed(reason, now));
     }
 
-    /** PAID, FULFILLING, SHIPPED, DELIVERED: the steps payment and shipping report. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reached(long orderId, OrderStatus status, String note) {
-        Order order = locked(orderId);
-        if (order != null && !order.advanceTo(status, note, clock.instant()) && order.status() == OrderStatus.CANCELLED) {
-            LOG.warnf("Order %d is cancelled; its late step %s is ignored", orderId, status);
-        }
+    public void paymentRefunded(long orderId, Money amount) {
+        apply(orderId, (order, now) -> order.refunded(amount, now));
     }
 
-    private void cancel(long orderId, CancelReason reason, String note) {
-        Order order = locked(orderId);
-        if (order != null && order.cancelBySaga(reason, note, clock.instant())) {
-            events.cancelled(order);
-        }
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shipmentCreated(long orderId, String trackingNumber) {
+        apply(orderId, (order, now) -> order.fulfilling(trackingNumber, now));
     }
 
-    private static Order locked(long orderId) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shipmentPickedUp(long orderId, String location) {
+        apply(orderId, (order, now) -> order.shipped(location, now));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shipmentDelivered(long orderId, String location) {
+        apply(orderId, (order, now) -> order.delivered(location, now));
+    }
+
+    private void apply(long orderId, BiConsumer<Order, Instant> step) {
         Order order = Order.lock(orderId).orElse(null);
         if (order == null) {
             LOG.warnf("An event names order %d, which does not exist here; ignored", orderId);
+            return;
         }
-        return order;
+        step.accept(order, clock.instant());
+        events.publishChanges(order);
     }
 }

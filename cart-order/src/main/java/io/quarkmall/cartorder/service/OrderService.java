@@ -1,7 +1,6 @@
 package io.quarkmall.cartorder.service;
 
 import io.quarkmall.cartorder.config.OrderConfig;
-import io.quarkmall.cartorder.domain.CancelReason;
 import io.quarkmall.cartorder.domain.Order;
 import io.quarkmall.cartorder.domain.OrderStatus;
 import io.quarkmall.common.problem.ProblemException;
@@ -28,19 +27,19 @@ public class OrderService {
         this.config = config;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Order cancelByShopper(String shopperId, long orderId) {
         Order order = owned(shopperId, orderId);
         order.cancelByShopper(clock.instant());
-        events.cancelled(order);
+        events.publishChanges(order);
         return order;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Order confirmReceipt(String shopperId, long orderId) {
         Order order = owned(shopperId, orderId);
         order.complete("Receipt confirmed by the shopper", clock.instant());
-        events.completed(order);
+        events.publishChanges(order);
         return order;
     }
 
@@ -65,10 +64,10 @@ public class OrderService {
     /** Locked and checked again: the shopper may have paid since the sweep looked. */
     private boolean cancelIfUnpaid(long id, Instant now) {
         Order order = Order.lock(id).orElse(null);
-        if (order == null || !order.cancelBySaga(CancelReason.UNPAID_TIMEOUT, "Not paid in time", now)) {
+        if (order == null || !order.cancelUnpaid(now)) {
             return false;
         }
-        events.cancelled(order);
+        events.publishChanges(order);
         return true;
     }
 
@@ -79,7 +78,7 @@ public class OrderService {
             return false;
         }
         order.complete("Completed automatically after the receipt window", now);
-        events.completed(order);
+        events.publishChanges(order);
         return true;
     }
 

@@ -5,13 +5,12 @@ import io.quarkmall.catalog.domain.Product;
 import io.quarkmall.catalog.domain.Product.SkuSpec;
 import io.quarkmall.catalog.rest.ProductViews.ProductView;
 import io.quarkmall.catalog.service.ProductService;
-import io.quarkmall.common.idempotency.Idempotency;
+import io.quarkmall.common.idempotency.Idempotent;
 import io.quarkmall.common.money.Money;
 import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,7 +22,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -62,18 +60,15 @@ public class MerchantProductResource {
     JsonWebToken caller;
     @Inject
     ProductService products;
-    @Inject
-    Idempotency idempotency;
 
     @POST
     @Operation(summary = "Create a draft product with its SKUs (Idempotency-Key required); the first name is the default")
     @APIResponse(responseCode = "201", description = "The product, created as a draft; a replay of the same Idempotency-Key returns it again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
-    public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ProductRequest request) {
-        List<SkuSpec> skus = specs(request);
-        return idempotency.once(key, caller.getSubject(), "POST /merchant/products", request, () ->
-                Response.status(201).entity(ProductView.of(products.create(caller.getSubject(), request.names(), skus)))
-                        .build());
+    @Idempotent
+    public Response create(@NotNull @Valid ProductRequest request) {
+        var product = products.create(caller.getSubject(), request.names(), specs(request));
+        return Response.status(201).entity(ProductView.of(product)).build();
     }
 
     @PUT
@@ -81,7 +76,6 @@ public class MerchantProductResource {
     @Operation(summary = "Replace the product's names and its SKUs' prices, points prices and attributes; new SKU "
             + "codes are added. A listed product's new prices apply to carts at once. 409 if a SKU is left out or a "
             + "new code is taken")
-    @Transactional
     public ProductView revise(@PathParam("id") long id, @NotNull @Valid ProductRequest request) {
         return ProductView.of(products.revise(caller.getSubject(), id, request.names(), specs(request)));
     }
@@ -89,17 +83,17 @@ public class MerchantProductResource {
     @POST
     @Path("/{id}/listing")
     @Operation(summary = "List the product: shoppers can find and buy it (Idempotency-Key required; 409 if listed)")
-    public Response list(@HeaderParam(Idempotency.HEADER) String key, @PathParam("id") long id) {
-        return idempotency.once(key, caller.getSubject(), "POST /merchant/products/" + id + "/listing", Map.of(), () ->
-                Response.ok(ProductView.of(products.list(caller.getSubject(), id))).build());
+    @Idempotent
+    public Response list(@PathParam("id") long id) {
+        return Response.ok(ProductView.of(products.list(caller.getSubject(), id))).build();
     }
 
     @POST
     @Path("/{id}/delisting")
     @Operation(summary = "Delist the product: shoppers no longer find or buy it (Idempotency-Key required; 409 if not listed)")
-    public Response delist(@HeaderParam(Idempotency.HEADER) String key, @PathParam("id") long id) {
-        return idempotency.once(key, caller.getSubject(), "POST /merchant/products/" + id + "/delisting", Map.of(), () ->
-                Response.ok(ProductView.of(products.delist(caller.getSubject(), id))).build());
+    @Idempotent
+    public Response delist(@PathParam("id") long id) {
+        return Response.ok(ProductView.of(products.delist(caller.getSubject(), id))).build();
     }
 
     @GET

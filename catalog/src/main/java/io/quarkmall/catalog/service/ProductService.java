@@ -3,32 +3,23 @@ package io.quarkmall.catalog.service;
 import io.quarkmall.catalog.config.CatalogConfig;
 import io.quarkmall.catalog.domain.Product;
 import io.quarkmall.catalog.domain.Product.SkuSpec;
-import io.quarkmall.catalog.domain.Sku;
+import io.quarkmall.catalog.domain.ProductEvent;
+import io.quarkmall.catalog.domain.ProductEvent.ProductDelisted;
+import io.quarkmall.catalog.domain.ProductEvent.ProductDrafted;
+import io.quarkmall.catalog.domain.ProductEvent.ProductListed;
+import io.quarkmall.catalog.domain.ProductEvent.ProductSkusAdded;
 import io.quarkmall.common.outbox.Outbox;
 import io.quarkmall.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A merchant's products: created as drafts, listed and delisted, each change announced on catalog.product.v1. */
 @ApplicationScoped
 public class ProductService {
-
-    /**
-     * What ProductDrafted and ProductSkusAdded say: these SKUs are this merchant's, whatever the
-     * product's status, so stock can be counted before a product is listed.
-     */
-    record ProductSkus(long productId, String merchantId, List<SkuCode> skus) {
-        record SkuCode(String sku) {}
-
-        static ProductSkus of(Product product, List<String> codes) {
-            return new ProductSkus(product.id(), product.merchantId(), codes.stream().map(SkuCode::new).toList());
-        }
-    }
 
     private final Outbox outbox;
     private final Clock clock;
@@ -41,13 +32,13 @@ public class ProductService {
     }
 
     /** SKU codes are unique across the catalog: stock, carts and orders know a SKU by its code alone. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Product create(String merchantId, Map<String, String> names, List<SkuSpec> skus) {
         List<String> codes = skus.stream().map(SkuSpec::code).toList();
         refuseTaken(codes);
         var product = Product.draft(merchantId, names, defaultName(names), skus, clock.instant());
         save(product, codes);
-        outbox.record(config.productTopic(), product.id().toString(), "ProductDrafted", ProductSkus.of(product, codes));
+        announce(ProductDrafted.of(product, codes));
         return product;
     }
 
@@ -55,7 +46,7 @@ public class ProductService {
      * SKUs an edit adds are announced whatever the product's status; a listed product's new state
      * is announced at once: carts, checkout and search follow it.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Product revise(String merchantId, long productId, Map<String, String> names, List<SkuSpec> skus) {
         var product = owned(merchantId, productId);
         List<String> added = product.newCodes(skus);
@@ -63,28 +54,27 @@ public class ProductService {
         product.revise(names, defaultName(names), skus, clock.instant());
         save(product, added);
         if (!added.isEmpty()) {
-            outbox.record(config.productTopic(), product.id().toString(), "ProductSkusAdded", ProductSkus.of(product, added));
+            announce(ProductSkusAdded.of(product, added));
         }
         if (product.status() == Product.Status.LISTED) {
-            outbox.record(config.productTopic(), product.id().toString(), "ProductListed", listedPayload(product));
+            announce(ProductListed.of(product));
         }
         return product;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Product list(String merchantId, long productId) {
         var product = owned(merchantId, productId);
         product.list(clock.instant());
-        outbox.record(config.productTopic(), product.id().toString(), "ProductListed", listedPayload(product));
+        announce(ProductListed.of(product));
         return product;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Product delist(String merchantId, long productId) {
         var product = owned(merchantId, productId);
         product.delist(clock.instant());
-        outbox.record(config.productTopic(), product.id().toString(), "ProductDelisted",
-                Map.of("productId", product.id()));
+        announce(new ProductDelisted(product.id()));
         return product;
     }
 
@@ -97,19 +87,8 @@ public class ProductService {
                 .orElseThrow(() -> ProblemException.notFound("Product " + productId));
     }
 
-    private static Map<String, Object> listedPayload(Product product) {
-        var skus = product.skus().stream().map(ProductService::skuPayload).toList();
-        return Map.of("productId", product.id(), "merchantId", product.merchantId(), "name", product.name(),
-                "names", product.names(), "skus", skus);
-    }
-
-    private static Map<String, Object> skuPayload(Sku sku) {
-        var payload = new LinkedHashMap<String, Object>();
-        payload.put("sku", sku.code());
-        payload.put("attributes", sku.attributes());
-        payload.put("price", sku.price());
-        sku.pointsPrice().ifPresent(points -> payload.put("pointsPrice", points));
-        return payload;
+    private void announce(ProductEvent event) {
+        outbox.record(config.productTopic(), Long.toString(event.productId()), event);
     }
 
     /** The request's names are ordered: the first is the default display name. */

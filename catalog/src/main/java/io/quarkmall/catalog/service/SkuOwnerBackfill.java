@@ -3,7 +3,7 @@ package io.quarkmall.catalog.service;
 import io.quarkmall.catalog.config.CatalogConfig;
 import io.quarkmall.catalog.domain.Product;
 import io.quarkmall.catalog.domain.Sku;
-import io.quarkmall.catalog.service.ProductService.ProductSkus;
+import io.quarkmall.catalog.domain.ProductEvent.ProductDrafted;
 import io.quarkmall.common.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -55,7 +55,7 @@ public class SkuOwnerBackfill {
         List<Product> products = Product.listAll();
         for (Product product : products) {
             List<String> codes = product.skus().stream().map(Sku::code).toList();
-            outbox.record(config.productTopic(), product.id().toString(), "ProductDrafted", ProductSkus.of(product, codes));
+            outbox.record(config.productTopic(), product.id().toString(), ProductDrafted.of(product, codes));
         }
         em.createNativeQuery("UPDATE catalog_backfill SET done_at = ?1 WHERE name = 'sku-owners'")
                 .setParameter(1, clock.instant()).executeUpdate();

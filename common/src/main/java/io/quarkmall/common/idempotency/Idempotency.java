@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import io.quarkmall.common.lock.AdvisoryLocks;
+import io.quarkmall.common.lock.AdvisoryLocks.LockSpace;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,27 +31,32 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
-    private final EntityManager em;
+    /** A transaction-scoped lock per key: a concurrent duplicate is told 409 at once, never queued. */
+    private static final LockSpace KEYS = new LockSpace("idempotency-key");
+
+    private final AdvisoryLocks locks;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Idempotency(EntityManager em, ObjectMapper json, Clock clock) {
-        this.em = em;
+    Idempotency(AdvisoryLocks locks, ObjectMapper json, Clock clock) {
+        this.locks = locks;
         this.json = json;
         this.clock = clock;
     }
 
     /**
      * Runs {@code effect} at most once per (principal, key). {@code operation} names the endpoint
-     * ("POST /checkout") so one key cannot be replayed against another endpoint.
+     * ("POST /checkout") so one key cannot be replayed against another endpoint. This is the one
+     * transaction that does not begin in an application service: the key must commit with the
+     * effect, so the service's transaction joins this one.
      */
     @Transactional
-    public Response once(String key, String principal, String operation, Object request, Supplier<Response> effect) {
+    Response once(String key, String principal, String operation, Object request, Supplier<Response> effect) {
         if (key == null || !VALID_KEY.matcher(key).matches()) {
             throw new ProblemException(Problem.of("idempotency-key-required", "Idempotency-Key required", 400,
                     "State-changing requests need an Idempotency-Key header of 1 to 200 visible ASCII characters."));
         }
-        if (!lock(principal, key)) {
+        if (!locks.tryLock(KEYS, principal + '\n' + key)) {
             throw ProblemException.conflict("idempotency-key-in-use",
                     "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
@@ -68,14 +74,6 @@ public class Idempotency {
         new IdempotencyRecord(principal, key, hash, response.getStatus(), write(response.getEntity()), clock.instant())
                 .persist();
         return response;
-    }
-
-    /** A transaction-scoped lock per key: a concurrent duplicate is told 409 at once, never queued. */
-    private boolean lock(String principal, String key) {
-        Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, principal + '\n' + key)
-                .getSingleResult();
-        return Boolean.TRUE.equals(locked);
     }
 
     private String hash(String operation, Object request) {

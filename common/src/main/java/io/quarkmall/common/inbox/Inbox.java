@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,25 +35,28 @@ public class Inbox {
     }
 
     /**
-     * What every consumer does with a Kafka message: read the envelope and the fields it needs of
-     * the payload, then, in a new transaction, apply the effect unless this consumer already did.
-     * The payload is read as a tolerant reader: a field of the consumer's record that this event type
-     * does not carry (one record serves every type of a topic) takes its default (common's StrictJson
-     * leaves missing numbers alone for exactly this reason).
+     * What every consumer does with a Kafka message: read the envelope; if its type has a route,
+     * read the payload into the route's record and, in a new transaction, apply the handler unless
+     * this consumer already did. A type without a route is skipped without touching the database.
+     * The payload is read as a tolerant reader: fields the record does not name are ignored.
      * An unreadable message throws at once, so the channel's failure strategy (a dead-letter topic)
      * takes it. A failing effect (a lost connection, a deadlock, a gateway down) is rolled back and
      * tried again in place, waiting longer each time, so the partition's later events wait behind it
      * and keep their order; only after {@link #ATTEMPTS} attempts does it go to the dead-letter topic.
      */
-    public <T> void applyOnce(String consumer, String message, Class<T> payloadType, BiConsumer<String, T> effect)
-            throws JsonProcessingException {
+    public void deliver(String message, EventRoutes routes) throws JsonProcessingException {
         EventEnvelope event = json.readValue(message, EventEnvelope.class);
-        T payload = json.treeToValue(event.payload(), payloadType);
+        var route = routes.routeOf(event.type());
+        if (route.isEmpty()) {
+            return;
+        }
+        Object payload = json.treeToValue(event.payload(), route.get().payloadType());
+        String consumer = routes.consumer();
         for (int attempt = 1; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (firstDelivery(consumer, event.eventId())) {
-                        effect.accept(event.type(), payload);
+                        route.get().apply(payload, event.occurredAt());
                     }
                 });
                 return;
@@ -66,6 +68,19 @@ public class Inbox {
                         event.eventId(), attempt, ATTEMPTS, e.getMessage());
                 pause(FIRST_PAUSE.multipliedBy(1L << (attempt - 1)));
             }
+        }
+    }
+
+    /**
+     * Routes a message by type like {@link #deliver}, but records nothing and opens no transaction:
+     * for an effect outside this database that is idempotent by construction (a search index written
+     * with the event's time as its version), so a replay of the whole topic may rebuild it.
+     */
+    public void dispatch(String message, EventRoutes routes) throws JsonProcessingException {
+        EventEnvelope event = json.readValue(message, EventEnvelope.class);
+        var route = routes.routeOf(event.type());
+        if (route.isPresent()) {
+            route.get().apply(json.treeToValue(event.payload(), route.get().payloadType()), event.occurredAt());
         }
     }
 

@@ -25,11 +25,18 @@ public class Outbox {
         this.recorded = recorded;
     }
 
-    /** Must run inside the transaction of the state change the event announces. */
+    /**
+     * Must run inside the transaction of the state change the event announces. The event's type is
+     * the simple name of its record ({@code OrderPaid}), one of the sealed set its topic allows.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID record(String topic, String aggregateId, String type, Object payload) {
+    public UUID record(String topic, String aggregateId, Object event) {
+        if (!event.getClass().isRecord()) {
+            throw new IllegalArgumentException("An event is a record of its topic's sealed set, not a " + event.getClass());
+        }
+        String type = event.getClass().getSimpleName();
         var now = clock.instant();
-        var envelope = new EventEnvelope(UUID.randomUUID(), type, now, aggregateId, json.valueToTree(payload));
+        var envelope = new EventEnvelope(UUID.randomUUID(), type, now, aggregateId, json.valueToTree(event));
         try {
             new OutboxEvent(envelope.eventId(), topic, aggregateId, json.writeValueAsString(envelope), now).persist();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

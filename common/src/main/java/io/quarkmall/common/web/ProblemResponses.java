@@ -7,14 +7,17 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import io.quarkmall.common.idempotency.Idempotency;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Every operation's document lists the errors it can answer, all application/problem+json: 400
  * for input it cannot take, 401 and 403 where it needs a token, 404 for a resource named in its
  * path, 409 and 422 for a change the rules refuse, 413 for an oversized body and 429 over a
- * request limit. An operation's own description of one of these is kept.
+ * request limit. An operation's own description of one of these is kept. Every POST also names
+ * its required Idempotency-Key header.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -63,6 +66,21 @@ public class ProblemResponses implements OASFilter {
             add(operation, "422", "Refused by a business rule, or the Idempotency-Key was used for another request");
         }
         add(operation, "429", "Too many requests: retry after the Retry-After seconds");
+        if (method == PathItem.HttpMethod.POST) {
+            requireIdempotencyKey(operation);
+        }
+    }
+
+    /** Every POST is {@code @Idempotent} (each service's architecture test holds them to it). */
+    private static void requireIdempotencyKey(Operation operation) {
+        boolean declared = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> Idempotency.HEADER.equalsIgnoreCase(p.getName()));
+        if (!declared) {
+            operation.addParameter(OASFactory.createParameter().name(Idempotency.HEADER).in(Parameter.In.HEADER)
+                    .required(true).description("1 to 200 visible ASCII characters, new for each new request; "
+                            + "a retry with the same key and request gets the first answer again")
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(200)));
+        }
     }
 
     private static void add(Operation operation, String status, String description) {

@@ -61,13 +61,13 @@ class InboxTest {
         String message = """
                 {"eventId":"%s","type":"Noted","occurredAt":"2026-11-23T10:00:00Z","aggregateId":"1","payload":{}}"""
                 .formatted(UUID.randomUUID());
-        inbox.applyOnce("flaky-consumer", message, Object.class, (type, payload) -> {
+        inbox.deliver(message, EventRoutes.of("flaky-consumer").on(Noted.class, noted -> {
             if (attempts.incrementAndGet() < 3) {
                 throw new IllegalStateException("the database is away for a moment");
             }
-        });
+        }));
         assertEquals(3, attempts.get());
-        inbox.applyOnce("flaky-consumer", message, Object.class, (type, payload) -> attempts.incrementAndGet());
+        inbox.deliver(message, EventRoutes.of("flaky-consumer").on(Noted.class, noted -> attempts.incrementAndGet()));
         assertEquals(3, attempts.get(), "a redelivery after success applies nothing");
     }
 
@@ -78,24 +78,54 @@ class InboxTest {
                 {"eventId":"%s","type":"Noted","occurredAt":"2026-11-23T10:00:00Z","aggregateId":"1","payload":{}}"""
                 .formatted(UUID.randomUUID());
         assertThrows(IllegalStateException.class, () ->
-                inbox.applyOnce("broken-consumer", message, Object.class, (type, payload) -> {
+                inbox.deliver(message, EventRoutes.of("broken-consumer").on(Noted.class, noted -> {
                     attempts.incrementAndGet();
                     throw new IllegalStateException("a bug, not a blip");
-                }));
+                })));
         assertEquals(Inbox.ATTEMPTS, attempts.get());
     }
 
-    /** What a consumer reads of a topic whose event types carry different fields. */
-    record Reading(long orderId, long requested, String sku) {}
+    /** An event type with nothing to read. */
+    record Noted() {}
+
+    /** What one consumer reads of StockReserved: fewer fields than the producer sends. */
+    record StockReserved(long orderId) {}
+
+    /** Another type of the same topic that this consumer also reads. */
+    record StockRejected(long orderId, String sku) {}
 
     @Test
-    void a_field_the_event_type_does_not_carry_is_read_as_its_default_not_dead_lettered() throws Exception {
-        String message = """
-                {"eventId":"%s","type":"StockReserved","occurredAt":"2026-11-23T10:00:00Z","aggregateId":"7",
-                 "payload":{"orderId":7,"lines":[{"sku":"TEA-1","quantity":1}]}}""".formatted(UUID.randomUUID());
-        var read = new AtomicReference<Reading>();
-        inbox.applyOnce("tolerant-consumer", message, Reading.class, (type, payload) -> read.set(payload));
-        assertEquals(new Reading(7, 0, null), read.get());
+    void each_type_reaches_its_own_handler_with_only_the_fields_it_reads() throws Exception {
+        var reserved = new AtomicReference<StockReserved>();
+        var rejected = new AtomicReference<StockRejected>();
+        var routes = EventRoutes.of("typed-consumer").on(StockReserved.class, reserved::set)
+                .on(StockRejected.class, rejected::set);
+        inbox.deliver(message("StockReserved", "{\"orderId\":7,\"lines\":[{\"sku\":\"TEA-1\",\"quantity\":1}]}"), routes);
+        inbox.deliver(message("StockRejected", "{\"orderId\":8,\"sku\":\"TEA-2\",\"requested\":3}"), routes);
+        assertEquals(new StockReserved(7), reserved.get());
+        assertEquals(new StockRejected(8, "TEA-2"), rejected.get());
+    }
+
+    @Test
+    void a_type_without_a_route_is_skipped_and_leaves_no_inbox_row() throws Exception {
+        var applied = new AtomicInteger();
+        String message = message("StockReleased", "{\"orderId\":9}");
+        inbox.deliver(message, EventRoutes.of("typed-consumer").on(StockReserved.class, e -> applied.incrementAndGet()));
+        assertEquals(0, applied.get());
+        UUID eventId = UUID.fromString(message.substring(12, 48));
+        assertTrue(deliver("typed-consumer", eventId), "the skipped event was never recorded as applied");
+    }
+
+    @Test
+    void a_consumer_cannot_route_one_type_twice() {
+        var routes = EventRoutes.of("confused-consumer").on(Noted.class, e -> { });
+        assertThrows(IllegalArgumentException.class, () -> routes.on(Noted.class, e -> { }));
+    }
+
+    private static String message(String type, String payload) {
+        return """
+                {"eventId":"%s","type":"%s","occurredAt":"2026-11-23T10:00:00Z","aggregateId":"7","payload":%s}"""
+                .formatted(UUID.randomUUID(), type, payload);
     }
 
     @Test

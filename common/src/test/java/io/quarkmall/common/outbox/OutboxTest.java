@@ -82,8 +82,11 @@ class OutboxTest {
         QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("eventId in ?1", List.of(first, second)));
     }
 
+    /** A test event: its type is its name, Marked. */
+    record Marked(String text) {}
+
     private UUID record(String topic, String key, String marker) {
-        return QuarkusTransaction.requiringNew().call(() -> outbox.record(topic, key, "Marked", Map.of("text", marker)));
+        return QuarkusTransaction.requiringNew().call(() -> outbox.record(topic, key, new Marked(marker)));
     }
 
     private static OutboxEvent event(UUID eventId) {

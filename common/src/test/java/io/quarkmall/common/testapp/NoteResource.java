@@ -1,6 +1,6 @@
 package io.quarkmall.common.testapp;
 
-import io.quarkmall.common.idempotency.Idempotency;
+import io.quarkmall.common.idempotency.Idempotent;
 import io.quarkmall.common.outbox.Outbox;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,12 +16,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** A state-changing endpoint as every service writes one: idempotent, with its event in the outbox. */
@@ -38,8 +36,6 @@ public class NoteResource {
 
     public record NoteView(long id, String text) {}
 
-    @Inject
-    Idempotency idempotency;
     @Inject
     Outbox outbox;
     @Inject
@@ -72,15 +68,17 @@ public class NoteResource {
     }
 
     @POST
-    public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid NewNote request) {
-        return idempotency.once(key, caller.getSubject(), "POST /notes", request, () -> {
-            var note = new Note();
-            note.author = caller.getSubject();
-            note.text = request.text();
-            note.createdAt = Instant.now();
-            note.persist();
-            outbox.record(TOPIC, note.id.toString(), "NoteCreated", Map.of("noteId", note.id, "text", note.text));
-            return Response.status(201).entity(new NoteView(note.id, note.text)).build();
-        });
+    @Idempotent
+    public Response create(@Valid NewNote request) {
+        var note = new Note();
+        note.author = caller.getSubject();
+        note.text = request.text();
+        note.createdAt = Instant.now();
+        note.persist();
+        outbox.record(TOPIC, note.id.toString(), new NoteCreated(note.id, note.text));
+        return Response.status(201).entity(new NoteView(note.id, note.text)).build();
     }
+
+    /** The event a new note announces. */
+    public record NoteCreated(long noteId, String text) {}
 }

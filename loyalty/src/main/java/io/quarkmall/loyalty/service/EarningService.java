@@ -1,30 +1,35 @@
 package io.quarkmall.loyalty.service;
 
+import io.quarkmall.common.lock.AdvisoryLocks;
+import io.quarkmall.common.lock.AdvisoryLocks.LockSpace;
 import io.quarkmall.common.money.Money;
 import io.quarkmall.common.outbox.Outbox;
 import io.quarkmall.loyalty.config.LoyaltyConfig;
 import io.quarkmall.loyalty.domain.EarningPolicy;
+import io.quarkmall.loyalty.domain.PointsEvent;
+import io.quarkmall.loyalty.domain.PointsEvent.PointsCredited;
+import io.quarkmall.loyalty.domain.PointsEvent.PointsDebited;
 import io.quarkmall.loyalty.domain.PointsLedgerEntry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.Map;
 
 /** Credits the points a paid order earns and takes them back if it is refunded, once per order each. */
 @ApplicationScoped
 public class EarningService {
 
+    private static final LockSpace ACCOUNTS = new LockSpace("points-account");
+
     private final Outbox outbox;
     private final Clock clock;
     private final LoyaltyConfig config;
-    private final EntityManager em;
+    private final AdvisoryLocks locks;
 
-    EarningService(Outbox outbox, Clock clock, LoyaltyConfig config, EntityManager em) {
+    EarningService(Outbox outbox, Clock clock, LoyaltyConfig config, AdvisoryLocks locks) {
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
-        this.em = em;
+        this.locks = locks;
     }
 
     /** Returns the points credited: 0 when the order already earned its points or earns none. */
@@ -36,8 +41,7 @@ public class EarningService {
             return 0;
         }
         PointsLedgerEntry.earned(shopperId, orderId, points, clock.instant());
-        outbox.record(config.pointsTopic(), shopperId, "PointsCredited", Map.of("shopperId", shopperId,
-                "points", points, "orderId", orderId, "balance", PointsLedgerEntry.balanceOf(shopperId)));
+        announce(new PointsCredited(shopperId, points, orderId, PointsLedgerEntry.balanceOf(shopperId)));
         return points;
     }
 
@@ -58,9 +62,8 @@ public class EarningService {
             return 0;
         }
         long points = -PointsLedgerEntry.reversal(earned.get(), clock.instant()).points();
-        outbox.record(config.pointsTopic(), shopperId, "PointsDebited", Map.of("shopperId", shopperId,
-                "points", points, "orderId", orderId, "reason", PointsLedgerEntry.REVERSED_FOR_REFUND,
-                "balance", PointsLedgerEntry.balanceOf(shopperId)));
+        announce(new PointsDebited(shopperId, points, orderId, PointsLedgerEntry.REVERSED_FOR_REFUND,
+                PointsLedgerEntry.balanceOf(shopperId)));
         return points;
     }
 
@@ -69,7 +72,10 @@ public class EarningService {
      * sum at that point, in the order the events are published.
      */
     private void lockAccount(String shopperId) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 1))")
-                .setParameter(1, "points:" + shopperId).getSingleResult();
+        locks.lock(ACCOUNTS, shopperId);
+    }
+
+    private void announce(PointsEvent event) {
+        outbox.record(config.pointsTopic(), event.shopperId(), event);
     }
 }

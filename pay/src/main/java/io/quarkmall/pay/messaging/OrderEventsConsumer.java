@@ -1,5 +1,6 @@
 package io.quarkmall.pay.messaging;
 
+import io.quarkmall.common.inbox.EventRoutes;
 import io.quarkmall.common.inbox.Inbox;
 import io.quarkmall.common.money.Money;
 import io.quarkmall.pay.service.PaymentService;
@@ -11,26 +12,25 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class OrderEventsConsumer {
 
-    /** The fields pay reads of order.v1 payloads (docs/events/order.v1.schema.json). */
-    record Order(long orderId, String shopperId, Money total) {}
+    /** The fields pay reads of order.v1 (docs/events/order.v1.schema.json). */
+    record OrderAwaitingPayment(long orderId, String shopperId, Money total) {}
+
+    record OrderCancelled(long orderId) {}
 
     private final Inbox inbox;
-    private final PaymentService payments;
+    private final EventRoutes routes;
 
     OrderEventsConsumer(Inbox inbox, PaymentService payments) {
         this.inbox = inbox;
-        this.payments = payments;
+        this.routes = EventRoutes.of("pay.orders")
+                .on(OrderAwaitingPayment.class, order -> payments.awaitPayment(order.orderId(), order.shopperId(),
+                        order.total()))
+                .on(OrderCancelled.class, order -> payments.orderCancelled(order.orderId()));
     }
 
     @Incoming("orders")
     @Blocking
     public void onOrderEvent(String message) throws Exception {
-        inbox.applyOnce("pay.orders", message, Order.class, (type, order) -> {
-            switch (type) {
-                case "OrderAwaitingPayment" -> payments.awaitPayment(order.orderId(), order.shopperId(), order.total());
-                case "OrderCancelled" -> payments.orderCancelled(order.orderId());
-                default -> { }
-            }
-        });
+        inbox.deliver(message, routes);
     }
 }

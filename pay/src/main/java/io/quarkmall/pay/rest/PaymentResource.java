@@ -1,7 +1,7 @@
 package io.quarkmall.pay.rest;
 
 import io.quarkmall.common.web.Paging;
-import io.quarkmall.common.idempotency.Idempotency;
+import io.quarkmall.common.idempotency.Idempotent;
 import io.quarkmall.common.money.Money;
 import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -69,8 +68,6 @@ public class PaymentResource {
     JsonWebToken caller;
     @Inject
     PaymentService payments;
-    @Inject
-    Idempotency idempotency;
 
     @POST
     @Operation(summary = "Pay one of the caller's orders awaiting payment (Idempotency-Key required). 201 with the "
@@ -79,10 +76,10 @@ public class PaymentResource {
             + "(asked about an order pay has not heard of yet), does not answer")
     @APIResponse(responseCode = "201", description = "The payment attempt and its outcome; a replay of the same Idempotency-Key returns it again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentView.class)))
-    public Response pay(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid PayRequest request) {
-        return idempotency.once(key, caller.getSubject(), "POST /payments", request, () -> Response.status(201)
-                .entity(PaymentView.of(payments.pay(caller.getSubject(), request.orderId(), request.channel(),
-                        request.token()))).build());
+    @Idempotent
+    public Response pay(@NotNull @Valid PayRequest request) {
+        var payment = payments.pay(caller.getSubject(), request.orderId(), request.channel(), request.token());
+        return Response.status(201).entity(PaymentView.of(payment)).build();
     }
 
     @GET

@@ -9,6 +9,7 @@ import io.quarkmall.pay.cartorder.CartOrderClient;
 import io.quarkmall.pay.config.PayConfig;
 import io.quarkmall.pay.domain.PayableOrder;
 import io.quarkmall.pay.domain.Payment;
+import io.quarkmall.pay.domain.PaymentEvent;
 import io.quarkmall.pay.gateway.SandboxGateway;
 import io.quarkmall.pay.gateway.SandboxGateway.Outcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,8 +17,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,7 +50,7 @@ public class PaymentService {
     }
 
     /** Charges the caller's order once. A decline or a timeout fails the order's payment for good. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Payment pay(String shopperId, long orderId, String channel, String token) {
         PayableOrder order = lockPayable(shopperId, orderId);
         order.requirePayable();
@@ -79,7 +78,7 @@ public class PaymentService {
             }
         };
         payment.persistAndFlush();
-        announce(payment, order);
+        announce(PaymentEvent.outcomeOf(payment, order));
         return payment;
     }
 
@@ -135,23 +134,10 @@ public class PaymentService {
             return;
         }
         payment.refunded();
-        outbox.record(config.paymentTopic(), Long.toString(payment.orderId()), "PaymentRefunded", Map.of(
-                "orderId", payment.orderId(), "paymentId", payment.id(), "amount", payment.amount()));
+        announce(new PaymentEvent.PaymentRefunded(payment.orderId(), payment.id(), payment.amount()));
     }
 
-    private void announce(Payment payment, PayableOrder order) {
-        var event = new LinkedHashMap<String, Object>();
-        event.put("orderId", order.orderId());
-        event.put("paymentId", payment.id());
-        if (payment.status() == Payment.Status.CAPTURED) {
-            event.put("channel", payment.channel());
-            event.put("amount", payment.amount());
-            event.put("shopperId", order.shopperId());
-            outbox.record(config.paymentTopic(), Long.toString(order.orderId()), "PaymentSucceeded", event);
-        } else {
-            event.put("reason", payment.failureReason());
-            event.put("shopperId", order.shopperId());
-            outbox.record(config.paymentTopic(), Long.toString(order.orderId()), "PaymentFailed", event);
-        }
+    private void announce(PaymentEvent event) {
+        outbox.record(config.paymentTopic(), Long.toString(event.orderId()), event);
     }
 }

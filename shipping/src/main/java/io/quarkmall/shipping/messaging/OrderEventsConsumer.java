@@ -1,33 +1,38 @@
 package io.quarkmall.shipping.messaging;
 
+import io.quarkmall.common.inbox.EventRoutes;
 import io.quarkmall.common.inbox.Inbox;
 import io.quarkmall.shipping.service.ShipmentService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** A cancelled order's parcel is stopped if it has not left the warehouse. */
+/**
+ * shipping follows order.v1 alone: a paid order is shipped, once; a cancelled one is stopped if it
+ * has not left the warehouse. One ordered stream per order, so a cancellation never overtakes the
+ * payment it follows.
+ */
 @ApplicationScoped
 public class OrderEventsConsumer {
 
-    /** The fields shipping reads of order.v1 payloads (docs/events/order.v1.schema.json). */
-    record Order(long orderId) {}
+    /** The fields shipping reads of order.v1 (docs/events/order.v1.schema.json). */
+    record OrderPaid(long orderId, String shopperId) {}
+
+    record OrderCancelled(long orderId) {}
 
     private final Inbox inbox;
-    private final ShipmentService shipments;
+    private final EventRoutes routes;
 
     OrderEventsConsumer(Inbox inbox, ShipmentService shipments) {
         this.inbox = inbox;
-        this.shipments = shipments;
+        this.routes = EventRoutes.of("shipping.orders")
+                .on(OrderPaid.class, order -> shipments.shipPaidOrder(order.orderId(), order.shopperId()))
+                .on(OrderCancelled.class, order -> shipments.orderCancelled(order.orderId()));
     }
 
     @Incoming("orders")
     @Blocking
     public void onOrderEvent(String message) throws Exception {
-        inbox.applyOnce("shipping.orders", message, Order.class, (type, order) -> {
-            if (type.equals("OrderCancelled")) {
-                shipments.orderCancelled(order.orderId());
-            }
-        });
+        inbox.deliver(message, routes);
     }
 }

@@ -1,5 +1,6 @@
 package io.quarkmall.stock.domain;
 
+import io.quarkmall.common.domain.RuleViolation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ public final class ReservePolicy {
     public record Line(String sku, long quantity) {
         public Line {
             if (quantity <= 0) {
-                throw new IllegalArgumentException("A line needs a positive quantity, not " + quantity);
+                throw new RuleViolation("quantity-not-positive", "A line needs a positive quantity, not " + quantity);
             }
         }
     }

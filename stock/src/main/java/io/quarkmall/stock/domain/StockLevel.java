@@ -1,5 +1,6 @@
 package io.quarkmall.stock.domain;
 
+import io.quarkmall.common.domain.RuleViolation;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -63,7 +64,8 @@ public class StockLevel extends PanacheEntityBase {
     /** Sets the counted units on hand; never below what is reserved for orders. */
     public void count(long onHand, Instant now) {
         if (onHand < reserved) {
-            throw new IllegalArgumentException(sku + " has " + reserved + " units reserved; on hand cannot be " + onHand);
+            throw new RuleViolation("below-reserved", sku + " has " + reserved + " units reserved; on hand cannot be "
+                    + onHand);
         }
         this.onHand = onHand;
         this.updatedAt = now;
@@ -71,7 +73,8 @@ public class StockLevel extends PanacheEntityBase {
 
     public StockReservation hold(long orderId, long quantity, Instant now) {
         if (quantity > available()) {
-            throw new IllegalStateException("Only " + available() + " of " + sku + " available, not " + quantity);
+            throw new RuleViolation("not-enough-stock", "Only " + available() + " of " + sku + " available, not "
+                    + quantity);
         }
         reserved += quantity;
         updatedAt = now;

@@ -1,5 +1,6 @@
 package io.quarkmall.stock.domain;
 
+import io.quarkmall.common.domain.RuleViolation;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -55,8 +56,8 @@ public class StockReservation extends PanacheEntityBase {
 
     void restocked(Instant now) {
         if (status != Status.CONFIRMED) {
-            throw new IllegalStateException("Reservation of order " + orderId + " for " + sku + " is " + status
-                    + ", not CONFIRMED");
+            throw new RuleViolation("reservation-not-confirmed", "Reservation of order " + orderId + " for " + sku
+                    + " is " + status + ", not CONFIRMED");
         }
         status = Status.RESTOCKED;
         updatedAt = now;
@@ -64,7 +65,8 @@ public class StockReservation extends PanacheEntityBase {
 
     void close(Status outcome, Instant now) {
         if (status != Status.HELD) {
-            throw new IllegalStateException("Reservation of order " + orderId + " for " + sku + " is already " + status);
+            throw new RuleViolation("reservation-closed", "Reservation of order " + orderId + " for " + sku
+                    + " is already " + status);
         }
         status = outcome;
         updatedAt = now;

@@ -1,5 +1,6 @@
 package io.quarkmall.stock.messaging;
 
+import io.quarkmall.common.inbox.EventRoutes;
 import io.quarkmall.common.inbox.Inbox;
 import io.quarkmall.stock.domain.StockLevel;
 import io.smallrye.common.annotation.Blocking;
@@ -17,29 +18,35 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class CatalogEventsConsumer {
 
-    /** The fields stock reads of catalog.product.v1 payloads (docs/events/). */
+    /** The fields stock reads of catalog.product.v1 (docs/events/). */
     record Sku(String sku) {}
 
-    record ProductSkus(String merchantId, List<Sku> skus) {}
+    record ProductDrafted(String merchantId, List<Sku> skus) {}
+
+    record ProductSkusAdded(String merchantId, List<Sku> skus) {}
+
+    record ProductListed(String merchantId, List<Sku> skus) {}
 
     private final Inbox inbox;
-    private final Clock clock;
+    private final EventRoutes routes;
 
+    // a delisting changes no owner: the SKU keeps its stock and its merchant
     CatalogEventsConsumer(Inbox inbox, Clock clock) {
         this.inbox = inbox;
-        this.clock = clock;
+        this.routes = EventRoutes.of("stock.products")
+                .on(ProductDrafted.class, p -> owned(p.merchantId(), p.skus(), clock))
+                .on(ProductSkusAdded.class, p -> owned(p.merchantId(), p.skus(), clock))
+                .on(ProductListed.class, p -> owned(p.merchantId(), p.skus(), clock));
+    }
+
+    /** In SKU order, as reservations lock levels, so the two cannot deadlock. */
+    private static void owned(String merchantId, List<Sku> skus, Clock clock) {
+        skus.stream().map(Sku::sku).sorted().forEach(sku -> StockLevel.announced(sku, merchantId, clock.instant()));
     }
 
     @Incoming("products")
     @Blocking
     public void onProductEvent(String message) throws Exception {
-        inbox.applyOnce("stock.products", message, ProductSkus.class, (type, product) -> {
-            switch (type) {
-                // in SKU order, as reservations lock levels, so the two cannot deadlock
-                case "ProductDrafted", "ProductSkusAdded", "ProductListed" -> product.skus().stream().map(Sku::sku)
-                        .sorted().forEach(sku -> StockLevel.announced(sku, product.merchantId(), clock.instant()));
-                default -> { } // a delisting changes no owner: the SKU keeps its stock and its merchant
-            }
-        });
+        inbox.deliver(message, routes);
     }
 }

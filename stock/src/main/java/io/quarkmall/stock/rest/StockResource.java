@@ -4,14 +4,13 @@ import io.quarkmall.common.web.Paging;
 import io.quarkmall.common.problem.ProblemException;
 import io.quarkmall.stock.domain.OperatorScope;
 import io.quarkmall.stock.domain.StockLevel;
+import io.quarkmall.stock.service.StockCountService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.ws.rs.PUT;
-import java.time.Clock;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -40,30 +39,23 @@ public class StockResource {
     /** A stock count: the units physically on hand. */
     public record StockCount(@NotNull @PositiveOrZero @Max(1_000_000_000) Long onHand) {}
 
-    private final Clock clock;
+    private final StockCountService counts;
     private final JsonWebToken caller;
     private final SecurityIdentity identity;
 
-    StockResource(Clock clock, JsonWebToken caller, SecurityIdentity identity) {
-        this.clock = clock;
+    StockResource(StockCountService counts, JsonWebToken caller, SecurityIdentity identity) {
+        this.counts = counts;
         this.caller = caller;
         this.identity = identity;
     }
 
     @PUT
     @Path("/{sku}")
-    @Transactional
     @Operation(summary = "Set the units on hand of one of the caller's SKUs (a stock count or receipt; an admin any "
             + "SKU); 404 for a SKU catalog never announced or another merchant's; 409 below what is reserved")
     public StockView count(@PathParam("sku") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String sku,
                            @Valid @NotNull StockCount count) {
-        StockLevel level = scope().levelToCount(sku).orElseThrow(() -> notFound(sku));
-        try {
-            level.count(count.onHand(), clock.instant());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.conflict("below-reserved", e.getMessage());
-        }
-        return StockView.of(level);
+        return counts.count(scope(), sku, count.onHand()).map(StockView::of).orElseThrow(() -> notFound(sku));
     }
 
     @GET

@@ -13,6 +13,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import io.quarkmall.stock.domain.ReservationEvent;
+import io.quarkmall.stock.domain.ReservationEvent.StockRejected;
+import io.quarkmall.stock.domain.ReservationEvent.StockReleased;
+import io.quarkmall.stock.domain.ReservationEvent.StockReserved;
 
 /**
  * Holds, confirms and releases an order's stock, announcing each outcome through the outbox in
@@ -37,16 +41,14 @@ public class ReservationService {
         Map<String, StockLevel> levels = StockLevel.lockForUpdate(lines.stream().map(Line::sku).toList());
         var decision = ReservePolicy.decide(levels, lines);
         var now = clock.instant();
-        String key = Long.toString(orderId);
         switch (decision) {
             case Hold hold -> {
                 hold.lines().forEach(line -> levels.get(line.sku()).hold(orderId, line.quantity(), now));
-                outbox.record(config.reservationTopic(), key, "StockReserved", Map.of("orderId", orderId,
-                        "lines", lines));
+                announce(new StockReserved(orderId,
+                        lines.stream().map(line -> new ReservationEvent.Line(line.sku(), line.quantity())).toList()));
             }
-            case Reject reject -> outbox.record(config.reservationTopic(), key, "StockRejected", Map.of(
-                    "orderId", orderId, "sku", reject.sku(), "requested", reject.requested(),
-                    "available", reject.available()));
+            case Reject reject -> announce(new StockRejected(orderId, reject.sku(), reject.requested(),
+                    reject.available()));
         }
         return decision;
     }
@@ -58,15 +60,18 @@ public class ReservationService {
     }
 
     /**
-     * The order was cancelled or its payment failed: its held units are sellable again, and so are
-     * the units of a paid order cancelled before it shipped.
+     * The order was cancelled: its held units are sellable again, and so are the units of a paid
+     * order cancelled before it shipped.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(long orderId) {
         if (close(orderId, false) > 0) {
-            outbox.record(config.reservationTopic(), Long.toString(orderId), "StockReleased",
-                    Map.of("orderId", orderId));
+            announce(new StockReleased(orderId));
         }
+    }
+
+    private void announce(ReservationEvent event) {
+        outbox.record(config.reservationTopic(), Long.toString(event.orderId()), event);
     }
 
     private int close(long orderId, boolean confirm) {

@@ -1,0 +1,58 @@
+package io.quarkmall.cartorder.domain;
+
+import io.quarkmall.common.money.Money;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What cart-order announces on order.v1 (docs/events/order.v1.schema.json): the one voice about an
+ * order's life. Every status change is one of these, in order, on the order's partition; stock,
+ * pay, shipping and loyalty follow this stream alone. The record's name is the event's type.
+ */
+public sealed interface OrderEvent {
+
+    long orderId();
+
+    String shopperId();
+
+    record Line(String sku, int quantity, Money unitPrice) {
+        public static List<Line> of(Order order) {
+            return order.lines().stream().map(l -> new Line(l.sku(), l.quantity(), l.unitPrice())).toList();
+        }
+    }
+
+    /** What stock must undo for a cancelled order. */
+    enum StockCompensation {
+        /** Nothing was ever held (stock refused the order). */
+        NONE,
+        /** Units are held, or about to be: release them. */
+        RELEASE,
+        /** The order was paid, so its units were taken: put them back. */
+        RESTOCK
+    }
+
+    /** What a cancellation leaves to undo: stock to give back, and the money to refund (null if unpaid). */
+    record Compensation(StockCompensation stock, Money refund) {}
+
+    record OrderPlaced(long orderId, String shopperId, List<Line> lines, Money total) implements OrderEvent {}
+
+    /** Stock is held: the order can be paid until {@code payBy}. */
+    record OrderAwaitingPayment(long orderId, String shopperId, Money total, Instant payBy) implements OrderEvent {}
+
+    /** The payment was captured: stock is taken, points are earned, the parcel is prepared. */
+    record OrderPaid(long orderId, String shopperId, Money total, List<Line> lines) implements OrderEvent {}
+
+    record OrderFulfilling(long orderId, String shopperId, String trackingNumber) implements OrderEvent {}
+
+    record OrderShipped(long orderId, String shopperId) implements OrderEvent {}
+
+    record OrderDelivered(long orderId, String shopperId) implements OrderEvent {}
+
+    record OrderCompleted(long orderId, String shopperId, Money total) implements OrderEvent {}
+
+    record OrderCancelled(long orderId, String shopperId, CancelReason reason, Compensation compensation)
+            implements OrderEvent {}
+
+    /** Money went back to the shopper for a cancelled order: loyalty takes back what it earned. */
+    record OrderRefunded(long orderId, String shopperId, Money amount) implements OrderEvent {}
+}

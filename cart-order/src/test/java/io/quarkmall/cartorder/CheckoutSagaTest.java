@@ -2,7 +2,9 @@ package io.quarkmall.cartorder;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -108,7 +110,8 @@ class CheckoutSagaTest {
 
         given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/timeline", orderId).then().statusCode(200)
                 .body("status", contains("PENDING", "STOCK_RESERVED", "PAID", "FULFILLING", "SHIPPED", "DELIVERED", "COMPLETED"));
-        assertEquals(List.of("OrderPlaced", "OrderAwaitingPayment", "OrderCompleted"), eventTypes(orderId));
+        assertEquals(List.of("OrderPlaced", "OrderAwaitingPayment", "OrderPaid", "OrderFulfilling", "OrderShipped",
+                "OrderDelivered", "OrderCompleted"), eventTypes(orderId), "every step is announced on order.v1, in order");
         given().auth().oauth2(Tokens.of("shopper2")).when().get("/orders/{id}", orderId).then().statusCode(404)
                 .contentType("application/problem+json");
     }
@@ -133,18 +136,56 @@ class CheckoutSagaTest {
         awaitStatus(orderId, "CANCELLED");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> eventTypes(orderId).size() == 3);
         assertEquals(List.of("OrderPlaced", "OrderAwaitingPayment", "OrderCancelled"), eventTypes(orderId));
+        assertThat(lastEnvelope(orderId), containsString("\"compensation\":{\"stock\":\"RELEASE\",\"refund\":null}"));
     }
 
     @Test
-    void a_shipment_reported_before_its_payment_moves_the_order_through_paid() {
+    void a_payment_reaching_an_order_the_shopper_cancelled_changes_nothing() {
         long orderId = checkout("shopper", listedSku(100));
         event(STOCK, "StockReserved", orderId, "");
         awaitStatus(orderId, "STOCK_RESERVED");
-        event(SHIPMENTS, "ShipmentCreated", orderId, ",\"trackingNumber\":\"QM2\"");
-        awaitStatus(orderId, "FULFILLING");
+        post("shopper", "/orders/" + orderId + "/cancellation", UUID.randomUUID().toString()).statusCode(200);
         event(PAYMENTS, "PaymentSucceeded", orderId, "");
-        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/timeline", orderId).then()
-                .body("status", contains("PENDING", "STOCK_RESERVED", "PAID", "FULFILLING"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> eventTypes(orderId).size() == 3);
+        assertEquals(List.of("OrderPlaced", "OrderAwaitingPayment", "OrderCancelled"), eventTypes(orderId),
+                "no OrderPaid: nobody ships, takes stock or credits points for it; pay refunds the late capture");
+        awaitStatus(orderId, "CANCELLED");
+    }
+
+    @Test
+    void a_paid_order_cancelled_before_shipping_says_what_to_give_back_and_announces_its_refund() {
+        long orderId = checkout("shopper", listedSku(100));
+        event(STOCK, "StockReserved", orderId, "");
+        awaitStatus(orderId, "STOCK_RESERVED");
+        event(PAYMENTS, "PaymentSucceeded", orderId, "");
+        awaitStatus(orderId, "PAID");
+        post("shopper", "/orders/" + orderId + "/cancellation", UUID.randomUUID().toString()).statusCode(200)
+                .body("actions", empty());
+        assertThat(lastEnvelope(orderId), containsString(
+                "\"compensation\":{\"stock\":\"RESTOCK\",\"refund\":{\"amountMinor\":200,\"currency\":\"CNY\"}}"));
+        String refunded = SagaEvents.publish(PAYMENTS, "PaymentRefunded", orderId,
+                "{\"orderId\":%d,\"paymentId\":1,\"amount\":{\"amountMinor\":200,\"currency\":\"CNY\"}}".formatted(orderId));
+        SagaEvents.send(PAYMENTS, orderId, refunded);
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventTypes(orderId).contains("OrderRefunded"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> eventTypes(orderId).size() == 5);
+        assertEquals(List.of("OrderPlaced", "OrderAwaitingPayment", "OrderPaid", "OrderCancelled", "OrderRefunded"),
+                eventTypes(orderId), "a refund announced twice is announced once");
+    }
+
+    @Test
+    void the_order_view_carries_the_actions_its_status_allows() {
+        long orderId = checkout("shopper", listedSku(100));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", orderId).then()
+                .body("actions", contains("CANCEL"));
+        event(STOCK, "StockReserved", orderId, "");
+        awaitStatus(orderId, "STOCK_RESERVED");
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", orderId).then()
+                .body("actions", contains("PAY", "CANCEL"));
+    }
+
+    private static String lastEnvelope(long orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list("recordKey = ?1 order by id desc",
+                Long.toString(orderId)).getFirst().envelope());
     }
 
     @Test
@@ -164,6 +205,11 @@ class CheckoutSagaTest {
                 .body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("SHOPPER_CANCELLED"));
 
         long shipped = checkout("shopper", listedSku(100));
+        event(STOCK, "StockReserved", shipped, "");
+        awaitStatus(shipped, "STOCK_RESERVED");
+        event(PAYMENTS, "PaymentSucceeded", shipped, "");
+        awaitStatus(shipped, "PAID");
+        event(SHIPMENTS, "ShipmentCreated", shipped, ",\"trackingNumber\":\"QM3\"");
         event(SHIPMENTS, "ShipmentPickedUp", shipped, ",\"location\":\"Shanghai\"");
         awaitStatus(shipped, "SHIPPED");
         post("shopper", "/orders/" + shipped + "/cancellation", UUID.randomUUID().toString()).statusCode(409)

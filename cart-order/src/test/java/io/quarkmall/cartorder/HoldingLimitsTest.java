@@ -96,6 +96,9 @@ class HoldingLimitsTest {
         put(SHOPPER, sku, 1).statusCode(200);
         post(SHOPPER, "/checkout", UUID.randomUUID().toString()).statusCode(422)
                 .body("type", equalTo(PROBLEMS + "too-many-unpaid-orders"));
+        SagaEvents.publish("test.cart-order.reservation.v1", "StockReserved", sixth, "{\"orderId\":%d}".formatted(sixth));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of(SHOPPER))
+                .when().get("/orders/{id}", sixth).then().body("status", equalTo("STOCK_RESERVED")));
         SagaEvents.publish("test.cart-order.payment.v1", "PaymentSucceeded", sixth, "{\"orderId\":%d}".formatted(sixth));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of(SHOPPER))
                 .when().get("/orders/{id}", sixth).then().body("status", equalTo("PAID")));

@@ -1,5 +1,6 @@
 package io.quarkmall.loyalty;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +13,7 @@ import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
@@ -26,6 +28,8 @@ class PointsEarningTest {
     @Inject
     EarningService earning;
 
+    private static final String ORDERS = "test.loyalty.order.v1";
+
     private static long newOrderId() {
         return SagaEvents.newOrderId();
     }
@@ -35,20 +39,20 @@ class PointsEarningTest {
                 .then().statusCode(200).extract().jsonPath().getLong("balance");
     }
 
-    private static String paymentSucceeded(UUID eventId, long orderId, String shopperId, long amountMinor) {
+    private static String orderPaid(UUID eventId, long orderId, String shopperId, long amountMinor) {
         return """
-                {"eventId":"%s","type":"PaymentSucceeded","occurredAt":"%s","aggregateId":"%d","payload":
-                 {"orderId":%d,"paymentId":7,"channel":"sandbox","shopperId":"%s","amount":{"amountMinor":%d,"currency":"CNY"}}}"""
+                {"eventId":"%s","type":"OrderPaid","occurredAt":"%s","aggregateId":"%d","payload":
+                 {"orderId":%d,"shopperId":"%s","total":{"amountMinor":%d,"currency":"CNY"},"lines":[]}}"""
                 .formatted(eventId, Instant.now(), orderId, orderId, shopperId, amountMinor);
     }
 
     @Test
-    void a_payment_earns_points_once_and_the_shopper_sees_them() throws Exception {
+    void a_paid_order_earns_points_once_and_the_shopper_sees_them() throws Exception {
         long before = balanceThroughTheApi();
         long orderId = newOrderId();
-        String event = paymentSucceeded(UUID.randomUUID(), orderId, Tokens.subjectOf("shopper"), 19_999);
+        String event = orderPaid(UUID.randomUUID(), orderId, Tokens.subjectOf("shopper"), 19_999);
         for (String message : new String[] {"not json", event, event}) {
-            SagaEvents.send("test.loyalty.payment.v1", orderId, message);
+            SagaEvents.send(ORDERS, orderId, message);
         }
         Instant deadline = Instant.now().plusSeconds(30);
         while (balanceThroughTheApi() == before && Instant.now().isBefore(deadline)) {
@@ -60,6 +64,22 @@ class PointsEarningTest {
                 .body("entries.find { it.orderId == %d }.points".formatted(orderId), equalTo(199))
                 .body("entries.find { it.orderId == %d }.reason".formatted(orderId),
                         equalTo("EARNED_FOR_ORDER"));
+    }
+
+    @Test
+    void a_refunded_order_gives_its_points_back_once() throws Exception {
+        String shopper = Tokens.subjectOf("shopper");
+        long orderId = newOrderId();
+        SagaEvents.send(ORDERS, orderId, orderPaid(UUID.randomUUID(), orderId, shopper, 5_000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                PointsLedgerEntry.earnedFor(orderId)));
+        long before = balanceThroughTheApi();
+        String refunded = SagaEvents.publish(ORDERS, "OrderRefunded", orderId, """
+                {"orderId":%d,"shopperId":"%s","amount":{"amountMinor":5000,"currency":"CNY"}}""".formatted(orderId, shopper));
+        SagaEvents.send(ORDERS, orderId, refunded);
+        await().atMost(Duration.ofSeconds(30)).until(() -> balanceThroughTheApi() == before - 50);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> balanceThroughTheApi() == before - 50);
+        assertEquals(2, QuarkusTransaction.requiringNew().call(() -> PointsLedgerEntry.count("orderId", orderId)));
     }
 
     @Test

@@ -65,34 +65,64 @@ class SagaEventsConsumerTest {
         String placed = envelope(UUID.randomUUID(), "OrderPlaced", orderId,
                 "{\"orderId\":%d,\"shopperId\":\"s\",\"lines\":[{\"sku\":\"%s\",\"quantity\":2}]}".formatted(orderId, sku));
 
-        UUID marker = UUID.randomUUID();
         send("test.stock.order.v1", orderId, "this is not an event");  // goes to the dead-letter topic
         send("test.stock.order.v1", orderId, placed);
         send("test.stock.order.v1", orderId, placed);                  // redelivery
-        send("test.stock.order.v1", orderId, envelope(marker, "OrderCompleted", orderId, "{\"orderId\":%d}".formatted(orderId)));
+        send("test.stock.order.v1", orderId, envelope(UUID.randomUUID(), "OrderAwaitingPayment", orderId,
+                "{\"orderId\":%d}".formatted(orderId)));             // not stock's business: skipped
+        UUID marker = marker(orderId);
         // Same key, same partition, in order: once the marker is in the inbox, everything before it was handled.
         eventually("the events up to the marker", () -> handled(marker));
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> StockReservation.count("sku", sku)));
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> reservedEvents(orderId)));
         assertEquals(3, QuarkusTransaction.requiringNew().call(() -> StockLevel.<StockLevel>findById(sku).available()));
 
-        send("test.stock.payment.v1", orderId, envelope(UUID.randomUUID(), "PaymentSucceeded", orderId,
-                "{\"orderId\":%d,\"paymentId\":1}".formatted(orderId)));
+        send("test.stock.order.v1", orderId, envelope(UUID.randomUUID(), "OrderPaid", orderId,
+                "{\"orderId\":%d,\"shopperId\":\"s\"}".formatted(orderId)));
         eventually("stock taken on payment", () -> StockLevel.<StockLevel>findById(sku).onHand() == 3);
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> StockLevel.<StockLevel>findById(sku).reserved()));
 
         // cancelled before it shipped: the sold units go back on the shelf, once
-        String cancelled = envelope(UUID.randomUUID(), "OrderCancelled", orderId,
-                "{\"orderId\":%d,\"shopperId\":\"s\",\"reason\":\"SHOPPER_CANCELLED\"}".formatted(orderId));
-        send("test.stock.order.v1", orderId, cancelled);
-        send("test.stock.order.v1", orderId, envelope(UUID.randomUUID(), "OrderCancelled", orderId,
-                "{\"orderId\":%d,\"shopperId\":\"s\",\"reason\":\"SHOPPER_CANCELLED\"}".formatted(orderId)));
-        UUID last = UUID.randomUUID();
-        send("test.stock.order.v1", orderId, envelope(last, "OrderCompleted", orderId, "{\"orderId\":%d}".formatted(orderId)));
+        String cancelled = """
+                {"orderId":%d,"shopperId":"s","reason":"SHOPPER_CANCELLED",
+                 "compensation":{"stock":"RESTOCK","refund":{"amountMinor":200,"currency":"CNY"}}}""".formatted(orderId);
+        send("test.stock.order.v1", orderId, envelope(UUID.randomUUID(), "OrderCancelled", orderId, cancelled));
+        send("test.stock.order.v1", orderId, envelope(UUID.randomUUID(), "OrderCancelled", orderId, cancelled));
+        UUID last = marker(orderId);
         eventually("the cancellations", () -> handled(last));
         assertEquals(5, QuarkusTransaction.requiringNew().call(() -> StockLevel.<StockLevel>findById(sku).onHand()));
         assertEquals(StockReservation.Status.RESTOCKED, QuarkusTransaction.requiringNew().call(() ->
                 StockReservation.<StockReservation>find("sku", sku).firstResult().status()));
+    }
+
+    @Test
+    void an_order_stock_refused_gives_nothing_back_when_cancelled() throws Exception {
+        String sku = CatalogAnnouncements.stocked("SAGA", 1);
+        long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        send("test.stock.order.v1", orderId, envelope(UUID.randomUUID(), "OrderPlaced", orderId,
+                "{\"orderId\":%d,\"shopperId\":\"s\",\"lines\":[{\"sku\":\"%s\",\"quantity\":2}]}".formatted(orderId, sku)));
+        send("test.stock.order.v1", orderId, envelope(UUID.randomUUID(), "OrderCancelled", orderId, """
+                {"orderId":%d,"shopperId":"s","reason":"STOCK_REJECTED","compensation":{"stock":"NONE","refund":null}}"""
+                .formatted(orderId)));
+        UUID marker = marker(orderId);
+        eventually("the rejection and the cancellation", () -> handled(marker));
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("recordKey = ?1 and envelope like ?2",
+                Long.toString(orderId), "%\"StockRejected\"%")));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("recordKey = ?1 and envelope like ?2",
+                Long.toString(orderId), "%\"StockReleased\"%")), "nothing was held, so nothing is released");
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> StockLevel.<StockLevel>findById(sku).available()));
+    }
+
+    /**
+     * An event stock applies (recorded in its inbox) that changes nothing: OrderPaid for an order
+     * stock never held, sent with {@code orderId}'s key so it queues behind that order's events.
+     */
+    private static UUID marker(long orderId) throws Exception {
+        UUID marker = UUID.randomUUID();
+        long nobody = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        send("test.stock.order.v1", orderId, envelope(marker, "OrderPaid", orderId,
+                "{\"orderId\":%d,\"shopperId\":\"s\"}".formatted(nobody)));
+        return marker;
     }
 
     private static boolean handled(UUID eventId) {

@@ -26,11 +26,14 @@ export function deploymentViolations(deployment) {
   return found;
 }
 
-/** Each service needs a Deployment, an autoscaler (HPA, or KEDA's ScaledObject), a PDB and a NetworkPolicy. */
-export function coverageViolations(docs, services) {
+/**
+ * Each service needs a Deployment, an autoscaler (HPA, or KEDA's ScaledObject), a PDB and a
+ * NetworkPolicy, all with the service's object name (`names`: one a service).
+ */
+export function coverageViolations(docs, names) {
   const named = (kinds, name) => docs.some((d) => kinds.includes(d.kind) && d.metadata.name === name);
   const found = [];
-  for (const s of services) {
+  for (const s of names) {
     if (!named(["Deployment"], s)) found.push(`${s}: no Deployment`);
     if (!named(["HorizontalPodAutoscaler", "ScaledObject"], s)) found.push(`${s}: no autoscaler`);
     if (!named(["PodDisruptionBudget"], s)) found.push(`${s}: no PodDisruptionBudget`);
@@ -74,12 +77,27 @@ export function probeViolations(deployment) {
   return found;
 }
 
-/** Prometheus scrapes /q/metrics on the Service's management port. */
+/** Whether a label selector (matchLabels and matchExpressions) selects an object with these labels. */
+export function selects(selector, labels = {}) {
+  const expression = ({ key, operator, values = [] }) => ({
+    In: values.includes(labels[key]),
+    NotIn: !values.includes(labels[key]),
+    Exists: key in labels,
+    DoesNotExist: !(key in labels),
+  })[operator];
+  return Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v)
+    && (selector?.matchExpressions ?? []).every(expression);
+}
+
+/** Prometheus scrapes /q/metrics on the management port of the Services its ServiceMonitor selects. */
 export function scrapeViolations(docs) {
   const found = [];
   for (const m of docs.filter((d) => d.kind === "ServiceMonitor")) {
-    const service = docs.find((d) => d.kind === "Service" && d.metadata.name === m.metadata.name);
-    if (!service?.spec.ports.some((p) => p.name === MANAGEMENT.name)) found.push(`${m.metadata.name}: its Service has no ${MANAGEMENT.name} port`);
+    const services = docs.filter((d) => d.kind === "Service" && selects(m.spec.selector, d.metadata.labels));
+    if (services.length === 0) found.push(`${m.metadata.name}: selects no Service`);
+    for (const service of services.filter((s) => !s.spec.ports.some((p) => p.name === MANAGEMENT.name))) {
+      found.push(`${m.metadata.name}: its Service ${service.metadata.name} has no ${MANAGEMENT.name} port`);
+    }
     for (const e of m.spec.endpoints) {
       if (e.port !== MANAGEMENT.name) found.push(`${m.metadata.name}: scrapes port ${e.port}`);
       if (e.path !== "/q/metrics") found.push(`${m.metadata.name}: scrapes ${e.path}`);

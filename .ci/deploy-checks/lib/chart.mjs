@@ -11,6 +11,20 @@ export const chartDir = path.join(repoRoot, "helm/quarkmall");
 export const helm = process.env.HELM ?? path.resolve(here, "../.tools/helm");
 export const SERVICES = ["catalog", "cart-order", "stock", "pay", "loyalty", "shipping"];
 
+/** The release and namespace render() uses unless told otherwise. */
+export const RELEASE = "qm";
+export const NAMESPACE = "quarkmall";
+
+/** The name the chart gives a service's objects in a release (short release names: no truncation). */
+export const objectName = (service, release = RELEASE) => `${release}-${service}`;
+
+/** The values the chart is checked with: options for render(). */
+export const VARIANTS = {
+  default: {},
+  production: { valuesFiles: ["values-production.yaml"] },
+  "production with KEDA": { valuesFiles: ["values-production.yaml"], set: ["keda.enabled=true"] },
+};
+
 /** helm's own output, or the error it printed (helm exits non-zero on invalid values). */
 export function runHelm(args) {
   try {
@@ -20,9 +34,9 @@ export function runHelm(args) {
   }
 }
 
-/** The chart rendered with the given values files (paths relative to the chart) and --set pairs. */
-export function render({ valuesFiles = [], set = [] } = {}) {
-  const args = ["template", "qm", chartDir, "--namespace", "quarkmall"];
+/** The chart rendered as a release, with the given values files (paths relative to the chart) and --set pairs. */
+export function render({ valuesFiles = [], set = [], release = RELEASE, namespace = NAMESPACE } = {}) {
+  const args = ["template", release, chartDir, "--namespace", namespace];
   valuesFiles.forEach((f) => args.push("-f", path.join(chartDir, f)));
   set.forEach((s) => args.push("--set", s));
   const result = runHelm(args);

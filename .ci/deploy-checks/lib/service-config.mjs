@@ -59,28 +59,35 @@ export function incomingChannels(props) {
 }
 
 /**
- * The services a service calls over REST: a `quarkus.rest-client."<svc>".url` (or `.uri`, quoted or
- * not) or a `quarkmall.<caller>.<svc>.url` whose config key names the callee, or whose URL's host is
- * the callee's Service.
+ * A service's REST clients of other services: a `quarkus.rest-client."<svc>".url` (or `.uri`, quoted
+ * or not) or a `quarkmall.<caller>.<svc>.url` whose config key names the callee, or whose URL's host
+ * is the callee's Service. `variable` is the environment variable the URL is read from
+ * (`${CART_ORDER_URL:http://cart-order}`), if it has one.
  */
-export function restCallees(props, services = SERVICES) {
-  const callees = new Set();
+export function restClients(props, services = SERVICES) {
+  const clients = [];
   for (const [key, value] of Object.entries(props)) {
     const m = /^quarkus\.rest-client\.(?:"([^"]+)"|([^."]+))\.(?:url|uri)$/.exec(key)
       ?? /^quarkmall\.[a-z-]+\.()([a-z-]+)\.(?:url|uri)$/.exec(key);
     if (!m) continue;
     const name = m[1] || m[2];
     const host = /^[a-z]+:\/\/([^/:.]+)/i.exec(expand(props, value) ?? "")?.[1];
-    for (const s of services) if (s === name || s === host) callees.add(s);
+    const variable = /^\$\{([A-Z][A-Z0-9_]*)(?::[^}]*)?\}/.exec(value)?.[1];
+    for (const s of services) if (s === name || s === host) clients.push({ callee: s, variable });
   }
-  return [...callees];
+  return clients;
 }
 
-/** What every service's configuration says: { <svc>: { channels, callees } }. */
+/** The services a service calls over REST (see restClients). */
+export function restCallees(props, services = SERVICES) {
+  return [...new Set(restClients(props, services).map((c) => c.callee))];
+}
+
+/** What every service's configuration says: { <svc>: { channels, callees, clients } }. */
 export function loadSources(root = repoRoot, services = SERVICES) {
   return Object.fromEntries(services.map((s) => {
     const props = loadServiceConfig(s, root);
-    return [s, { channels: incomingChannels(props), callees: restCallees(props, services) }];
+    return [s, { channels: incomingChannels(props), callees: restCallees(props, services), clients: restClients(props, services) }];
   }));
 }
 

@@ -38,3 +38,24 @@ export function restCallerViolations(values, sources) {
   }
   return found;
 }
+
+/**
+ * Each REST client a service has (sources: loadSources()) reads its URL from an environment
+ * variable that the caller's rendered Deployment (docs: one release) sets to the callee's Service
+ * of that release. A service's objects are found by their label app.kubernetes.io/name.
+ */
+export function restUrlViolations(docs, sources) {
+  const found = [];
+  const of = (kind, service) => docs.find((d) => d.kind === kind && d.metadata.labels?.["app.kubernetes.io/name"] === service);
+  for (const [caller, { clients }] of Object.entries(sources)) {
+    const env = of("Deployment", caller)?.spec.template.spec.containers.flatMap((c) => c.env ?? []) ?? [];
+    for (const { callee, variable } of clients) {
+      const service = of("Service", callee)?.metadata.name;
+      const value = env.find((e) => e.name === variable)?.value;
+      if (!variable) found.push(`${caller}: its URL of ${callee} reads no environment variable the chart could set`);
+      else if (value === undefined) found.push(`${caller}: ${variable} is not set, so ${caller} calls ${callee} at its built-in URL`);
+      else if (value !== `http://${service}`) found.push(`${caller}: ${variable} is ${value}, not http://${service}`);
+    }
+  }
+  return found;
+}

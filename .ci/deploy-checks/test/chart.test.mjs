@@ -1,18 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SERVICES, chartDir, render, runHelm, validate } from "../lib/chart.mjs";
+import { SERVICES, VARIANTS, chartDir, objectName, render, runHelm, validate } from "../lib/chart.mjs";
 import {
   coverageViolations, deploymentViolations, ingressViolations, literalSecretViolations, networkPolicyPortViolations,
   probeViolations, scrapeViolations,
 } from "../lib/chart-policy.mjs";
 
 const MONITORING = "monitoring";
-
-const VARIANTS = {
-  default: {},
-  production: { valuesFiles: ["values-production.yaml"] },
-  "production with KEDA": { valuesFiles: ["values-production.yaml"], set: ["keda.enabled=true"] },
-};
+/** Each service's object name in render()'s release. */
+const NAMES = SERVICES.map((s) => objectName(s));
 
 for (const [variant, options] of Object.entries(VARIANTS)) {
   test(`helm lint passes with the ${variant} values`, () => {
@@ -36,7 +32,7 @@ for (const [variant, options] of Object.entries(VARIANTS)) {
   });
 
   test(`each service rendered with the ${variant} values has an autoscaler, a PDB and a NetworkPolicy`, () => {
-    assert.deepEqual(coverageViolations(render(options), SERVICES), []);
+    assert.deepEqual(coverageViolations(render(options), NAMES), []);
   });
 
   test(`no credential is a literal in the ${variant} rendering`, () => {
@@ -57,7 +53,7 @@ test("production differs from the defaults in replicas, autoscaling bounds and r
   const byKind = (docs, kind, name) => docs.find((d) => d.kind === kind && d.metadata.name === name);
   const dflt = render();
   const prod = render(VARIANTS.production);
-  for (const s of SERVICES) {
+  for (const s of NAMES) {
     assert.ok(byKind(prod, "Deployment", s).spec.replicas > byKind(dflt, "Deployment", s).spec.replicas, s);
     assert.ok(byKind(prod, "HorizontalPodAutoscaler", s).spec.maxReplicas > byKind(dflt, "HorizontalPodAutoscaler", s).spec.maxReplicas, s);
     const mem = (docs) => byKind(docs, "Deployment", s).spec.template.spec.containers[0].resources.limits.memory;
@@ -66,7 +62,7 @@ test("production differs from the defaults in replicas, autoscaling bounds and r
 });
 
 test("a NetworkPolicy admits the ingress controller and the declared callers on http, Prometheus on management", () => {
-  const policy = render().find((d) => d.kind === "NetworkPolicy" && d.metadata.name === "cart-order");
+  const policy = render().find((d) => d.kind === "NetworkPolicy" && d.metadata.name === objectName("cart-order"));
   const [api, management] = policy.spec.ingress;
   assert.equal(policy.spec.ingress.length, 2);
   assert.deepEqual(api.from.map((p) => p.namespaceSelector?.matchLabels ?? p.podSelector.matchLabels["app.kubernetes.io/name"]),
@@ -111,9 +107,17 @@ test("probes on the API port are caught", () => {
 
 test("a ServiceMonitor scraping the API port is caught", () => {
   const docs = structuredClone(render());
-  const monitor = docs.find((d) => d.kind === "ServiceMonitor" && d.metadata.name === "pay");
+  const monitor = docs.find((d) => d.kind === "ServiceMonitor" && d.metadata.name === "qm-pay");
   monitor.spec.endpoints[0] = { ...monitor.spec.endpoints[0], port: "http", path: "/api/pay/q/metrics" };
-  assert.deepEqual(scrapeViolations(docs), ["pay: scrapes port http", "pay: scrapes /api/pay/q/metrics"]);
+  assert.deepEqual(scrapeViolations(docs), ["qm-pay: scrapes port http", "qm-pay: scrapes /api/pay/q/metrics"]);
+});
+
+test("a ServiceMonitor selecting no Service, or one without the management port, is caught", () => {
+  const docs = structuredClone(render());
+  docs.find((d) => d.kind === "ServiceMonitor" && d.metadata.name === "qm-pay").spec.selector.matchLabels["app.kubernetes.io/instance"] = "other";
+  const stock = docs.find((d) => d.kind === "Service" && d.metadata.name === "qm-stock");
+  stock.spec.ports = stock.spec.ports.filter((p) => p.name !== "management");
+  assert.deepEqual(scrapeViolations(docs), ["qm-pay: selects no Service", "qm-stock: its Service qm-stock has no management port"]);
 });
 
 test("an Ingress routing the management port or a /q path is caught", () => {
@@ -129,18 +133,18 @@ test("an Ingress routing the management port or a /q path is caught", () => {
 
 test("a NetworkPolicy letting the ingress controller reach management, or Prometheus reach http, is caught", () => {
   const docs = structuredClone(render());
-  const [api, management] = docs.find((d) => d.kind === "NetworkPolicy" && d.metadata.name === "stock").spec.ingress;
+  const [api, management] = docs.find((d) => d.kind === "NetworkPolicy" && d.metadata.name === "qm-stock").spec.ingress;
   api.ports.push({ port: "management", protocol: "TCP" });
   management.ports = [];
   assert.deepEqual(networkPolicyPortViolations(docs, MONITORING), [
-    "stock: kube-system may reach http, management, not only http",
-    "stock: monitoring may reach every port, not only management",
+    "qm-stock: kube-system may reach http, management, not only http",
+    "qm-stock: monitoring may reach every port, not only management",
   ]);
 });
 
 test("a service missing its PDB is caught", () => {
-  const docs = render().filter((d) => !(d.kind === "PodDisruptionBudget" && d.metadata.name === "pay"));
-  assert.deepEqual(coverageViolations(docs, SERVICES), ["pay: no PodDisruptionBudget"]);
+  const docs = render().filter((d) => !(d.kind === "PodDisruptionBudget" && d.metadata.name === "qm-pay"));
+  assert.deepEqual(coverageViolations(docs, NAMES), ["qm-pay: no PodDisruptionBudget"]);
 });
 
 test("values.schema.json rejects bad values", () => {

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SERVICES } from "../lib/chart.mjs";
-import { incomingChannels, loadSources, loadValues, parseProperties, restCallees, unprofiled } from "../lib/service-config.mjs";
-import { kafkaDriftViolations, restCallerViolations } from "../lib/source-policy.mjs";
+import { SERVICES, render } from "../lib/chart.mjs";
+import { incomingChannels, loadSources, loadValues, parseProperties, restCallees, restClients, unprofiled } from "../lib/service-config.mjs";
+import { kafkaDriftViolations, restCallerViolations, restUrlViolations } from "../lib/source-policy.mjs";
 
 const sources = loadSources();
 const VALUES = { default: [], production: ["values-production.yaml"] };
@@ -21,6 +21,25 @@ for (const [variant, files] of Object.entries(VALUES)) {
     assert.deepEqual(restCallerViolations(loadValues(files), sources), []);
   });
 }
+
+test("each REST client reads its URL from a variable the chart sets to the callee's Service in the release", () => {
+  assert.ok(Object.values(sources).some((s) => s.clients.length > 0), "no service has a REST client");
+  assert.deepEqual(restUrlViolations(render(), sources), []);
+  assert.deepEqual(restUrlViolations(render({ release: "other" }), sources), []);
+});
+
+test("a REST client whose variable the chart does not set, or sets to another Service, is caught", () => {
+  const docs = structuredClone(render());
+  const env = docs.find((d) => d.kind === "Deployment" && d.metadata.name === "qm-pay").spec.template.spec.containers[0].env;
+  env.find((e) => e.name === "CART_ORDER_URL").value = "http://cart-order";
+  const renamed = structuredClone(sources);
+  renamed.pay.clients.push({ callee: "cart-order", variable: "ORDERS_URL" }, { callee: "cart-order", variable: undefined });
+  assert.deepEqual(restUrlViolations(docs, renamed), [
+    "pay: CART_ORDER_URL is http://cart-order, not http://qm-cart-order",
+    "pay: ORDERS_URL is not set, so pay calls cart-order at its built-in URL",
+    "pay: its URL of cart-order reads no environment variable the chart could set",
+  ]);
+});
 
 test("the drift this check was written for is caught: a topic missing, one never read, another group", () => {
   const values = loadValues();
@@ -76,4 +95,5 @@ test("REST clients name their callee by config key, quoted or not, or by the URL
     "%dev.quarkus.rest-client.stock.url=http://127.0.0.1:8083",
   );
   assert.deepEqual(restCallees(props).sort(), ["cart-order", "loyalty"]);
+  assert.deepEqual(restClients(props).map((c) => c.variable), ["CART_ORDER_URL", undefined]);
 });

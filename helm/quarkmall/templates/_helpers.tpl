@@ -1,3 +1,21 @@
+{{/*
+The prefix of every object's name: the release's name, or fullnameOverride. Two releases in one
+namespace therefore never share a name.
+*/}}
+{{- define "quarkmall.fullname" -}}
+{{- .Values.fullnameOverride | default .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- end }}
+
+{{/*
+The name of a service's objects, "<fullname>-<service>" (e.g. quarkmall-cart-order), or of a shared
+one, "<fullname>-config". A name has at most 63 characters: the prefix is cut, never what follows
+it, so that two services' names cannot meet. include "quarkmall.objectName" (dict "name" "pay" "root" $)
+*/}}
+{{- define "quarkmall.objectName" -}}
+{{- $prefix := include "quarkmall.fullname" .root | trunc (int (sub 62 (len .name))) | trimSuffix "-" -}}
+{{- printf "%s-%s" $prefix .name -}}
+{{- end }}
+
 {{/* Labels every object of one service carries. */}}
 {{- define "quarkmall.labels" -}}
 app.kubernetes.io/name: {{ .name }}

@@ -2,6 +2,9 @@ package io.quarkmall.cartorder.domain;
 
 import io.quarkmall.common.money.Money;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
@@ -28,8 +31,9 @@ public class CatalogSku extends PanacheEntityBase {
     private Map<String, String> names;
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, String> attributes;
-    private long priceMinor;
-    private String currency;
+    @Embedded
+    @AttributeOverride(name = "amountMinor", column = @Column(name = "price_minor"))
+    private Money price;
     private Long pointsPrice;
     private boolean listed;
     private Instant updatedAt;
@@ -53,8 +57,7 @@ public class CatalogSku extends PanacheEntityBase {
         copy.names = Map.copyOf(names);
         copy.productName = name;
         copy.attributes = Map.copyOf(attributes);
-        copy.priceMinor = price.amountMinor();
-        copy.currency = price.currency();
+        copy.price = price;
         copy.pointsPrice = pointsPrice;
         copy.listed = true;
         copy.updatedAt = at;
@@ -92,7 +95,7 @@ public class CatalogSku extends PanacheEntityBase {
     }
 
     public Money price() {
-        return new Money(priceMinor, currency);
+        return price;
     }
 
     public boolean listed() {

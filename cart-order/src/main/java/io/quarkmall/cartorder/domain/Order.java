@@ -5,6 +5,9 @@ import io.quarkmall.common.money.Money;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -45,8 +48,9 @@ public class Order extends PanacheEntityBase {
     private OrderStatus status;
     @Enumerated(EnumType.STRING)
     private CancelReason cancelReason;
-    private long totalMinor;
-    private String currency;
+    @Embedded
+    @AttributeOverride(name = "amountMinor", column = @Column(name = "total_minor"))
+    private Money total;
     private Instant createdAt;
     private Instant updatedAt;
     private Instant payBy;
@@ -67,13 +71,12 @@ public class Order extends PanacheEntityBase {
     public static Order place(String shopperId, List<Item> items, Instant now, Instant payBy) {
         var order = new Order();
         order.shopperId = shopperId;
-        order.currency = items.getFirst().unitPrice().currency();
-        Money total = Money.zero(order.currency);
+        Money total = Money.zero(items.getFirst().unitPrice().currency());
         for (Item item : items) {
             order.lines.add(new OrderLine(order, item.sku(), item.productName(), item.quantity(), item.unitPrice()));
             total = total.plus(item.unitPrice().times(item.quantity()));
         }
-        order.totalMinor = total.amountMinor();
+        order.total = total;
         order.createdAt = now;
         order.payBy = payBy;
         order.status = OrderStatus.PENDING;
@@ -270,7 +273,7 @@ public class Order extends PanacheEntityBase {
     }
 
     public Money total() {
-        return new Money(totalMinor, currency);
+        return total;
     }
 
     public Instant createdAt() {

@@ -1,6 +1,9 @@
 package io.quarkmall.cartorder.domain;
 
 import io.quarkmall.common.money.Money;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,8 +22,9 @@ public class OrderLine {
     private String sku;
     private String productName;
     private int quantity;
-    private long unitPriceMinor;
-    private String currency;
+    @Embedded
+    @AttributeOverride(name = "amountMinor", column = @Column(name = "unit_price_minor"))
+    private Money unitPrice;
 
     protected OrderLine() {
     }
@@ -30,8 +34,7 @@ public class OrderLine {
         this.sku = sku;
         this.productName = productName;
         this.quantity = quantity;
-        this.unitPriceMinor = unitPrice.amountMinor();
-        this.currency = unitPrice.currency();
+        this.unitPrice = unitPrice;
     }
 
     public String sku() {
@@ -47,7 +50,7 @@ public class OrderLine {
     }
 
     public Money unitPrice() {
-        return new Money(unitPriceMinor, currency);
+        return unitPrice;
     }
 
     public Money subtotal() {

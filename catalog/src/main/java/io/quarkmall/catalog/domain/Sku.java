@@ -1,6 +1,9 @@
 package io.quarkmall.catalog.domain;
 
 import io.quarkmall.common.money.Money;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -23,8 +26,9 @@ public class Sku {
     private String code;
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, String> attributes;
-    private long priceMinor;
-    private String currency;
+    @Embedded
+    @AttributeOverride(name = "amountMinor", column = @Column(name = "price_minor"))
+    private Money price;
     private Long pointsPrice;
 
     protected Sku() {
@@ -34,15 +38,13 @@ public class Sku {
         this.product = product;
         this.code = code;
         this.attributes = Map.copyOf(attributes);
-        this.priceMinor = price.amountMinor();
-        this.currency = price.currency();
+        this.price = price;
         this.pointsPrice = pointsPrice;
     }
 
     void revise(Map<String, String> attributes, Money price, Long pointsPrice) {
         this.attributes = Map.copyOf(attributes);
-        this.priceMinor = price.amountMinor();
-        this.currency = price.currency();
+        this.price = price;
         this.pointsPrice = pointsPrice;
     }
 
@@ -55,7 +57,7 @@ public class Sku {
     }
 
     public Money price() {
-        return new Money(priceMinor, currency);
+        return price;
     }
 
     /** What the SKU costs in points in the points mall, if it can be bought with points at all. */

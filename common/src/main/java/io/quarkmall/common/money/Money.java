@@ -1,12 +1,15 @@
 package io.quarkmall.common.money;
 
+import jakarta.persistence.Embeddable;
 import java.util.Currency;
 import java.util.Objects;
 
 /**
  * An amount of money: minor units (fen, cents) as a long plus an ISO-4217 currency. Never a double.
- * Arithmetic refuses to mix currencies and to overflow.
+ * Arithmetic refuses to mix currencies and to overflow. Entities embed it (columns
+ * {@code <name>_minor} and {@code currency}), so a price is one value in Java as in events.
  */
+@Embeddable
 public record Money(long amountMinor, String currency) {
 
     public Money {

@@ -3,6 +3,9 @@ package io.quarkmall.pay.domain;
 import io.quarkmall.common.domain.RuleViolation;
 import io.quarkmall.common.money.Money;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,8 +27,9 @@ public class PayableOrder extends PanacheEntityBase {
     @Id
     private Long orderId;
     private String shopperId;
-    private long amountMinor;
-    private String currency;
+    @Embedded
+    @AttributeOverride(name = "amountMinor", column = @Column(name = "amount_minor"))
+    private Money amount;
     @Enumerated(EnumType.STRING)
     private Status status;
     private Instant updatedAt;
@@ -106,7 +110,7 @@ public class PayableOrder extends PanacheEntityBase {
     }
 
     public Money amount() {
-        return new Money(amountMinor, currency);
+        return amount;
     }
 
     public Status status() {

@@ -4,6 +4,9 @@ import io.quarkmall.common.money.Money;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -32,8 +35,9 @@ public class Payment extends PanacheEntityBase {
     private String channel;
     @Enumerated(EnumType.STRING)
     private Status status;
-    private long amountMinor;
-    private String currency;
+    @Embedded
+    @AttributeOverride(name = "amountMinor", column = @Column(name = "amount_minor"))
+    private Money amount;
     private String gatewayChargeId;
     private String failureReason;
     private Instant createdAt;
@@ -49,8 +53,7 @@ public class Payment extends PanacheEntityBase {
         payment.shopperId = order.shopperId();
         payment.channel = channel;
         payment.status = outcome;
-        payment.amountMinor = order.amount().amountMinor();
-        payment.currency = order.amount().currency();
+        payment.amount = order.amount();
         payment.gatewayChargeId = chargeId;
         payment.failureReason = switch (outcome) {
             case DECLINED -> "DECLINED";
@@ -114,7 +117,7 @@ public class Payment extends PanacheEntityBase {
     }
 
     public Money amount() {
-        return new Money(amountMinor, currency);
+        return amount;
     }
 
     public String gatewayChargeId() {

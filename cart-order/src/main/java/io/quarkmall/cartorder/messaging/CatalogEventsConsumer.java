@@ -3,6 +3,7 @@ package io.quarkmall.cartorder.messaging;
 import io.quarkmall.cartorder.domain.CatalogSku;
 import io.quarkmall.common.inbox.EventRoutes;
 import io.quarkmall.common.inbox.Inbox;
+import io.quarkmall.common.inbox.InboxConsumer;
 import io.quarkmall.common.money.Money;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * once (inbox); an older event never overwrites a newer one.
  */
 @ApplicationScoped
-public class CatalogEventsConsumer {
+public class CatalogEventsConsumer extends InboxConsumer {
 
     /** The fields cart-order reads of catalog.product.v1 (docs/events/). */
     record Sku(String sku, Map<String, String> attributes, Money price, Long pointsPrice) {}
@@ -29,21 +30,17 @@ public class CatalogEventsConsumer {
 
     record ProductDelisted(long productId) {}
 
-    private final Inbox inbox;
-    private final EventRoutes routes;
-
     CatalogEventsConsumer(Inbox inbox) {
-        this.inbox = inbox;
-        this.routes = EventRoutes.of("cart-order.products")
+        super(inbox, EventRoutes.of("cart-order.products")
                 .on(ProductListed.class, (product, at) -> product.skus().forEach(sku -> CatalogSku.listed(
                         product.productId(), product.merchantId(), product.displayName(), product.names(), sku.sku(),
                         sku.attributes() == null ? Map.of() : sku.attributes(), sku.price(), sku.pointsPrice(), at)))
-                .on(ProductDelisted.class, (product, at) -> CatalogSku.delisted(product.productId(), at));
+                .on(ProductDelisted.class, (product, at) -> CatalogSku.delisted(product.productId(), at)));
     }
 
     @Incoming("products")
     @Blocking
     public void onProductEvent(String message) throws Exception {
-        inbox.deliver(message, routes);
+        receive(message);
     }
 }

@@ -2,6 +2,7 @@ package io.quarkmall.pay.messaging;
 
 import io.quarkmall.common.inbox.EventRoutes;
 import io.quarkmall.common.inbox.Inbox;
+import io.quarkmall.common.inbox.InboxConsumer;
 import io.quarkmall.common.money.Money;
 import io.quarkmall.pay.service.PaymentService;
 import io.smallrye.common.annotation.Blocking;
@@ -10,27 +11,23 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** An order whose stock is held becomes payable; a cancelled one stops being payable (and is refunded if paid). */
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class OrderEventsConsumer extends InboxConsumer {
 
     /** The fields pay reads of order.v1 (docs/events/order.v1.schema.json). */
     record OrderAwaitingPayment(long orderId, String shopperId, Money total) {}
 
     record OrderCancelled(long orderId) {}
 
-    private final Inbox inbox;
-    private final EventRoutes routes;
-
     OrderEventsConsumer(Inbox inbox, PaymentService payments) {
-        this.inbox = inbox;
-        this.routes = EventRoutes.of("pay.orders")
+        super(inbox, EventRoutes.of("pay.orders")
                 .on(OrderAwaitingPayment.class, order -> payments.awaitPayment(order.orderId(), order.shopperId(),
                         order.total()))
-                .on(OrderCancelled.class, order -> payments.orderCancelled(order.orderId()));
+                .on(OrderCancelled.class, order -> payments.orderCancelled(order.orderId())));
     }
 
     @Incoming("orders")
     @Blocking
     public void onOrderEvent(String message) throws Exception {
-        inbox.deliver(message, routes);
+        receive(message);
     }
 }

@@ -2,6 +2,7 @@ package io.quarkmall.shipping.messaging;
 
 import io.quarkmall.common.inbox.EventRoutes;
 import io.quarkmall.common.inbox.Inbox;
+import io.quarkmall.common.inbox.InboxConsumer;
 import io.quarkmall.shipping.service.ShipmentService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,26 +14,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * payment it follows.
  */
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class OrderEventsConsumer extends InboxConsumer {
 
     /** The fields shipping reads of order.v1 (docs/events/order.v1.schema.json). */
     record OrderPaid(long orderId, String shopperId) {}
 
     record OrderCancelled(long orderId) {}
 
-    private final Inbox inbox;
-    private final EventRoutes routes;
-
     OrderEventsConsumer(Inbox inbox, ShipmentService shipments) {
-        this.inbox = inbox;
-        this.routes = EventRoutes.of("shipping.orders")
+        super(inbox, EventRoutes.of("shipping.orders")
                 .on(OrderPaid.class, order -> shipments.shipPaidOrder(order.orderId(), order.shopperId()))
-                .on(OrderCancelled.class, order -> shipments.orderCancelled(order.orderId()));
+                .on(OrderCancelled.class, order -> shipments.orderCancelled(order.orderId())));
     }
 
     @Incoming("orders")
     @Blocking
     public void onOrderEvent(String message) throws Exception {
-        inbox.deliver(message, routes);
+        receive(message);
     }
 }

@@ -2,6 +2,7 @@ package io.quarkmall.stock.messaging;
 
 import io.quarkmall.common.inbox.EventRoutes;
 import io.quarkmall.common.inbox.Inbox;
+import io.quarkmall.common.inbox.InboxConsumer;
 import io.quarkmall.stock.domain.StockLevel;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * cannot be read goes to the channel's dead-letter topic.
  */
 @ApplicationScoped
-public class CatalogEventsConsumer {
+public class CatalogEventsConsumer extends InboxConsumer {
 
     /** The fields stock reads of catalog.product.v1 (docs/events/). */
     record Sku(String sku) {}
@@ -27,16 +28,12 @@ public class CatalogEventsConsumer {
 
     record ProductListed(String merchantId, List<Sku> skus) {}
 
-    private final Inbox inbox;
-    private final EventRoutes routes;
-
     // a delisting changes no owner: the SKU keeps its stock and its merchant
     CatalogEventsConsumer(Inbox inbox, Clock clock) {
-        this.inbox = inbox;
-        this.routes = EventRoutes.of("stock.products")
+        super(inbox, EventRoutes.of("stock.products")
                 .on(ProductDrafted.class, p -> owned(p.merchantId(), p.skus(), clock))
                 .on(ProductSkusAdded.class, p -> owned(p.merchantId(), p.skus(), clock))
-                .on(ProductListed.class, p -> owned(p.merchantId(), p.skus(), clock));
+                .on(ProductListed.class, p -> owned(p.merchantId(), p.skus(), clock)));
     }
 
     /** In SKU order, as reservations lock levels, so the two cannot deadlock. */
@@ -47,6 +44,6 @@ public class CatalogEventsConsumer {
     @Incoming("products")
     @Blocking
     public void onProductEvent(String message) throws Exception {
-        inbox.deliver(message, routes);
+        receive(message);
     }
 }

@@ -2,6 +2,7 @@ package io.quarkmall.stock.messaging;
 
 import io.quarkmall.common.inbox.EventRoutes;
 import io.quarkmall.common.inbox.Inbox;
+import io.quarkmall.common.inbox.InboxConsumer;
 import io.quarkmall.stock.domain.ReservePolicy.Line;
 import io.quarkmall.stock.service.ReservationService;
 import io.smallrye.common.annotation.Blocking;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * applied at most once (inbox), in one transaction with its effect and the events it causes.
  */
 @ApplicationScoped
-public class SagaEventsConsumer {
+public class SagaEventsConsumer extends InboxConsumer {
 
     /** The fields stock reads of order.v1 (docs/events/order.v1.schema.json). */
     record LineItem(String sku, long quantity) {}
@@ -32,12 +33,8 @@ public class SagaEventsConsumer {
         }
     }
 
-    private final Inbox inbox;
-    private final EventRoutes routes;
-
     SagaEventsConsumer(Inbox inbox, ReservationService reservations) {
-        this.inbox = inbox;
-        this.routes = EventRoutes.of("stock.orders")
+        super(inbox, EventRoutes.of("stock.orders")
                 .on(OrderPlaced.class, order -> reservations.reserve(order.orderId(),
                         order.lines().stream().map(l -> new Line(l.sku(), l.quantity())).toList()))
                 .on(OrderPaid.class, order -> reservations.confirm(order.orderId()))
@@ -45,12 +42,12 @@ public class SagaEventsConsumer {
                     if (order.givesStockBack()) {
                         reservations.release(order.orderId());
                     }
-                });
+                }));
     }
 
     @Incoming("orders")
     @Blocking
     public void onOrderEvent(String message) throws Exception {
-        inbox.deliver(message, routes);
+        receive(message);
     }
 }

@@ -3,6 +3,7 @@ package io.quarkmall.loyalty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.quarkmall.common.domain.RuleViolation;
 import io.quarkmall.common.money.Money;
 import io.quarkmall.loyalty.domain.EarningPolicy;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,6 @@ class EarningPolicyTest {
 
     @Test
     void a_negative_rate_is_refused() {
-        assertThrows(IllegalArgumentException.class, () -> new EarningPolicy(-1));
+        assertThrows(RuleViolation.class, () -> new EarningPolicy(-1));
     }
 }

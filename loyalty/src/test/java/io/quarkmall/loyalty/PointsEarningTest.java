@@ -67,7 +67,7 @@ class PointsEarningTest {
     }
 
     @Test
-    void a_refunded_order_gives_its_points_back_once() throws Exception {
+    void a_refund_announced_on_order_v1_takes_the_points_back_once() throws Exception {
         String shopper = Tokens.subjectOf("shopper");
         long orderId = newOrderId();
         SagaEvents.send(ORDERS, orderId, orderPaid(UUID.randomUUID(), orderId, shopper, 5_000));

@@ -1,5 +1,6 @@
 package io.quarkmall.loyalty.domain;
 
+import io.quarkmall.common.domain.RuleViolation;
 import io.quarkmall.common.money.Money;
 
 /**
@@ -11,7 +12,7 @@ public record EarningPolicy(long pointsPerUnit) {
 
     public EarningPolicy {
         if (pointsPerUnit < 0) {
-            throw new IllegalArgumentException("Points per unit cannot be negative: " + pointsPerUnit);
+            throw new RuleViolation("negative-earning-rate", "Points per unit cannot be negative: " + pointsPerUnit);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.quarkmall.shipping.domain;
 
+import io.quarkmall.common.domain.RuleViolation;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -78,8 +79,8 @@ public class Shipment extends PanacheEntityBase {
 
     /** The carrier scanned the parcel at its next step; returns the new status. */
     public Status advance(String location, Instant now, Duration untilNextStep) {
-        Status to = status.next().orElseThrow(() ->
-                new IllegalStateException("Shipment " + id + " is already delivered"));
+        Status to = status.next().orElseThrow(() -> new RuleViolation("shipment-not-moving",
+                "Shipment " + id + " is " + status + "; the carrier has no next step for it"));
         status = to;
         nextStepAt = to == Status.DELIVERED ? null : now.plus(untilNextStep);
         new TrackingEvent(id, to.name(), location, now).persist();

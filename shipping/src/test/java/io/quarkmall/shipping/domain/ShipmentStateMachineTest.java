@@ -1,0 +1,101 @@
+package io.quarkmall.shipping.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkmall.common.domain.RuleViolation;
+import io.quarkmall.shipping.domain.Shipment.Status;
+import io.quarkmall.stack.testing.EntityState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every carrier scan and cancellation in every status of a parcel. The full table:
+ *
+ * <pre>
+ * from        advance (a carrier scan)   cancel (the order was cancelled)
+ * CREATED     PICKED_UP                  CANCELLED (true)
+ * PICKED_UP   IN_TRANSIT                 unchanged (false: a return, not a cancellation)
+ * IN_TRANSIT  DELIVERED                  unchanged (false)
+ * DELIVERED   refused                    unchanged (false)
+ * CANCELLED   refused                    unchanged (false)
+ * </pre>
+ *
+ * The four moves record a {@link TrackingEvent} by persisting it from inside the aggregate, so
+ * they need a database; their rows here wait (disabled) until Shipment hands its tracking events
+ * to the service as Order hands over its timeline. Until then, the scan each status leads to is
+ * checked on {@code Status.next()}, the rule {@code advance} applies.
+ */
+class ShipmentStateMachineTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private static final Duration UNTIL_NEXT_STEP = Duration.ofMinutes(5);
+
+    @ParameterizedTest(name = "the scan after {0} is {1}")
+    @CsvSource(nullValues = "none", textBlock = """
+            CREATED,    PICKED_UP
+            PICKED_UP,  IN_TRANSIT
+            IN_TRANSIT, DELIVERED
+            DELIVERED,  none
+            CANCELLED,  none
+            """)
+    void a_parcel_is_scanned_in_carrier_order_until_it_is_delivered(Status from, Status next) {
+        assertEquals(Optional.ofNullable(next), from.next());
+    }
+
+    @ParameterizedTest(name = "{0} + advance -> {1}")
+    @CsvSource({"CREATED, PICKED_UP", "PICKED_UP, IN_TRANSIT", "IN_TRANSIT, DELIVERED"})
+    @Disabled("Shipment.advance persists its TrackingEvent itself: needs a database (see the class comment)")
+    void a_carrier_scan_moves_the_parcel_one_step(Status from, Status to) {
+        Shipment shipment = shipmentIn(from);
+        assertEquals(to, shipment.advance("Shanghai hub", NOW, UNTIL_NEXT_STEP));
+        assertEquals(to, shipment.status());
+    }
+
+    @ParameterizedTest(name = "{0} + advance -> refused")
+    @EnumSource(names = {"DELIVERED", "CANCELLED"})
+    void a_scan_of_a_delivered_or_cancelled_parcel_is_refused(Status from) {
+        Shipment shipment = shipmentIn(from);
+        assertThrows(RuleViolation.class, () -> shipment.advance("Shanghai hub", NOW, UNTIL_NEXT_STEP));
+        assertEquals(from, shipment.status());
+    }
+
+    @ParameterizedTest(name = "{0} + cancel -> CANCELLED")
+    @EnumSource(names = "CREATED")
+    @Disabled("Shipment.cancel persists its TrackingEvent itself: needs a database (see the class comment)")
+    void a_parcel_not_yet_picked_up_is_not_sent(Status from) {
+        Shipment shipment = shipmentIn(from);
+        assertTrue(shipment.cancel(NOW));
+        assertEquals(Status.CANCELLED, shipment.status());
+    }
+
+    @ParameterizedTest(name = "{0} + cancel -> unchanged")
+    @EnumSource(names = {"PICKED_UP", "IN_TRANSIT", "DELIVERED", "CANCELLED"})
+    void a_parcel_that_left_or_was_already_cancelled_is_not_cancelled(Status from) {
+        Shipment shipment = shipmentIn(from);
+        assertFalse(shipment.cancel(NOW));
+        assertEquals(from, shipment.status());
+    }
+
+    /** The parcel's row as the table holds it in {@code status} (create() persists, so it cannot be used here). */
+    private static Shipment shipmentIn(Status status) {
+        var shipment = new Shipment();
+        EntityState.set(shipment, "id", 7L);
+        EntityState.set(shipment, "orderId", 42L);
+        EntityState.set(shipment, "shopperId", "shopper-1");
+        EntityState.set(shipment, "carrier", "SANDBOX");
+        EntityState.set(shipment, "trackingNumber", "TRK-1");
+        EntityState.set(shipment, "createdAt", NOW);
+        EntityState.set(shipment, "status", status);
+        boolean moving = status != Status.DELIVERED && status != Status.CANCELLED;
+        EntityState.set(shipment, "nextStepAt", moving ? NOW.plus(UNTIL_NEXT_STEP) : null);
+        return shipment;
+    }
+}

@@ -1,0 +1,157 @@
+package io.quarkmall.stack.testing;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaEnumConstant;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+
+/**
+ * The rules of Quarkmall's layout that the build enforces, one factory per rule, each taking the
+ * service's base package ({@code io.quarkmall.cartorder}). Types are named, not referenced, so
+ * this module needs neither the services' frameworks nor {@code common}.
+ * {@link ArchitectureContract} applies them all to a service's main classes.
+ */
+public final class ArchitectureRules {
+
+    static final String COMMON = "io.quarkmall.common";
+    static final String TRANSACTIONAL = "jakarta.transaction.Transactional";
+    static final String INCOMING = "org.eclipse.microprofile.reactive.messaging.Incoming";
+    static final String POST = "jakarta.ws.rs.POST";
+    static final String IDEMPOTENT = COMMON + ".idempotency.Idempotent";
+    static final String INBOX = COMMON + ".inbox.Inbox";
+    static final String INBOX_CONSUMER = COMMON + ".inbox.InboxConsumer";
+    static final String QUARKUS_TRANSACTION = "io.quarkus.narayana.jta.QuarkusTransaction";
+
+    private ArchitectureRules() {
+    }
+
+    /** The service's own classes, without its tests; fails if there are none (a mistyped package checks nothing). */
+    public static JavaClasses mainClassesOf(String service) {
+        JavaClasses imported = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(service);
+        if (imported.isEmpty()) {
+            throw new IllegalArgumentException("No main classes found in " + service);
+        }
+        return imported;
+    }
+
+    /**
+     * Domain classes are plain Java: no other layer of the service, no HTTP, messaging or CDI types,
+     * and no transaction control (the application service that calls them owns the transaction).
+     */
+    public static ArchRule domainIsPlainJava(String service) {
+        return noClasses().that().resideInAPackage(service + ".domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        service + ".rest..", service + ".service..", service + ".messaging..",
+                        "jakarta.ws.rs..", "org.jboss.resteasy..",
+                        "org.apache.kafka..", "io.smallrye.reactive.messaging..",
+                        "org.eclipse.microprofile.reactive.messaging..",
+                        "jakarta.inject..", "jakarta.enterprise..", "io.quarkus.arc..",
+                        "jakarta.transaction..", "io.quarkus.narayana..")
+                .because("an aggregate guards its own state and knows nothing of who calls it or how it is sent");
+    }
+
+    /** Resources are thin: they call one service method, which owns the transaction. */
+    public static ArchRule resourcesBeginNoTransaction(String service) {
+        String rest = service + ".rest..";
+        return CompositeArchRule
+                .of(noClasses().that().resideInAPackage(rest).should().beAnnotatedWith(TRANSACTIONAL))
+                .and(noMethods().that().areDeclaredInClassesThat().resideInAPackage(rest)
+                        .should().beAnnotatedWith(TRANSACTIONAL))
+                .because("transactions begin in application services, never in a resource");
+    }
+
+    /**
+     * {@code @Transactional} that opens or joins a transaction stands only in {@code ..service..};
+     * {@code NOT_SUPPORTED} (keeping a remote call out of a transaction) may stand anywhere.
+     */
+    public static ArchRule transactionsBeginInServices(String service) {
+        String services = service + ".service..";
+        DescribedPredicate<JavaAnnotation<?>> transactional = transactionalOtherThanNotSupported();
+        return CompositeArchRule
+                .of(classes().that().resideInAPackage(service + "..").and().areAnnotatedWith(transactional)
+                        .should().resideInAPackage(services).allowEmptyShould(true))
+                .and(methods().that().areDeclaredInClassesThat().resideInAPackage(service + "..")
+                        .and().areAnnotatedWith(transactional)
+                        .should().beDeclaredInClassesThat().resideInAPackage(services).allowEmptyShould(true))
+                .because("transactions begin in one place: the application services (or common's inbox and @Idempotent)");
+    }
+
+    /** A service uses its own packages and common's, never another service's. */
+    public static ArchRule usesNoOtherServicesCode(String service) {
+        return noClasses().that().resideInAPackage(service + "..")
+                .should().dependOnClassesThat(resideInAPackage("io.quarkmall..")
+                        .and(DescribedPredicate.not(resideInAnyPackage(service + "..", COMMON + "..")))
+                        .as("belong to another Quarkmall service"))
+                .because("business code is never shared between services; they talk through APIs and events");
+    }
+
+    /**
+     * Every Kafka consumer method stands in {@code ..messaging..} in a class that goes through the
+     * inbox, and no consumer opens a transaction of its own.
+     */
+    public static ArchRule consumersGoThroughTheInbox(String service) {
+        DescribedPredicate<JavaClass> messagingClassUsingTheInbox = resideInAPackage(service + ".messaging..")
+                .and(describe("extend InboxConsumer or depend on Inbox", ArchitectureRules::goesThroughTheInbox));
+        return CompositeArchRule
+                .of(methods().that().areDeclaredInClassesThat().resideInAPackage(service + "..")
+                        .and().areAnnotatedWith(INCOMING)
+                        .should().beDeclaredInClassesThat(messagingClassUsingTheInbox).allowEmptyShould(true))
+                .and(noClasses().that().resideInAPackage(service + ".messaging..")
+                        .should().dependOnClassesThat().haveFullyQualifiedName(QUARKUS_TRANSACTION))
+                .because("a consumer records the event id in the same transaction as its effect, which the inbox opens");
+    }
+
+    /** Every state-changing POST takes an Idempotency-Key: a replay returns the first answer. */
+    public static ArchRule postsAreIdempotent(String service) {
+        return methods().that().areDeclaredInClassesThat().resideInAPackage(service + "..")
+                .and().areAnnotatedWith(POST)
+                .should().beAnnotatedWith(IDEMPOTENT).allowEmptyShould(true)
+                .because("a retried POST must not place, pay or cancel twice");
+    }
+
+    /** A refusal in the domain is a RuleViolation (409 with a stable type), not a JDK exception (500). */
+    public static ArchRule domainRefusesWithRuleViolations(String service) {
+        return noClasses().that().resideInAPackage(service + ".domain..")
+                .should().callConstructorWhere(describe(
+                        "the constructor belongs to IllegalStateException or IllegalArgumentException",
+                        ArchitectureRules::constructsAJdkRefusal))
+                .because("the API maps io.quarkmall.common.domain.RuleViolation to 409; other exceptions become 500s");
+    }
+
+    private static DescribedPredicate<JavaAnnotation<?>> transactionalOtherThanNotSupported() {
+        return describe("@Transactional other than NOT_SUPPORTED", annotation ->
+                annotation.getRawType().getName().equals(TRANSACTIONAL) && !txType(annotation).equals("NOT_SUPPORTED"));
+    }
+
+    private static String txType(JavaAnnotation<?> transactional) {
+        return transactional.get("value")
+                .map(value -> value instanceof JavaEnumConstant constant ? constant.name() : value.toString())
+                .orElse("REQUIRED");
+    }
+
+    private static boolean goesThroughTheInbox(JavaClass owner) {
+        return owner.isAssignableTo(INBOX_CONSUMER) || owner.getDirectDependenciesFromSelf().stream()
+                .anyMatch(dependency -> dependency.getTargetClass().getName().equals(INBOX));
+    }
+
+    private static boolean constructsAJdkRefusal(JavaConstructorCall call) {
+        JavaClass owner = call.getTargetOwner();
+        return owner.isAssignableTo(IllegalStateException.class) || owner.isAssignableTo(IllegalArgumentException.class);
+    }
+}

@@ -11,8 +11,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Transient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +44,8 @@ public class Shipment extends PanacheEntityBase {
     private Status status;
     private Instant createdAt;
     private Instant nextStepAt;
+    @Transient
+    private final List<TrackingEvent> newTracking = new ArrayList<>();
 
     protected Shipment() {
     }
@@ -83,7 +87,7 @@ public class Shipment extends PanacheEntityBase {
                 "Shipment " + id + " is " + status + "; the carrier has no next step for it"));
         status = to;
         nextStepAt = to == Status.DELIVERED ? null : now.plus(untilNextStep);
-        new TrackingEvent(id, to.name(), location, now).persist();
+        newTracking.add(new TrackingEvent(id, to.name(), location, now));
         return to;
     }
 
@@ -97,8 +101,15 @@ public class Shipment extends PanacheEntityBase {
         }
         status = Status.CANCELLED;
         nextStepAt = null;
-        new TrackingEvent(id, Status.CANCELLED.name(), "Warehouse", now).persist();
+        newTracking.add(new TrackingEvent(id, Status.CANCELLED.name(), "Warehouse", now));
         return true;
+    }
+
+    /** The tracking events of the scans and the cancellation since the last call; the caller stores them. */
+    public List<TrackingEvent> takeTracking() {
+        var taken = List.copyOf(newTracking);
+        newTracking.clear();
+        return taken;
     }
 
     public String shopperId() {

@@ -43,8 +43,10 @@ public class ShipmentService {
     /** Stops the parcel if it has not left. The order's events come in order, so none exists yet if it was never paid. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void orderCancelled(long orderId) {
-        Shipment.ofOrder(orderId).filter(shipment -> shipment.cancel(clock.instant()))
-                .ifPresent(shipment -> announce(new ShipmentCancelled(orderId, shipment.id())));
+        Shipment.ofOrder(orderId).filter(shipment -> shipment.cancel(clock.instant())).ifPresent(shipment -> {
+            shipment.takeTracking().forEach(scan -> scan.persist());
+            announce(new ShipmentCancelled(orderId, shipment.id()));
+        });
     }
 
     /** The sandbox carrier's scans: every due parcel moves one step along its route. */
@@ -55,6 +57,7 @@ public class ShipmentService {
         for (Shipment shipment : due) {
             String location = ROUTE[shipment.status().ordinal()];
             shipment.advance(location, now, config.sandboxStep());
+            shipment.takeTracking().forEach(scan -> scan.persist());
             announce(ShipmentEvent.scanned(shipment, location));
         }
         return due.size();

@@ -10,8 +10,8 @@ import io.quarkmall.shipping.domain.Shipment.Status;
 import io.quarkmall.stack.testing.EntityState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,10 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * CANCELLED   refused                    unchanged (false)
  * </pre>
  *
- * The four moves record a {@link TrackingEvent} by persisting it from inside the aggregate, so
- * they need a database; their rows here wait (disabled) until Shipment hands its tracking events
- * to the service as Order hands over its timeline. Until then, the scan each status leads to is
- * checked on {@code Status.next()}, the rule {@code advance} applies.
+ * Each move records one {@link TrackingEvent}, which the aggregate hands to its service to store
+ * ({@code takeTracking()}); a refusal or a no-op records none.
  */
 class ShipmentStateMachineTest {
 
@@ -52,11 +50,11 @@ class ShipmentStateMachineTest {
 
     @ParameterizedTest(name = "{0} + advance -> {1}")
     @CsvSource({"CREATED, PICKED_UP", "PICKED_UP, IN_TRANSIT", "IN_TRANSIT, DELIVERED"})
-    @Disabled("Shipment.advance persists its TrackingEvent itself: needs a database (see the class comment)")
     void a_carrier_scan_moves_the_parcel_one_step(Status from, Status to) {
         Shipment shipment = shipmentIn(from);
         assertEquals(to, shipment.advance("Shanghai hub", NOW, UNTIL_NEXT_STEP));
         assertEquals(to, shipment.status());
+        assertEquals(List.of(to.name()), shipment.takeTracking().stream().map(TrackingEvent::status).toList());
     }
 
     @ParameterizedTest(name = "{0} + advance -> refused")
@@ -65,15 +63,16 @@ class ShipmentStateMachineTest {
         Shipment shipment = shipmentIn(from);
         assertThrows(RuleViolation.class, () -> shipment.advance("Shanghai hub", NOW, UNTIL_NEXT_STEP));
         assertEquals(from, shipment.status());
+        assertEquals(List.of(), shipment.takeTracking());
     }
 
     @ParameterizedTest(name = "{0} + cancel -> CANCELLED")
     @EnumSource(names = "CREATED")
-    @Disabled("Shipment.cancel persists its TrackingEvent itself: needs a database (see the class comment)")
     void a_parcel_not_yet_picked_up_is_not_sent(Status from) {
         Shipment shipment = shipmentIn(from);
         assertTrue(shipment.cancel(NOW));
         assertEquals(Status.CANCELLED, shipment.status());
+        assertEquals(List.of("CANCELLED"), shipment.takeTracking().stream().map(TrackingEvent::status).toList());
     }
 
     @ParameterizedTest(name = "{0} + cancel -> unchanged")
@@ -82,6 +81,7 @@ class ShipmentStateMachineTest {
         Shipment shipment = shipmentIn(from);
         assertFalse(shipment.cancel(NOW));
         assertEquals(from, shipment.status());
+        assertEquals(List.of(), shipment.takeTracking());
     }
 
     /** The parcel's row as the table holds it in {@code status} (create() persists, so it cannot be used here). */

@@ -71,6 +71,7 @@ public class StockLevel extends PanacheEntityBase {
         this.updatedAt = now;
     }
 
+    /** Holds units for an order; the caller stores the reservation it returns. */
     public StockReservation hold(long orderId, long quantity, Instant now) {
         if (quantity > available()) {
             throw new RuleViolation("not-enough-stock", "Only " + available() + " of " + sku + " available, not "
@@ -78,9 +79,7 @@ public class StockLevel extends PanacheEntityBase {
         }
         reserved += quantity;
         updatedAt = now;
-        var reservation = new StockReservation(orderId, sku, quantity, now);
-        reservation.persist();
-        return reservation;
+        return new StockReservation(orderId, sku, quantity, now);
     }
 
     /** The order was paid: the held units leave the warehouse. */

@@ -43,7 +43,7 @@ public class ReservationService {
         var now = clock.instant();
         switch (decision) {
             case Hold hold -> {
-                hold.lines().forEach(line -> levels.get(line.sku()).hold(orderId, line.quantity(), now));
+                hold.lines().forEach(line -> levels.get(line.sku()).hold(orderId, line.quantity(), now).persist());
                 announce(new StockReserved(orderId,
                         lines.stream().map(line -> new ReservationEvent.Line(line.sku(), line.quantity())).toList()));
             }

@@ -7,7 +7,6 @@ import io.quarkmall.common.domain.RuleViolation;
 import io.quarkmall.stack.testing.EntityState;
 import io.quarkmall.stock.domain.StockReservation.Status;
 import java.time.Instant;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,7 +49,6 @@ class StockLevelStateMachineTest {
     }
 
     @Test
-    @Disabled("StockLevel.hold persists the reservation itself: needs a database (ReservationService could persist it)")
     void holding_all_that_is_available_reserves_it() {
         StockLevel level = level(10, 4);
         assertEquals(Status.HELD, level.hold(42, 6, NOW).status());
@@ -110,7 +108,7 @@ class StockLevelStateMachineTest {
         assertLevel(level, onHand, reserved);
     }
 
-    /** The SKU's row as the table holds it (announced() and hold() persist, so they cannot build it here). */
+    /** The SKU's row as the table holds it (announced() persists, so it cannot build it here). */
     private static StockLevel level(long onHand, long reserved) {
         var level = new StockLevel();
         EntityState.set(level, "sku", "SKU-1");

@@ -1,19 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { createBrowserRouter, type DataRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { routes } from './App';
 import { AuthProvider, CALLBACK_PATH, SILENT_PATH, userManagerFor } from './auth';
 import { loadConfig } from './config';
 import { ConfigContext } from './context';
 import { I18nProvider, useI18n } from './i18n';
-import { RouterProvider } from './router';
 import './styles.css';
 import type { UserManager } from 'oidc-client-ts';
 
-function WithAuth({ manager }: { manager: UserManager }) {
+function WithAuth({ manager, router }: { manager: UserManager; router: DataRouter }) {
   const { lang } = useI18n();
   return (
     <AuthProvider manager={manager} uiLocale={lang}>
-      <RouterProvider><App /></RouterProvider>
+      <RouterProvider router={router} />
     </AuthProvider>
   );
 }
@@ -42,10 +43,12 @@ async function start() {
       window.history.replaceState(null, '', '/');
     }
   }
+  // Made after the sign-in callback has put back the page the user came from.
+  const router = createBrowserRouter(routes);
   root.render(
     <StrictMode>
       <ConfigContext.Provider value={config}>
-        <I18nProvider><WithAuth manager={manager} /></I18nProvider>
+        <I18nProvider><WithAuth manager={manager} router={router} /></I18nProvider>
       </ConfigContext.Provider>
     </StrictMode>,
   );

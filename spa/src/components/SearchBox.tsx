@@ -1,16 +1,18 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { SearchHit } from '../api';
 import { localName, useI18n } from '../i18n';
 import { formatMoney } from '../money';
-import { navigate, useLocation } from '../router';
 import { useApiClient } from '../useApi';
 
 /** Search with results as you type (a combobox: arrows move, Enter opens, Escape closes). */
 export function SearchBox() {
   const { t, lang } = useI18n();
   const api = useApiClient();
-  const location = useLocation();
-  const [text, setText] = useState(location.path === '/search' ? location.query.get('q') ?? '' : '');
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [query] = useSearchParams();
+  const [text, setText] = useState(pathname === '/search' ? query.get('q') ?? '' : '');
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);

@@ -1,15 +1,16 @@
 import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { newIdempotencyKey, type ApiError, type Cart, type OrderView } from '../api';
 import { ProductArt } from '../components/ProductTile';
 import { Async, ErrorBox, SignedInPage } from '../components/Status';
 import { localName, useI18n } from '../i18n';
 import { formatMoney } from '../money';
-import { Link, navigate } from '../router';
 import { asApiError, useApiClient, useLoad } from '../useApi';
 
 function CartContent() {
   const { t, lang } = useI18n();
   const api = useApiClient();
+  const navigate = useNavigate();
   const cart = useLoad((a) => a.request<Cart>('/cart-order/cart'), []);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);

@@ -1,8 +1,8 @@
+import { Link } from 'react-router';
 import type { OrderSummary } from '../api';
 import { Async, SignedInPage } from '../components/Status';
 import { formatTime, useI18n } from '../i18n';
 import { formatMoney } from '../money';
-import { Link } from '../router';
 import { useLoad } from '../useApi';
 import type { MessageKey } from '../messages';
 

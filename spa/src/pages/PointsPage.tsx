@@ -1,7 +1,7 @@
+import { Link } from 'react-router';
 import type { PointsAccount } from '../api';
 import { Async, SignedInPage } from '../components/Status';
 import { formatTime, useI18n } from '../i18n';
-import { Link } from '../router';
 import { useLoad } from '../useApi';
 
 function useLoadAccount() {

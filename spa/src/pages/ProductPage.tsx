@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useState } from 'react';
 import type { Availability, ProductView, SkuView } from '../api';
 import { useAuth } from '../auth';
@@ -5,7 +6,6 @@ import { ProductArt } from '../components/ProductTile';
 import { Async, ErrorBox } from '../components/Status';
 import { localName, useI18n } from '../i18n';
 import { formatMoney } from '../money';
-import { Link } from '../router';
 import { asApiError, useApiClient, useLoad } from '../useApi';
 import type { ApiError } from '../api';
 

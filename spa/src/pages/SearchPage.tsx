@@ -1,13 +1,13 @@
+import { useSearchParams } from 'react-router';
 import type { SearchHit } from '../api';
 import { ProductTile } from '../components/ProductTile';
 import { Async } from '../components/Status';
 import { useI18n } from '../i18n';
-import { useLocation } from '../router';
 import { useLoad } from '../useApi';
 
 export function SearchPage() {
   const { t } = useI18n();
-  const q = useLocation().query.get('q')?.trim() ?? '';
+  const q = useSearchParams()[0].get('q')?.trim() ?? '';
   const hits = useLoad((api) => q ? api.request<SearchHit[]>('/catalog/products/search', { query: { q, size: 40 } })
     : Promise.resolve([]), [q]);
   return (

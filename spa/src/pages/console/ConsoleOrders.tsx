@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { TERMINAL_STATUSES, type OperatorOrderSummary, type OrderView } from '../../api';
 import { Async } from '../../components/Status';
@@ -5,7 +6,6 @@ import { Timeline } from '../../components/Timeline';
 import { formatTime, useI18n } from '../../i18n';
 import type { MessageKey } from '../../messages';
 import { formatMoney } from '../../money';
-import { Link } from '../../router';
 import { useLoad } from '../../useApi';
 import { StatusBadge } from '../OrdersPage';
 

@@ -1,10 +1,10 @@
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { newIdempotencyKey, type ApiError, type ProductView } from '../../api';
 import { Async, ErrorBox } from '../../components/Status';
 import { localName, useI18n } from '../../i18n';
 import type { MessageKey } from '../../messages';
 import { formatMoney } from '../../money';
-import { Link } from '../../router';
 import { asApiError, useApiClient, useLoad } from '../../useApi';
 
 export function ConsoleProducts() {

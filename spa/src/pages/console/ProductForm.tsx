@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
 import { newIdempotencyKey, type ApiError, type ProductView } from '../../api';
 import { ErrorBox, Loading } from '../../components/Status';
 import { useI18n } from '../../i18n';
 import { fractionDigits } from '../../money';
-import { navigate } from '../../router';
 import { asApiError, useApiClient } from '../../useApi';
 import { CURRENCIES, NAME_LANGS, draftOf, emptySku, problemsOf, requestOf, type ProductDraft, type SkuDraft } from './productDraft';
 
@@ -11,6 +11,7 @@ import { CURRENCIES, NAME_LANGS, draftOf, emptySku, problemsOf, requestOf, type 
 export function ProductForm({ id }: { id?: number }) {
   const { t } = useI18n();
   const api = useApiClient();
+  const navigate = useNavigate();
   const [draft, setDraft] = useState<ProductDraft | null>(id ? null : { names: { 'zh-CN': '', en: '', ja: '' }, skus: [emptySku()] });
   const [existing, setExisting] = useState(0);
   const [key] = useState(newIdempotencyKey);

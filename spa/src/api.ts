@@ -102,5 +102,7 @@ export type PointsAccount = loyalty['schemas']['AccountView'];
 export type ShipmentView = shipping['schemas']['ShipmentView'];
 export type TrackingView = shipping['schemas']['TrackingView'];
 
-/** Order statuses after which nothing changes any more. */
-export const TERMINAL_STATUSES = ['COMPLETED', 'CANCELLED'];
+/** Whether the order is COMPLETED or CANCELLED: nothing changes it any more. */
+export function isFinal(order: OrderView): boolean {
+  return order.status === 'COMPLETED' || order.status === 'CANCELLED';
+}

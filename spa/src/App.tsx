@@ -1,7 +1,7 @@
+import { Link, NavLink, Outlet, ScrollRestoration, useParams, type RouteObject } from 'react-router';
 import { useAuth } from './auth';
 import { SearchBox } from './components/SearchBox';
 import { LANGS, useI18n, type Lang } from './i18n';
-import { Link, NavLink, match, useLocation } from './router';
 import { CartPage } from './pages/CartPage';
 import { HomePage } from './pages/HomePage';
 import { OrderPage } from './pages/OrderPage';
@@ -9,7 +9,11 @@ import { OrdersPage } from './pages/OrdersPage';
 import { PointsPage } from './pages/PointsPage';
 import { ProductPage } from './pages/ProductPage';
 import { SearchPage } from './pages/SearchPage';
+import { ConsoleOrder, ConsoleOrders } from './pages/console/ConsoleOrders';
 import { ConsolePage } from './pages/console/ConsolePage';
+import { ConsoleProducts } from './pages/console/ConsoleProducts';
+import { ConsoleStock } from './pages/console/ConsoleStock';
+import { ProductForm } from './pages/console/ProductForm';
 
 const OPERATOR_ROLES = ['merchant', 'admin'];
 
@@ -46,29 +50,63 @@ function Header() {
   );
 }
 
-function Page() {
-  const { path } = useLocation();
-  let params: Record<string, string> | null;
-  if (path === '/') return <HomePage />;
-  if (path === '/search') return <SearchPage />;
-  if ((params = match('/products/:id', path))) return <ProductPage id={Number(params.id)} />;
-  if (path === '/cart') return <CartPage />;
-  if (path === '/orders') return <OrdersPage />;
-  if ((params = match('/orders/:id', path))) return <OrderPage id={Number(params.id)} />;
-  if (path === '/points') return <PointsPage />;
-  if (path === '/console' || path.startsWith('/console/')) return <ConsolePage path={path} />;
-  return <HomePage />;
-}
-
-export function App() {
+function Layout() {
   const { t } = useI18n();
   return (
     <>
       <a href="#main" className="skip">{t('app.skip')}</a>
       <Header />
       <main id="main" tabIndex={-1}>
-        <Page />
+        <Outlet />
       </main>
+      <ScrollRestoration />
     </>
   );
 }
+
+/** A page that broke while rendering: said inside the layout, so the header stays usable. */
+function PageError() {
+  const { t } = useI18n();
+  return <p className="error" role="alert">{t('error.title')}</p>;
+}
+
+/** The path's number parameter (a product's or an order's id). */
+function useIdParam(): number {
+  return Number(useParams().id);
+}
+
+function Product() { return <ProductPage id={useIdParam()} />; }
+function Order() { return <OrderPage id={useIdParam()} />; }
+function EditProduct() { const id = useIdParam(); return <ProductForm key={id} id={id} />; }
+function OperatorOrder() { return <ConsoleOrder id={useIdParam()} />; }
+
+/** Every page of the shop and the console; an unknown path shows the home page (the console's, below /console). */
+export const routes: RouteObject[] = [{
+  element: <Layout />,
+  children: [{
+    errorElement: <PageError />,
+    children: [
+      { id: 'home', index: true, element: <HomePage /> },
+      { id: 'search', path: 'search', element: <SearchPage /> },
+      { id: 'product', path: 'products/:id', element: <Product /> },
+      { id: 'cart', path: 'cart', element: <CartPage /> },
+      { id: 'orders', path: 'orders', element: <OrdersPage /> },
+      { id: 'order', path: 'orders/:id', element: <Order /> },
+      { id: 'points', path: 'points', element: <PointsPage /> },
+      {
+        path: 'console',
+        element: <ConsolePage />,
+        children: [
+          { id: 'console-products', index: true, element: <ConsoleProducts /> },
+          { id: 'console-new-product', path: 'products/new', element: <ProductForm /> },
+          { id: 'console-product', path: 'products/:id', element: <EditProduct /> },
+          { id: 'console-stock', path: 'stock', element: <ConsoleStock /> },
+          { id: 'console-orders', path: 'orders', element: <ConsoleOrders /> },
+          { id: 'console-order', path: 'orders/:id', element: <OperatorOrder /> },
+          { id: 'console-other', path: '*', element: <ConsoleProducts /> },
+        ],
+      },
+      { id: 'other', path: '*', element: <HomePage /> },
+    ],
+  }],
+}];

@@ -1,7 +1,7 @@
+import { Link } from 'react-router';
 import type { Money } from '../money';
 import { formatMoney } from '../money';
 import { useI18n, localName } from '../i18n';
-import { Link } from '../router';
 
 const PALETTE = ['#fde68a', '#bbf7d0', '#bfdbfe', '#fbcfe8', '#ddd6fe', '#fed7aa', '#a5f3fc'];
 

@@ -1,33 +1,31 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { SearchHit } from '../api';
 import { localName, useI18n } from '../i18n';
 import { formatMoney } from '../money';
-import { navigate, useLocation } from '../router';
-import { useApiClient } from '../useApi';
+import { queries, useApiClient } from '../queries';
 
 /** Search with results as you type (a combobox: arrows move, Enter opens, Escape closes). */
 export function SearchBox() {
   const { t, lang } = useI18n();
   const api = useApiClient();
-  const location = useLocation();
-  const [text, setText] = useState(location.path === '/search' ? location.query.get('q') ?? '' : '');
-  const [hits, setHits] = useState<SearchHit[]>([]);
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [query] = useSearchParams();
+  const [text, setText] = useState(pathname === '/search' ? query.get('q') ?? '' : '');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  const [chosen, setChosen] = useState(-1);
   const listId = useId();
-  const asked = useRef(0);
-
+  // Asked once the typing pauses for 200 ms; the last answer stays up until the next one arrives.
+  const [q, setQ] = useState(text.trim());
   useEffect(() => {
-    const q = text.trim();
-    if (q.length === 0) { setHits([]); return; }
-    const ticket = ++asked.current;
-    const timer = window.setTimeout(() => {
-      api.request<SearchHit[]>('/catalog/products/search', { query: { q, size: 6 } })
-        .then((found) => { if (ticket === asked.current) { setHits(found); setActive(-1); } })
-        .catch(() => { if (ticket === asked.current) setHits([]); });
-    }, 200);
+    const timer = window.setTimeout(() => setQ(text.trim()), 200);
     return () => window.clearTimeout(timer);
-  }, [text, api]);
+  }, [text]);
+  const found = useQuery({ ...queries.search(api, q, 6), enabled: q !== '', placeholderData: keepPreviousData });
+  const hits = (q !== '' && found.data) || [];
+  const active = chosen < hits.length ? chosen : -1;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -36,9 +34,9 @@ export function SearchBox() {
   };
   const openHit = (hit: SearchHit) => { setOpen(false); navigate(`/products/${hit.productId}`); };
   const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown') { event.preventDefault(); setOpen(true); setActive((a) => Math.min(a + 1, hits.length - 1)); }
-    else if (event.key === 'ArrowUp') { event.preventDefault(); setActive((a) => Math.max(a - 1, -1)); }
-    else if (event.key === 'Escape') { setOpen(false); setActive(-1); }
+    if (event.key === 'ArrowDown') { event.preventDefault(); setOpen(true); setChosen((a) => Math.min(a + 1, hits.length - 1)); }
+    else if (event.key === 'ArrowUp') { event.preventDefault(); setChosen((a) => Math.max(a - 1, -1)); }
+    else if (event.key === 'Escape') { setOpen(false); setChosen(-1); }
   };
   const showList = open && text.trim().length > 0 && hits.length > 0;
 
@@ -48,7 +46,7 @@ export function SearchBox() {
       <input id="search-input" type="search" value={text} placeholder={t('search.placeholder')} autoComplete="off"
         role="combobox" aria-expanded={showList} aria-controls={listId} aria-autocomplete="list"
         aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
-        onChange={(e) => { setText(e.target.value); setOpen(true); }} onKeyDown={onKey}
+        onChange={(e) => { setText(e.target.value); setOpen(true); setChosen(-1); }} onKeyDown={onKey}
         onFocus={() => setOpen(true)} onBlur={() => window.setTimeout(() => setOpen(false), 150)} />
       <button type="submit" className="primary">{t('search.submit')}</button>
       {showList && (

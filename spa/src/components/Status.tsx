@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
-import type { Loaded } from '../useApi';
+import { asApiError } from '../queries';
 
 export function Loading() {
   const { t } = useI18n();
@@ -35,10 +35,13 @@ export function ErrorBox({ error, retry }: { error: ApiError; retry?: () => void
   );
 }
 
-/** Loading, its error with a retry, or the loaded content: never a blank page. */
-export function Async<T>({ state, children }: { state: Loaded<T>; children: (data: T) => ReactNode }) {
-  if (state.data !== undefined) return <>{children(state.data)}</>;
-  if (state.error) return <ErrorBox error={state.error} retry={state.reload} />;
+/** What a TanStack query (or queries combined) tells a page: its data, else its error, and how to ask again. */
+export interface QueryState<T> { data: T | undefined; error: Error | null; refetch(): unknown }
+
+/** A query's data, else its error with a retry, else a loading state: never a blank page. */
+export function Loaded<T>({ query, children }: { query: QueryState<T>; children: (data: T) => ReactNode }) {
+  if (query.data !== undefined) return <>{children(query.data)}</>;
+  if (query.error) return <ErrorBox error={asApiError(query.error)} retry={() => void query.refetch()} />;
   return <Loading />;
 }
 

@@ -1,46 +1,47 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { newIdempotencyKey, type ApiError, type Cart, type OrderView } from '../api';
+import { Link, useNavigate } from 'react-router';
+import { newIdempotencyKey, type OrderView } from '../api';
 import { ProductArt } from '../components/ProductTile';
-import { Async, ErrorBox, SignedInPage } from '../components/Status';
+import { ErrorBox, Loaded, SignedInPage } from '../components/Status';
 import { localName, useI18n } from '../i18n';
 import { formatMoney } from '../money';
-import { Link, navigate } from '../router';
-import { asApiError, useApiClient, useLoad } from '../useApi';
+import { asApiError, keys, queries, useApiClient } from '../queries';
+
+/** A line's new quantity, or null to remove it. */
+interface LineChange { sku: string; quantity: number | null }
 
 function CartContent() {
   const { t, lang } = useI18n();
   const api = useApiClient();
-  const cart = useLoad((a) => a.request<Cart>('/cart-order/cart'), []);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const cart = useQuery(queries.cart(api));
   // One key per checkout of this cart: a retried or double click places one order.
   const [checkoutKey, setCheckoutKey] = useState(newIdempotencyKey);
 
-  const change = async (run: () => Promise<unknown>) => {
-    setBusy(true); setError(undefined);
-    try {
-      await run();
+  const change = useMutation({
+    mutationFn: ({ sku, quantity }: LineChange) => api.request(`/cart-order/cart/lines/${encodeURIComponent(sku)}`,
+      quantity === null ? { method: 'DELETE' } : { method: 'PUT', body: { quantity } }),
+    onSuccess: () => {
       setCheckoutKey(newIdempotencyKey());
-      cart.reload();
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const checkout = async () => {
-    setBusy(true); setError(undefined);
-    try {
-      const order = await api.request<OrderView>('/cart-order/checkout', { method: 'POST', idempotencyKey: checkoutKey });
+      return client.invalidateQueries({ queryKey: keys.cart });
+    },
+  });
+  const checkout = useMutation({
+    mutationFn: () => api.request<OrderView>('/cart-order/checkout', { method: 'POST', idempotencyKey: checkoutKey }),
+    onSuccess: (order) => {
+      void client.invalidateQueries({ queryKey: keys.cart });
+      void client.invalidateQueries({ queryKey: keys.orders });
       navigate(`/orders/${order.id}`);
-    } catch (e) {
-      setError(asApiError(e));
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const edit = (line: LineChange) => { checkout.reset(); change.mutate(line); };
+  const busy = change.isPending || checkout.isPending || checkout.isSuccess;
+  const error = change.error ?? checkout.error;
 
   return (
-    <Async state={cart}>
+    <Loaded query={cart}>
       {(c) => c.lines.length === 0 ? (
         <div className="notice"><p>{t('cart.empty')}</p><Link to="/">{t('cart.continue')}</Link></div>
       ) : (
@@ -61,14 +62,12 @@ function CartContent() {
                     <input type="number" min={1} max={99} defaultValue={line.quantity} disabled={busy}
                       onBlur={(e) => {
                         const quantity = Math.max(1, Math.min(99, Number(e.target.value) || 1));
-                        if (quantity !== line.quantity) {
-                          void change(() => api.request(`/cart-order/cart/lines/${encodeURIComponent(line.sku)}`, { method: 'PUT', body: { quantity } }));
-                        }
+                        if (quantity !== line.quantity) edit({ sku: line.sku, quantity });
                       }} />
                   </label>
                   <span className="price">{formatMoney(line.subtotal, lang)}</span>
                   <button type="button" className="link" disabled={busy}
-                    onClick={() => change(() => api.request(`/cart-order/cart/lines/${encodeURIComponent(line.sku)}`, { method: 'DELETE' }))}>
+                    onClick={() => edit({ sku: line.sku, quantity: null })}>
                     {t('cart.remove')}
                   </button>
                 </li>
@@ -78,12 +77,12 @@ function CartContent() {
           <div className="summary">
             <span>{t('cart.total')}</span>
             <strong data-testid="cart-total">{c.totals.map((m) => formatMoney(m, lang)).join(' + ')}</strong>
-            <button type="button" className="primary" disabled={busy} onClick={checkout}>{t('cart.checkout')}</button>
+            <button type="button" className="primary" disabled={busy} onClick={() => { change.reset(); checkout.mutate(); }}>{t('cart.checkout')}</button>
           </div>
-          {error && <ErrorBox error={error} />}
+          {error && <ErrorBox error={asApiError(error)} />}
         </>
       )}
-    </Async>
+    </Loaded>
   );
 }
 

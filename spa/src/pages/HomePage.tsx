@@ -1,20 +1,21 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ProductView } from '../api';
 import { ProductTile, lowestPrice } from '../components/ProductTile';
-import { Async } from '../components/Status';
+import { Loaded } from '../components/Status';
 import { useI18n } from '../i18n';
-import { useLoad } from '../useApi';
+import { queries, useApiClient } from '../queries';
 
 const PAGE = 12;
 
 export function HomePage() {
   const { t } = useI18n();
+  const api = useApiClient();
   const [pages, setPages] = useState(1);
-  const products = useLoad((api) => api.request<ProductView[]>('/catalog/products', { query: { page: 0, size: PAGE * pages } }), [pages]);
+  const products = useQuery({ ...queries.products(api, PAGE * pages), placeholderData: keepPreviousData });
   return (
     <section>
       <h1>{t('home.title')}</h1>
-      <Async state={products}>
+      <Loaded query={products}>
         {(list) => list.length === 0 ? <p className="notice">{t('home.empty')}</p> : (
           <>
             <ul className="grid">
@@ -28,7 +29,7 @@ export function HomePage() {
             )}
           </>
         )}
-      </Async>
+      </Loaded>
     </section>
   );
 }

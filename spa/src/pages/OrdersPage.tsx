@@ -1,21 +1,17 @@
-import type { OrderSummary } from '../api';
-import { Async, SignedInPage } from '../components/Status';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { Loaded, SignedInPage } from '../components/Status';
+import { StatusBadge } from '../components/StatusBadge';
 import { formatTime, useI18n } from '../i18n';
 import { formatMoney } from '../money';
-import { Link } from '../router';
-import { useLoad } from '../useApi';
-import type { MessageKey } from '../messages';
-
-export function StatusBadge({ status }: { status: string }) {
-  const { t } = useI18n();
-  return <span className={`badge status-${status.toLowerCase()}`}>{t(`status.${status}` as MessageKey)}</span>;
-}
+import { queries, useApiClient } from '../queries';
 
 function OrderList() {
   const { t, lang } = useI18n();
-  const orders = useLoad((api) => api.request<OrderSummary[]>('/cart-order/orders', { query: { size: 50 } }), [], 5000);
+  const api = useApiClient();
+  const orders = useQuery({ ...queries.orders(api), refetchInterval: 5000 });
   return (
-    <Async state={orders}>
+    <Loaded query={orders}>
       {(list) => list.length === 0 ? <p className="notice">{t('orders.empty')}</p> : (
         <ul className="rows">
           {list.map((o) => (
@@ -30,7 +26,7 @@ function OrderList() {
           ))}
         </ul>
       )}
-    </Async>
+    </Loaded>
   );
 }
 

@@ -1,18 +1,15 @@
-import type { PointsAccount } from '../api';
-import { Async, SignedInPage } from '../components/Status';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { Loaded, SignedInPage } from '../components/Status';
 import { formatTime, useI18n } from '../i18n';
-import { Link } from '../router';
-import { useLoad } from '../useApi';
-
-function useLoadAccount() {
-  return useLoad((api) => api.request<PointsAccount>('/loyalty/accounts/me', { query: { size: 50 } }), [], 5000);
-}
+import { queries, useApiClient } from '../queries';
 
 function Account() {
   const { t, known, lang } = useI18n();
-  const account = useLoadAccount();
+  const api = useApiClient();
+  const account = useQuery({ ...queries.points(api), refetchInterval: 5000 });
   return (
-    <Async state={account}>
+    <Loaded query={account}>
       {(a) => (
         <>
           <p className="balance"><span>{t('points.balance')}</span><strong data-testid="points-balance">{a.balance.toLocaleString(lang)}</strong></p>
@@ -33,7 +30,7 @@ function Account() {
           )}
         </>
       )}
-    </Async>
+    </Loaded>
   );
 }
 

@@ -1,13 +1,13 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Availability, ProductView, SkuView } from '../api';
 import { useAuth } from '../auth';
 import { ProductArt } from '../components/ProductTile';
-import { Async, ErrorBox } from '../components/Status';
+import { ErrorBox, Loaded } from '../components/Status';
 import { localName, useI18n } from '../i18n';
 import { formatMoney } from '../money';
-import { Link } from '../router';
-import { asApiError, useApiClient, useLoad } from '../useApi';
-import type { ApiError } from '../api';
+import { asApiError, keys, queries, useApiClient } from '../queries';
 
 function skuLabel(sku: SkuView): string {
   const attributes = Object.values(sku.attributes ?? {});
@@ -26,28 +26,17 @@ function Buy({ product }: { product: ProductView }) {
   const { t, lang } = useI18n();
   const auth = useAuth();
   const api = useApiClient();
+  const client = useQueryClient();
   const [chosen, setChosen] = useState(product.skus[0]?.sku);
   const [quantity, setQuantity] = useState(1);
-  const [added, setAdded] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const skus = product.skus.map((s) => s.sku);
-  const availability = useLoad((a) => a.request<Availability[]>('/stock/availability', { query: { sku: skus } }), [product.id]);
+  const availability = useQuery(queries.availability(api, product.skus.map((s) => s.sku)));
   const sku = product.skus.find((s) => s.sku === chosen) ?? product.skus[0];
   const stock = availability.data?.find((a) => a.sku === sku.sku);
   const soldOut = stock?.state === 'OUT_OF_STOCK';
-
-  const add = async () => {
-    setBusy(true); setError(undefined); setAdded(false);
-    try {
-      await api.request(`/cart-order/cart/lines/${encodeURIComponent(sku.sku)}`, { method: 'PUT', body: { quantity } });
-      setAdded(true);
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const add = useMutation({
+    mutationFn: () => api.request(`/cart-order/cart/lines/${encodeURIComponent(sku.sku)}`, { method: 'PUT', body: { quantity } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.cart }),
+  });
 
   return (
     <div className="buy">
@@ -58,7 +47,7 @@ function Buy({ product }: { product: ProductView }) {
           <legend>{t('product.sku')}</legend>
           {product.skus.map((s) => (
             <label key={s.sku} className={s.sku === sku.sku ? 'chip chosen' : 'chip'}>
-              <input type="radio" name="sku" value={s.sku} checked={s.sku === sku.sku} onChange={() => { setChosen(s.sku); setAdded(false); }} />
+              <input type="radio" name="sku" value={s.sku} checked={s.sku === sku.sku} onChange={() => { setChosen(s.sku); add.reset(); }} />
               {skuLabel(s)}
             </label>
           ))}
@@ -71,21 +60,22 @@ function Buy({ product }: { product: ProductView }) {
           onChange={(e) => setQuantity(Math.max(1, Math.min(99, Number(e.target.value) || 1)))} />
       </label>
       {auth.user ? (
-        <button type="button" className="primary" disabled={busy || soldOut} onClick={add}>{t('product.addToCart')}</button>
+        <button type="button" className="primary" disabled={add.isPending || soldOut} onClick={() => add.mutate()}>{t('product.addToCart')}</button>
       ) : (
         <button type="button" className="primary" onClick={() => auth.signIn()}>{t('product.signInToBuy')}</button>
       )}
-      {added && <p className="ok" role="status">{t('product.added')} <Link to="/cart">{t('product.goToCart')}</Link></p>}
-      {error && <ErrorBox error={error} retry={add} />}
+      {add.isSuccess && <p className="ok" role="status">{t('product.added')} <Link to="/cart">{t('product.goToCart')}</Link></p>}
+      {add.error && <ErrorBox error={asApiError(add.error)} retry={() => add.mutate()} />}
     </div>
   );
 }
 
 export function ProductPage({ id }: { id: number }) {
   const { lang } = useI18n();
-  const product = useLoad((api) => api.request<ProductView>(`/catalog/products/${id}`), [id]);
+  const api = useApiClient();
+  const product = useQuery(queries.product(api, id));
   return (
-    <Async state={product}>
+    <Loaded query={product}>
       {(p) => {
         const name = localName(p.names, p.name, lang);
         return (
@@ -98,6 +88,6 @@ export function ProductPage({ id }: { id: number }) {
           </article>
         );
       }}
-    </Async>
+    </Loaded>
   );
 }

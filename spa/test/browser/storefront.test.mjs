@@ -1,7 +1,8 @@
 // The shop in a real browser against the real running mall (./mall up, or the e2e module's mall):
 // a merchant creates, lists, edits and stocks a product in the console; a shopper signs in through
 // Keycloak, finds it as they type (with a typo), buys it with the sandbox card, watches the live
-// timeline reach COMPLETED and sees the points; the merchant then sees the order. On a phone in
+// timeline reach COMPLETED and sees the points; the merchant then sees the order; an unpaid order
+// offers Pay and Cancel, and after the shopper cancels it neither. On a phone in
 // Chinese and on a desktop in English, with screenshots of every screen in test-results/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -146,6 +147,33 @@ for (const { viewport, locale } of RUNS) {
       await shot(merchant, viewport, 'console-order');
       assert.deepEqual(merchant.failures, []);
       await merchant.context().close();
+    });
+
+    test('an unpaid order offers Pay and Cancel; once the shopper cancels it, neither', async () => {
+      const shopper = await newPage(browser, viewport, locale);
+      await shopper.goto(MALL);
+      await signIn(shopper, 'shopper');
+      await shopper.getByRole('combobox', { name: either('Search products', '搜索商品') }).fill(`oolong ${m}`);
+      await shopper.getByRole('button', { name: either('Search', '搜索') }).click();
+      await shopper.getByRole('link', { name: new RegExp(m) }).first().click();
+      await shopper.getByRole('button', { name: either('Add to cart', '加入购物车') }).click();
+      await shopper.getByRole('link', { name: either('Go to cart', '去购物车') }).click();
+      await shopper.getByRole('button', { name: either('Check out', '去结算') }).click();
+      await shopper.waitForURL(/\/orders\/\d+$/);
+
+      const pay = shopper.getByRole('button', { name: either('Pay now', '立即支付') });
+      const cancel = shopper.getByRole('button', { name: either('Cancel order', '取消订单') });
+      await pay.waitFor({ timeout: 30_000 });
+      await cancel.waitFor();
+      shopper.once('dialog', (dialog) => dialog.accept());
+      await cancel.click();
+      await shopper.getByTestId('timeline').locator('li[data-status="CANCELLED"]').waitFor();
+      await shopper.getByText(either('Cancelled: you cancelled it', '已取消：您已取消')).waitFor();
+      assert.equal(await pay.count(), 0, 'no Pay on a cancelled order');
+      assert.equal(await cancel.count(), 0, 'no Cancel on a cancelled order');
+      await shot(shopper, viewport, 'order-cancelled');
+      assert.deepEqual(shopper.failures, []);
+      await shopper.context().close();
     });
   });
 }

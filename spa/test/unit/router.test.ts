@@ -1,5 +1,8 @@
+import { matchRoutes } from 'react-router';
 import { expect, test } from 'vitest';
-import { match } from '../../src/router';
+import { routes } from '../../src/App';
+
+const match = (pattern: string, path: string) => matchRoutes([{ path: pattern }], path)?.[0].params ?? null;
 
 test('paths match patterns with parameters, decoded, and nothing else', () => {
   expect(match('/orders/:id', '/orders/42')).toEqual({ id: '42' });
@@ -7,4 +10,22 @@ test('paths match patterns with parameters, decoded, and nothing else', () => {
   expect(match('/orders/:id', '/orders')).toBeNull();
   expect(match('/orders/:id', '/products/42')).toBeNull();
   expect(match('/search/:q', '/search/%E9%BE%99%E4%BA%95')).toEqual({ q: '龙井' });
+});
+
+const page = (path: string) => {
+  const found = matchRoutes(routes, path)!.at(-1)!;
+  return { page: found.route.id, params: found.params };
+};
+
+test("each of the shop's paths opens its page, with its id", () => {
+  expect(page('/')).toEqual({ page: 'home', params: {} });
+  expect(page('/products/42')).toEqual({ page: 'product', params: { id: '42' } });
+  expect(page('/orders')).toEqual({ page: 'orders', params: {} });
+  expect(page('/orders/42/')).toEqual({ page: 'order', params: { id: '42' } });
+  expect(page('/console')).toEqual({ page: 'console-products', params: {} });
+  expect(page('/console/products/new')).toEqual({ page: 'console-new-product', params: {} });
+  expect(page('/console/products/7')).toEqual({ page: 'console-product', params: { id: '7' } });
+  expect(page('/console/orders/9')).toEqual({ page: 'console-order', params: { id: '9' } });
+  expect(page('/console/nothing')).toMatchObject({ page: 'console-other' });
+  expect(page('/nothing/here')).toMatchObject({ page: 'other' });
 });

@@ -1,22 +1,23 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { TERMINAL_STATUSES, type OperatorOrderSummary, type OrderView } from '../../api';
-import { Async } from '../../components/Status';
+import { Link } from 'react-router';
+import { isFinal } from '../../api';
+import { Loaded } from '../../components/Status';
+import { StatusBadge } from '../../components/StatusBadge';
 import { Timeline } from '../../components/Timeline';
 import { formatTime, useI18n } from '../../i18n';
 import type { MessageKey } from '../../messages';
 import { formatMoney } from '../../money';
-import { Link } from '../../router';
-import { useLoad } from '../../useApi';
-import { StatusBadge } from '../OrdersPage';
+import { queries, untilFinal, useApiClient } from '../../queries';
 
 const STATUSES = ['PENDING', 'STOCK_RESERVED', 'PAID', 'FULFILLING', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED'];
 
 /** Orders holding the merchant's SKUs (every order for an admin), newest first, refreshed while open. */
 export function ConsoleOrders() {
   const { t, lang } = useI18n();
+  const api = useApiClient();
   const [status, setStatus] = useState('');
-  const orders = useLoad((api) => api.request<OperatorOrderSummary[]>('/cart-order/operator/orders',
-    { query: { size: 100, status: status || undefined } }), [status], 5000);
+  const orders = useQuery({ ...queries.operatorOrders(api, status), refetchInterval: 5000, placeholderData: keepPreviousData });
   return (
     <>
       <label className="field inline-field">
@@ -26,7 +27,7 @@ export function ConsoleOrders() {
           {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}` as MessageKey)}</option>)}
         </select>
       </label>
-      <Async state={orders}>
+      <Loaded query={orders}>
         {(list) => list.length === 0 ? <p className="notice">{t('console.noOrders')}</p> : (
           <table className="table">
             <thead><tr><th>#</th><th>{t('console.shopper')}</th><th>{t('console.units')}</th><th>{t('order.total')}</th><th /></tr></thead>
@@ -43,20 +44,17 @@ export function ConsoleOrders() {
             </tbody>
           </table>
         )}
-      </Async>
+      </Loaded>
     </>
   );
 }
 
 export function ConsoleOrder({ id }: { id: number }) {
   const { t, lang } = useI18n();
-  const [live, setLive] = useState(true);
-  const order = useLoad((api) => api.request<OrderView>(`/cart-order/operator/orders/${id}`).then((o) => {
-    setLive(!TERMINAL_STATUSES.includes(o.status));
-    return o;
-  }), [id], live ? 2000 : undefined);
+  const api = useApiClient();
+  const order = useQuery({ ...queries.operatorOrder(api, id), refetchInterval: untilFinal(2000) });
   return (
-    <Async state={order}>
+    <Loaded query={order}>
       {(o) => (
         <div className="order">
           <div className="order-head"><h2>{t('orders.order', { id: o.id })}</h2><StatusBadge status={o.status} /></div>
@@ -67,9 +65,9 @@ export function ConsoleOrder({ id }: { id: number }) {
             ))}
           </ul>
           <p className="summary"><span>{t('order.total')}</span><strong>{formatMoney(o.total, lang)}</strong></p>
-          <Timeline steps={o.timeline} live={live} allNotes />
+          <Timeline steps={o.timeline} live={!isFinal(o)} allNotes />
         </div>
       )}
-    </Async>
+    </Loaded>
   );
 }

@@ -1,27 +1,32 @@
+import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { ApiError, ProductView, StockView } from '../../api';
-import { Async, ErrorBox } from '../../components/Status';
-import { localName, useI18n } from '../../i18n';
-import { asApiError, useApiClient, useLoad } from '../../useApi';
+import type { ProductView, StockView } from '../../api';
+import { ErrorBox, Loaded } from '../../components/Status';
+import { localName, useI18n, type Lang } from '../../i18n';
+import { asApiError, keys, queries, useApiClient } from '../../queries';
 
 interface Row { sku: string; product: string; level: StockView | undefined }
 
-function StockRow({ row, onSaved }: { row: Row; onSaved(): void }) {
+function rowsOf(products: ProductView[], levels: StockView[], lang: Lang): Row[] {
+  const bySku = new Map(levels.map((l) => [l.sku, l]));
+  return products.flatMap((p) => p.skus.map((s): Row => ({ sku: s.sku, product: localName(p.names, p.name, lang), level: bySku.get(s.sku) })));
+}
+
+function StockRow({ row }: { row: Row }) {
   const { t } = useI18n();
   const api = useApiClient();
+  const client = useQueryClient();
   const [onHand, setOnHand] = useState(String(row.level?.onHand ?? ''));
-  const [error, setError] = useState<ApiError>();
-  const [saved, setSaved] = useState(false);
-  const save = async (event: FormEvent) => {
+  const count = useMutation({
+    mutationFn: (units: number) => api.request(`/stock/stock/${encodeURIComponent(row.sku)}`, { method: 'PUT', body: { onHand: units } }),
+    onSuccess: () => Promise.all([
+      client.invalidateQueries({ queryKey: keys.stock }),
+      client.invalidateQueries({ queryKey: keys.availability }),
+    ]),
+  });
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setError(undefined); setSaved(false);
-    try {
-      await api.request(`/stock/stock/${encodeURIComponent(row.sku)}`, { method: 'PUT', body: { onHand: Number(onHand) } });
-      setSaved(true);
-      onSaved();
-    } catch (e) {
-      setError(asApiError(e));
-    }
+    count.mutate(Number(onHand));
   };
   return (
     <tr data-sku={row.sku}>
@@ -35,9 +40,9 @@ function StockRow({ row, onSaved }: { row: Row; onSaved(): void }) {
             <input type="number" min={0} required value={onHand} onChange={(e) => setOnHand(e.target.value)} />
           </label>
           <button type="submit">{t('console.setStock')}</button>
-          {saved && <span className="ok" role="status">{t('console.saved')}</span>}
+          {count.isSuccess && <span className="ok" role="status">{t('console.saved')}</span>}
         </form>
-        {error && <ErrorBox error={error} />}
+        {count.error && <ErrorBox error={asApiError(count.error)} />}
       </td>
     </tr>
   );
@@ -46,22 +51,26 @@ function StockRow({ row, onSaved }: { row: Row; onSaved(): void }) {
 /** Units on hand, reserved and available for each SKU of the merchant's products; counts are set here. */
 export function ConsoleStock() {
   const { t, lang } = useI18n();
-  const rows = useLoad(async (api) => {
-    const [products, levels] = await Promise.all([
-      api.request<ProductView[]>('/catalog/merchant/products', { query: { size: 100 } }),
-      api.request<StockView[]>('/stock/stock', { query: { size: 200 } }),
-    ]);
-    const bySku = new Map(levels.map((l) => [l.sku, l]));
-    return products.flatMap((p) => p.skus.map((s): Row => ({ sku: s.sku, product: localName(p.names, p.name, lang), level: bySku.get(s.sku) })));
-  }, [lang]);
+  const api = useApiClient();
+  const both = useQueries({
+    queries: [queries.merchantProducts(api), queries.stockLevels(api)],
+    combine: ([products, levels]) => ({
+      data: products.data && levels.data ? { products: products.data, levels: levels.data } : undefined,
+      error: products.error ?? levels.error,
+      refetch: () => Promise.all([products.refetch(), levels.refetch()]),
+    }),
+  });
   return (
-    <Async state={rows}>
-      {(list) => list.length === 0 ? <p className="notice">{t('console.noProducts')}</p> : (
-        <table className="table">
-          <thead><tr><th>SKU</th><th>{t('console.reserved')}</th><th>{t('console.available')}</th><th>{t('console.onHand')}</th></tr></thead>
-          <tbody>{list.map((row) => <StockRow key={row.sku} row={row} onSaved={rows.reload} />)}</tbody>
-        </table>
-      )}
-    </Async>
+    <Loaded query={both}>
+      {({ products, levels }) => {
+        const rows = rowsOf(products, levels, lang);
+        return rows.length === 0 ? <p className="notice">{t('console.noProducts')}</p> : (
+          <table className="table">
+            <thead><tr><th>SKU</th><th>{t('console.reserved')}</th><th>{t('console.available')}</th><th>{t('console.onHand')}</th></tr></thead>
+            <tbody>{rows.map((row) => <StockRow key={row.sku} row={row} />)}</tbody>
+          </table>
+        );
+      }}
+    </Loaded>
   );
 }

@@ -1,51 +1,67 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { newIdempotencyKey, type ApiError, type ProductView } from '../../api';
-import { ErrorBox, Loading } from '../../components/Status';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { newIdempotencyKey } from '../../api';
+import { ErrorBox, Loaded } from '../../components/Status';
 import { useI18n } from '../../i18n';
 import { fractionDigits } from '../../money';
-import { navigate } from '../../router';
-import { asApiError, useApiClient } from '../../useApi';
+import { asApiError, keys, queries, useApiClient } from '../../queries';
 import { CURRENCIES, NAME_LANGS, draftOf, emptySku, problemsOf, requestOf, type ProductDraft, type SkuDraft } from './productDraft';
+
+const EMPTY: ProductDraft = { names: { 'zh-CN': '', en: '', ja: '' }, skus: [emptySku()] };
 
 /** Create (no id) or edit a product: names per language and its SKUs with prices and points prices. */
 export function ProductForm({ id }: { id?: number }) {
-  const { t } = useI18n();
+  return id === undefined ? <ProductEditor initial={EMPTY} existing={0} /> : <ExistingProduct id={id} />;
+}
+
+function ExistingProduct({ id }: { id: number }) {
   const api = useApiClient();
-  const [draft, setDraft] = useState<ProductDraft | null>(id ? null : { names: { 'zh-CN': '', en: '', ja: '' }, skus: [emptySku()] });
-  const [existing, setExisting] = useState(0);
+  const product = useQuery(queries.merchantProduct(api, id));
+  return (
+    <Loaded query={product}>
+      {(p) => <ProductEditor id={id} initial={draftOf(p)} existing={p.skus.length} />}
+    </Loaded>
+  );
+}
+
+function useSaveProduct(id: number | undefined) {
+  const api = useApiClient();
+  const client = useQueryClient();
+  const navigate = useNavigate();
   const [key] = useState(newIdempotencyKey);
+  return useMutation({
+    mutationFn: (draft: ProductDraft) => (id
+      ? api.request(`/catalog/merchant/products/${id}`, { method: 'PUT', body: requestOf(draft) })
+      : api.request('/catalog/merchant/products', { method: 'POST', idempotencyKey: key, body: requestOf(draft) })),
+    onSuccess: async () => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: keys.merchantProducts }),
+        client.invalidateQueries({ queryKey: keys.products }),
+      ]);
+      navigate('/console');
+    },
+  });
+}
+
+/** The form itself; the first {@code existing} SKUs are saved ones, whose codes cannot change. */
+function ProductEditor({ id, initial, existing }: { id?: number; initial: ProductDraft; existing: number }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState(initial);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const save = useSaveProduct(id);
 
-  useEffect(() => {
-    if (!id) return;
-    api.request<ProductView>(`/catalog/merchant/products/${id}`)
-      .then((p) => { setDraft(draftOf(p)); setExisting(p.skus.length); })
-      .catch((e: unknown) => setError(asApiError(e)));
-  }, [id, api]);
-
-  if (!draft) return error ? <ErrorBox error={error} /> : <Loading />;
   const problems = problemsOf(draft);
   const invalid = (field: string) => tried && field in problems;
   const setName = (lang: string, value: string) => setDraft({ ...draft, names: { ...draft.names, [lang]: value } });
   const setSku = (i: number, change: Partial<SkuDraft>) =>
     setDraft({ ...draft, skus: draft.skus.map((s, j) => (i === j ? { ...s, ...change } : s)) });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true); setError(undefined);
-    try {
-      await (id
-        ? api.request(`/catalog/merchant/products/${id}`, { method: 'PUT', body: requestOf(draft) })
-        : api.request('/catalog/merchant/products', { method: 'POST', idempotencyKey: key, body: requestOf(draft) }));
-      navigate('/console');
-    } catch (e) {
-      setError(asApiError(e));
-      setBusy(false);
-    }
+    if (Object.keys(problems).length === 0) save.mutate(draft);
   };
 
   const field = (name: string, label: string, value: string, onChange: (v: string) => void, extra: Record<string, string> = {}) => (
@@ -88,9 +104,9 @@ export function ProductForm({ id }: { id?: number }) {
         <button type="button" onClick={() => setDraft({ ...draft, skus: [...draft.skus, emptySku()] })}>{t('console.addSku')}</button>
       </fieldset>
       {tried && Object.keys(problems).length > 0 && <p className="error" role="alert">{t('console.invalid')}</p>}
-      {error && <ErrorBox error={error} />}
+      {save.error && <ErrorBox error={asApiError(save.error)} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>{t('common.save')}</button>
+        <button type="submit" className="primary" disabled={save.isPending || save.isSuccess}>{t('common.save')}</button>
         <button type="button" onClick={() => navigate('/console')}>{t('common.cancel')}</button>
       </div>
     </form>

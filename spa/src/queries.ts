@@ -1,0 +1,110 @@
+import { queryOptions } from '@tanstack/react-query';
+import { useRef } from 'react';
+import {
+  Api, ApiError, isFinal, type Availability, type Cart, type OperatorOrderSummary, type OrderSummary, type OrderView,
+  type PointsAccount, type ProductView, type SearchHit, type ShipmentView, type StockView, type TrackingView,
+} from './api';
+import { useAuth } from './auth';
+import { useConfig } from './context';
+
+/** The API client of the running app, with the signed-in user's current token. */
+export function useApiClient(): Api {
+  const { apiBase } = useConfig();
+  const auth = useAuth();
+  const token = useRef(auth.token);
+  token.current = auth.token;
+  const api = useRef<Api | null>(null);
+  api.current ??= new Api(apiBase, () => token.current());
+  return api.current;
+}
+
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, 'Error', String(e), 'client');
+}
+
+/**
+ * The first part of every query's key, one per kind of resource: a change invalidates the keys of
+ * what it changed, and with them every query below them (a list and each of its items).
+ */
+export const keys = {
+  products: ['products'],
+  search: ['search'],
+  availability: ['availability'],
+  cart: ['cart'],
+  orders: ['orders'],
+  shipments: ['shipments'],
+  points: ['points'],
+  merchantProducts: ['merchant-products'],
+  stock: ['stock'],
+  operatorOrders: ['operator-orders'],
+} as const;
+
+/** What the pages read, as TanStack Query options: each query's key and how it is fetched. */
+export const queries = {
+  products: (api: Api, size: number) => queryOptions({
+    queryKey: [...keys.products, 'newest', size],
+    queryFn: () => api.request<ProductView[]>('/catalog/products', { query: { page: 0, size } }),
+  }),
+  product: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.products, id],
+    queryFn: () => api.request<ProductView>(`/catalog/products/${id}`),
+  }),
+  search: (api: Api, q: string, size: number) => queryOptions({
+    queryKey: [...keys.search, q, size],
+    queryFn: () => api.request<SearchHit[]>('/catalog/products/search', { query: { q, size } }),
+  }),
+  availability: (api: Api, skus: string[]) => queryOptions({
+    queryKey: [...keys.availability, ...skus],
+    queryFn: () => api.request<Availability[]>('/stock/availability', { query: { sku: skus } }),
+  }),
+  cart: (api: Api) => queryOptions({
+    queryKey: keys.cart,
+    queryFn: () => api.request<Cart>('/cart-order/cart'),
+  }),
+  orders: (api: Api) => queryOptions({
+    queryKey: [...keys.orders, 'mine'],
+    queryFn: () => api.request<OrderSummary[]>('/cart-order/orders', { query: { size: 50 } }),
+  }),
+  order: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.orders, id],
+    queryFn: () => api.request<OrderView>(`/cart-order/orders/${id}`),
+  }),
+  /** The parcels of one of the caller's orders (none for someone else's). */
+  shipments: (api: Api, orderId: number) => queryOptions({
+    queryKey: [...keys.shipments, { orderId }],
+    queryFn: () => api.request<ShipmentView[]>('/shipping/shipments', { query: { orderId } }),
+  }),
+  tracking: (api: Api, shipmentId: number) => queryOptions({
+    queryKey: [...keys.shipments, shipmentId, 'tracking'],
+    queryFn: () => api.request<TrackingView[]>(`/shipping/shipments/${shipmentId}/tracking`),
+  }),
+  points: (api: Api) => queryOptions({
+    queryKey: keys.points,
+    queryFn: () => api.request<PointsAccount>('/loyalty/accounts/me', { query: { size: 50 } }),
+  }),
+  merchantProducts: (api: Api) => queryOptions({
+    queryKey: [...keys.merchantProducts, 'all'],
+    queryFn: () => api.request<ProductView[]>('/catalog/merchant/products', { query: { size: 100 } }),
+  }),
+  merchantProduct: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.merchantProducts, id],
+    queryFn: () => api.request<ProductView>(`/catalog/merchant/products/${id}`),
+  }),
+  stockLevels: (api: Api) => queryOptions({
+    queryKey: keys.stock,
+    queryFn: () => api.request<StockView[]>('/stock/stock', { query: { size: 200 } }),
+  }),
+  operatorOrders: (api: Api, status: string) => queryOptions({
+    queryKey: [...keys.operatorOrders, 'list', status],
+    queryFn: () => api.request<OperatorOrderSummary[]>('/cart-order/operator/orders', { query: { size: 100, status: status || undefined } }),
+  }),
+  operatorOrder: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.operatorOrders, id],
+    queryFn: () => api.request<OrderView>(`/cart-order/operator/orders/${id}`),
+  }),
+};
+
+/** A refetchInterval that polls an order every {@code ms} until it reaches a final status. */
+export function untilFinal(ms: number) {
+  return (query: { state: { data?: OrderView } }) => (query.state.data && isFinal(query.state.data) ? false : ms);
+}

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.quarkmall.common.domain.RuleViolation;
 import io.quarkmall.stock.domain.ReservePolicy;
 import io.quarkmall.stock.domain.ReservePolicy.Hold;
 import io.quarkmall.stock.domain.ReservePolicy.Line;
@@ -27,6 +28,6 @@ class ReservePolicyTest {
 
     @Test
     void a_line_needs_a_positive_quantity() {
-        assertThrows(IllegalArgumentException.class, () -> new Line("A", 0));
+        assertThrows(RuleViolation.class, () -> new Line("A", 0));
     }
 }

@@ -20,6 +20,8 @@ final class EdgeLimits {
     static final int MAX_URI = 8 * 1024;
     static final int MAX_HEADERS = 16 * 1024;
     static final long MAX_BODY = 1024 * 1024;
+    /** Keep-alive connections the edge holds open to each service, as an ingress's upstream pool does. */
+    static final int CONNECTIONS_PER_SERVICE = 64;
     private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)(\\.|%2e){1,2}(/|$)", Pattern.CASE_INSENSITIVE);
 
     record Refusal(int status, String type, String title, String detail) {}

@@ -3,6 +3,7 @@ package io.quarkmall.stack;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -52,7 +53,10 @@ final class EdgeNode implements Server {
     @Override
     public void start() throws Exception {
         vertx = Vertx.vertx();
-        var client = vertx.createHttpClient();
+        // Vert.x keeps 5 connections per origin by default: under load every request to a service
+        // queued behind them (bench/checkout measured cart p50 1.4 s through the edge, 48 ms direct).
+        var client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(EdgeLimits.CONNECTIONS_PER_SERVICE)
+                .setKeepAlive(true));
         for (Ports.Service service : Ports.SERVICES) {
             proxies.put(service.name(), HttpProxy.reverseProxy(client).origin(service.port(), Readiness.HOST)
                     .addInterceptor(new ForwardedFor()));

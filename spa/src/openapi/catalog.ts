@@ -69,8 +69,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
                 };
                 path?: never;
                 cookie?: never;
@@ -339,8 +340,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
                 };
                 path: {
                     id: number;
@@ -447,8 +449,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
                 };
                 path: {
                     id: number;

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkmall.stack.testing.Tokens;
@@ -87,9 +88,10 @@ class CheckoutJourneyTest {
         long orderId = Shop.orderOf("shopper", sku, 1);
         Shop.awaitStatus("shopper", orderId, "STOCK_RESERVED");
         Shop.payWhenPayable("shopper", orderId, "tok_sandbox_success").then().statusCode(201);
-        // Paid as the order shows it: a capture that reaches an order already cancelled earns no
-        // points at all (cart-order announces no OrderPaid for it) and pay refunds it.
-        Shop.awaitStatus("shopper", orderId, "PAID");
+        // Paid as the order shows it (PAID on its timeline; the parcel is picked up one 3 s carrier
+        // step later): a capture that reaches an order already cancelled earns no points at all
+        // (cart-order announces no OrderPaid for it) and pay refunds it.
+        await().atMost(SAGA).untilAsserted(() -> Shop.order("shopper", orderId).body("timeline.status", hasItem("PAID")));
         Shop.post("shopper", "/api/cart-order/orders/" + orderId + "/cancellation", null).then().statusCode(200)
                 .body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("SHOPPER_CANCELLED"));
 

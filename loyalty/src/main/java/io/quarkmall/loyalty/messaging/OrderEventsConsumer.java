@@ -4,27 +4,41 @@ import io.quarkmall.common.inbox.EventRoutes;
 import io.quarkmall.common.inbox.Inbox;
 import io.quarkmall.common.inbox.InboxConsumer;
 import io.quarkmall.common.money.Money;
-import io.quarkmall.loyalty.service.EarningService;
+import io.quarkmall.loyalty.domain.Purchase;
+import io.quarkmall.loyalty.service.OrderRewards;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * loyalty follows order.v1 alone: a paid order earns points and a refunded one gives them back,
- * once per event (inbox) and per order (ledger).
+ * loyalty follows order.v1 alone: a paid order earns points (and the first one its bonuses), a
+ * completed one what the COMPLETED rules grant, and a refunded one gives its points back, once per
+ * event (inbox) and per order (ledger).
  */
 @ApplicationScoped
 public class OrderEventsConsumer extends InboxConsumer {
 
     /** The fields loyalty reads of order.v1 (docs/events/order.v1.schema.json). */
-    record OrderPaid(long orderId, String shopperId, Money total) {}
+    record OrderPaid(long orderId, String shopperId, Money total, List<Line> lines) {
+        List<Purchase.Line> purchased() {
+            return lines == null ? List.of()
+                    : lines.stream().map(line -> new Purchase.Line(line.sku(), line.quantity(), line.unitPrice())).toList();
+        }
+    }
 
-    record OrderRefunded(long orderId) {}
+    record Line(String sku, int quantity, Money unitPrice) {}
 
-    OrderEventsConsumer(Inbox inbox, EarningService earning) {
+    record OrderCompleted(long orderId) {}
+
+    record OrderRefunded(long orderId, Money amount) {}
+
+    OrderEventsConsumer(Inbox inbox, OrderRewards rewards) {
         super(inbox, EventRoutes.of("loyalty.orders")
-                .on(OrderPaid.class, paid -> earning.creditPaidOrder(paid.shopperId(), paid.orderId(), paid.total()))
-                .on(OrderRefunded.class, refunded -> earning.reverseRefundedOrder(refunded.orderId())));
+                .on(OrderPaid.class, (paid, at) -> rewards.paid(paid.orderId(), paid.shopperId(), paid.total(),
+                        paid.purchased(), at))
+                .on(OrderCompleted.class, (completed, at) -> rewards.completed(completed.orderId(), at))
+                .on(OrderRefunded.class, refunded -> rewards.refunded(refunded.orderId(), refunded.amount())));
     }
 
     @Incoming("orders")

@@ -40,9 +40,9 @@ public class CheckIn extends PanacheEntityBase {
                 .executeUpdate() == 1;
     }
 
-    /** The shopper's latest check-in, if any. */
-    public static Optional<CheckInPolicy.Reward> latestOf(String shopperId) {
-        return find("shopperId", Sort.descending("day"), shopperId).<CheckIn>firstResultOptional()
+    /** The shopper's latest check-in on or before {@code day}, if any. */
+    public static Optional<CheckInPolicy.Reward> latestOf(String shopperId, LocalDate day) {
+        return find("shopperId = ?1 and day <= ?2", Sort.descending("day"), shopperId, day).<CheckIn>firstResultOptional()
                 .map(checkIn -> new CheckInPolicy.Reward(checkIn.day, checkIn.streak, checkIn.points));
     }
 

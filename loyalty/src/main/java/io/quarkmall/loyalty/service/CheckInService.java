@@ -44,8 +44,8 @@ public class CheckInService {
     public Reward checkIn(String shopperId) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, config.zone());
-        Optional<Reward> latest = CheckIn.latestOf(shopperId);
-        if (latest.filter(last -> !last.day().isBefore(today)).isPresent()) {
+        Optional<Reward> latest = CheckIn.latestOf(shopperId, today);
+        if (latest.filter(last -> last.day().equals(today)).isPresent()) {
             throw alreadyCheckedIn(today);
         }
         Reward reward = policy.rewardFor(today, latest);
@@ -61,7 +61,7 @@ public class CheckInService {
     @Transactional
     public CheckInStatus statusOf(String shopperId) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), config.zone());
-        Optional<Reward> latest = CheckIn.latestOf(shopperId);
+        Optional<Reward> latest = CheckIn.latestOf(shopperId, today);
         boolean checkedInToday = latest.filter(last -> last.day().equals(today)).isPresent();
         return new CheckInStatus(today, checkedInToday, policy.streakOn(today, latest), policy.nextReward(today, latest));
     }

@@ -28,9 +28,12 @@ public class PaidOrder extends PanacheEntityBase {
     private Money total;
     private long refundedMinor;
     @JdbcTypeCode(SqlTypes.JSON)
-    private List<Purchase.Line> lines;
+    private Lines lines;
     private Instant paidAt;
     private Instant completedAt;
+
+    /** The order's lines as stored: one JSON document whose record names the lines' type for the reader. */
+    public record Lines(List<Purchase.Line> lines) {}
 
     protected PaidOrder() {
     }
@@ -45,7 +48,7 @@ public class PaidOrder extends PanacheEntityBase {
         order.orderId = orderId;
         order.shopperId = shopperId;
         order.total = total;
-        order.lines = List.copyOf(lines);
+        order.lines = new Lines(List.copyOf(lines));
         order.paidAt = paidAt;
         order.persist();
         return Optional.of(order);
@@ -110,7 +113,7 @@ public class PaidOrder extends PanacheEntityBase {
     }
 
     public Purchase purchase() {
-        return new Purchase(total, lines, paidAt);
+        return new Purchase(total, lines.lines(), paidAt);
     }
 
     public long orderId() {

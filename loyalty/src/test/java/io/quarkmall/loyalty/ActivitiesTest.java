@@ -77,6 +77,35 @@ class ActivitiesTest {
     }
 
     @Test
+    void a_first_order_refunded_in_full_takes_its_bonuses_back_and_the_next_order_is_no_first_order() {
+        String referrer = newShopper();
+        String newcomer = newShopper();
+        activities.register(newcomer, codeOf(referrer));
+        long first = orders().pay(newcomer, 3_000);
+
+        orders().refund(first, newcomer, 3_000);
+        orders().pay(newcomer, 4_000);
+
+        assertEquals(0, LedgerFacts.sum(referrer));
+        assertEquals(-200, LedgerFacts.points(referrer, ActivityService.REFERRAL_REWARD_REFUNDED));
+        assertEquals(-100, LedgerFacts.points(newcomer, ActivityService.FIRST_PAID_ORDER_REFUNDED));
+        assertEquals(-100, LedgerFacts.points(newcomer, ActivityService.REFERRAL_WELCOME_REFUNDED));
+        assertEquals(1, LedgerFacts.entries(newcomer, ActivityService.FIRST_PAID_ORDER));
+        assertEquals(40, LedgerFacts.sum(newcomer));
+    }
+
+    @Test
+    void a_partial_refund_leaves_the_first_order_bonus() {
+        String shopper = newShopper();
+        long first = orders().pay(shopper, 5_000);
+
+        orders().refund(first, shopper, 1_000);
+
+        assertEquals(0, LedgerFacts.entries(shopper, ActivityService.FIRST_PAID_ORDER_REFUNDED));
+        assertEquals(100, LedgerFacts.points(shopper, ActivityService.FIRST_PAID_ORDER));
+    }
+
+    @Test
     void sixteen_first_orders_paid_at_once_reward_the_first_order_and_the_referral_once() throws Exception {
         String referrer = newShopper();
         String newcomer = newShopper();

@@ -131,7 +131,7 @@ class EarningRulesOnOrdersTest {
             long refunded = PaidOrders.newOrderId();
             orders().pay(kept, shopper, 4_000, Instant.now(), List.of(PaidOrders.line(sku, 1, 4_000)));
             orders().pay(refunded, shopper, 2_000, Instant.now(), List.of(PaidOrders.line(sku, 1, 2_000)));
-            orders().refund(refunded, 2_000);
+            orders().refund(refunded, shopper, 2_000);
             orders().complete(kept, Instant.now());
             orders().complete(refunded, Instant.now());
 

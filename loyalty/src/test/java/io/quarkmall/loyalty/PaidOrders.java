@@ -44,7 +44,7 @@ final class PaidOrders {
         QuarkusTransaction.requiringNew().run(() -> rewards.completed(orderId, completedAt));
     }
 
-    void refund(long orderId, long amountFen) {
-        QuarkusTransaction.requiringNew().run(() -> rewards.refunded(orderId, cny(amountFen)));
+    void refund(long orderId, String shopperId, long amountFen) {
+        QuarkusTransaction.requiringNew().run(() -> rewards.refunded(orderId, shopperId, cny(amountFen)));
     }
 }

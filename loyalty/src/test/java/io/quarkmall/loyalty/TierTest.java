@@ -56,7 +56,7 @@ class TierTest {
         long lifting = orders().pay(shopper, 1);
         assertStanding(tiers.standingOf(shopper), "SILVER", 200_000, "GOLD");
 
-        orders().refund(lifting, 1);
+        orders().refund(lifting, shopper, 1);
         assertStanding(tiers.standingOf(shopper), "MEMBER", 199_999, "SILVER");
 
         orders().pay(shopper, 800_001);

@@ -2,6 +2,7 @@ package io.quarkmall.loyalty.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** loyalty's own settings. */
 @ConfigMapping(prefix = "quarkmall.loyalty")
@@ -14,4 +15,12 @@ public interface LoyaltyConfig {
     /** Where PointsCredited goes. */
     @WithDefault("loyalty.points.v1")
     String pointsTopic();
+
+    /** How long earned points stay valid: each lot expires this long after it was credited. */
+    @WithDefault("P365D")
+    Duration pointsValidFor();
+
+    /** Points expiring within this window are shown to the shopper as expiring soon. */
+    @WithDefault("P30D")
+    Duration expiringSoonWindow();
 }

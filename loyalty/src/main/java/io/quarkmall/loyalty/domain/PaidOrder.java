@@ -9,7 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -38,12 +37,8 @@ public class PaidOrder extends PanacheEntityBase {
     protected PaidOrder() {
     }
 
-    /** Keeps the order once; empty if it was already kept (an order is paid once). */
-    public static Optional<PaidOrder> recordOnce(long orderId, String shopperId, Money total, List<Purchase.Line> lines,
-                                                 Instant paidAt) {
-        if (findByIdOptional(orderId).isPresent()) {
-            return Optional.empty();
-        }
+    /** Keeps a paid order (an order is paid once; the caller has found it not kept yet). */
+    public static PaidOrder keep(long orderId, String shopperId, Money total, List<Purchase.Line> lines, Instant paidAt) {
         var order = new PaidOrder();
         order.orderId = orderId;
         order.shopperId = shopperId;
@@ -51,7 +46,7 @@ public class PaidOrder extends PanacheEntityBase {
         order.lines = new Lines(List.copyOf(lines));
         order.paidAt = paidAt;
         order.persist();
-        return Optional.of(order);
+        return order;
     }
 
     /** Money went back: the refunded part no longer counts as spend (never more than was paid). */
@@ -59,6 +54,10 @@ public class PaidOrder extends PanacheEntityBase {
         if (amount.currency().equals(total.currency())) {
             refundedMinor = Math.min(total.amountMinor(), Math.addExact(refundedMinor, amount.amountMinor()));
         }
+    }
+
+    public boolean whollyRefunded() {
+        return refundedMinor == total.amountMinor();
     }
 
     /** True the first time: an order completes once. */
@@ -75,11 +74,6 @@ public class PaidOrder extends PanacheEntityBase {
         return find("select coalesce(sum(o.total.amountMinor - o.refundedMinor), 0) from PaidOrder o "
                 + "where o.shopperId = ?1 and o.total.currency = ?2 and o.paidAt >= ?3", shopperId, currency, since)
                 .project(Long.class).firstResult();
-    }
-
-    /** Whether the shopper has a paid order other than this one. */
-    public static boolean hasOtherPaidOrder(String shopperId, long orderId) {
-        return count("shopperId = ?1 and orderId <> ?2", shopperId, orderId) > 0;
     }
 
     public static boolean hasPaidOrder(String shopperId) {

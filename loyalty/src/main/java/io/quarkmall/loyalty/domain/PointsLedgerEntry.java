@@ -11,9 +11,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** One credit (positive) or debit (negative) of a shopper's points. Entries are never changed. */
+/**
+ * One credit (positive) or debit (negative) of a shopper's points. Entries are never changed; the
+ * account's balance is always their sum. A {@code reference} names what the entry is for (an
+ * order, a day's check-in, a draw), and a shopper has at most one entry per reason and reference.
+ */
 @Entity
 public class PointsLedgerEntry extends PanacheEntityBase {
+
+    /** The credit for a paid order. */
+    public static final String EARNED_FOR_ORDER = "EARNED_FOR_ORDER";
+    /** Takes back the points a refunded order earned. */
+    public static final String REVERSED_FOR_REFUND = "REVERSED_FOR_REFUND";
+    /** Points of a lot whose validity ended. */
+    public static final String EXPIRED = "EXPIRED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -21,67 +32,57 @@ public class PointsLedgerEntry extends PanacheEntityBase {
     private String shopperId;
     private long points;
     private String reason;
+    private String reference;
     private Long orderId;
+    private Long givesBackEntryId;
     private Instant createdAt;
 
     protected PointsLedgerEntry() {
     }
 
-    /** The reason of the credit for a paid order: at most one per order. */
-    public static final String EARNED_FOR_ORDER = "EARNED_FOR_ORDER";
-
-    /** Points a paid order earned; never twice for one order (a unique index says so too). */
-    public static PointsLedgerEntry earned(String shopperId, long orderId, long points, Instant now) {
+    /** A new entry: {@code points} is positive for a credit and negative for a debit. */
+    public static PointsLedgerEntry of(Posting posting, long points, Instant now) {
         var entry = new PointsLedgerEntry();
-        entry.shopperId = shopperId;
-        entry.orderId = orderId;
+        entry.shopperId = posting.shopperId();
         entry.points = points;
-        entry.reason = EARNED_FOR_ORDER;
+        entry.reason = posting.reason();
+        entry.reference = posting.reference();
+        entry.orderId = posting.orderId();
         entry.createdAt = now;
-        entry.persist();
         return entry;
     }
 
-    /** The reason of the debit that takes back a refunded order's points: at most one per order. */
-    public static final String REVERSED_FOR_REFUND = "REVERSED_FOR_REFUND";
-
-    /** Takes back the points {@code earned} gave, for the same shopper and order. */
-    public static PointsLedgerEntry reversal(PointsLedgerEntry earned, Instant now) {
-        var entry = new PointsLedgerEntry();
-        entry.shopperId = earned.shopperId;
-        entry.orderId = earned.orderId;
-        entry.points = -earned.points;
-        entry.reason = REVERSED_FOR_REFUND;
-        entry.createdAt = now;
-        entry.persist();
+    /** A credit that returns points an earlier debit took. */
+    public static PointsLedgerEntry givingBack(PointsLedgerEntry debit, Posting posting, long points, Instant now) {
+        var entry = of(posting, points, now);
+        entry.givesBackEntryId = debit.id;
         return entry;
     }
 
-    public static Optional<PointsLedgerEntry> of(long orderId, String reason) {
+    public static Optional<PointsLedgerEntry> find(String shopperId, String reason, String reference) {
+        return find("shopperId = ?1 and reason = ?2 and reference = ?3", shopperId, reason, reference)
+                .firstResultOptional();
+    }
+
+    /** The entry of an order with this reason, whoever's it is (an order has one shopper). */
+    public static Optional<PointsLedgerEntry> ofOrder(long orderId, String reason) {
         return find("orderId = ?1 and reason = ?2", orderId, reason).firstResultOptional();
     }
 
-    public String shopperId() {
-        return shopperId;
-    }
-
-    public static boolean earnedFor(long orderId) {
-        return count("orderId = ?1 and reason = ?2", orderId, EARNED_FOR_ORDER) > 0;
-    }
-
-    /** The balance is derived from the ledger, never stored beside it, so the two cannot disagree. */
-    public static long balanceOf(String shopperId) {
-        Long sum = find("select coalesce(sum(e.points), 0) from PointsLedgerEntry e where e.shopperId = ?1", shopperId)
-                .project(Long.class).firstResult();
-        return sum == null ? 0 : sum;
+    public static List<PointsLedgerEntry> givingBack(PointsLedgerEntry debit) {
+        return list("givesBackEntryId", debit.id);
     }
 
     public static List<PointsLedgerEntry> recent(String shopperId, int page, int size) {
-        return find("shopperId", Sort.descending("createdAt"), shopperId).page(Page.of(page, size)).list();
+        return find("shopperId", Sort.descending("createdAt", "id"), shopperId).page(Page.of(page, size)).list();
     }
 
     public Long id() {
         return id;
+    }
+
+    public String shopperId() {
+        return shopperId;
     }
 
     public long points() {
@@ -90,6 +91,10 @@ public class PointsLedgerEntry extends PanacheEntityBase {
 
     public String reason() {
         return reason;
+    }
+
+    public String reference() {
+        return reference;
     }
 
     /** The order this entry is for, if any. */

@@ -68,6 +68,11 @@ public class Referral extends PanacheEntityBase {
         return true;
     }
 
+    /** Whether this order's payment rewarded the referral. */
+    public boolean rewardedFor(long orderId) {
+        return rewardedOrderId != null && rewardedOrderId == orderId;
+    }
+
     /** How many shoppers came on this shopper's code, and how many of them have paid their first order. */
     public static long referredBy(String referrerId) {
         return count("referrerId", referrerId);

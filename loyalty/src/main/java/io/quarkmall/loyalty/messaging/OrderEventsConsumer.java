@@ -6,20 +6,24 @@ import io.quarkmall.common.inbox.InboxConsumer;
 import io.quarkmall.common.money.Money;
 import io.quarkmall.loyalty.domain.Purchase;
 import io.quarkmall.loyalty.service.OrderRewards;
+import io.quarkmall.loyalty.service.PointsHolds;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * loyalty follows order.v1 alone: a paid order earns points (and the first one its bonuses), a
- * completed one what the COMPLETED rules grant, and a refunded one gives its points back, once per
- * event (inbox) and per order (ledger).
+ * loyalty follows order.v1 alone: a placed order's points are held, spent when it is paid and
+ * given back when it is cancelled or refunded; a paid order earns points by the rules (and the
+ * first one its bonuses), a completed one what the COMPLETED rules grant, and a refunded one gives
+ * its points back (see OrderRewards); once per event (inbox) and per order (ledger).
  */
 @ApplicationScoped
 public class OrderEventsConsumer extends InboxConsumer {
 
     /** The fields loyalty reads of order.v1 (docs/events/order.v1.schema.json). */
+    record OrderPlaced(long orderId, String shopperId, long pointsUsed, Money total) {}
+
     record OrderPaid(long orderId, String shopperId, Money total, List<Line> lines) {
         List<Purchase.Line> purchased() {
             return lines == null ? List.of()
@@ -31,14 +35,23 @@ public class OrderEventsConsumer extends InboxConsumer {
 
     record OrderCompleted(long orderId) {}
 
-    record OrderRefunded(long orderId, Money amount) {}
+    record OrderCancelled(long orderId) {}
 
-    OrderEventsConsumer(Inbox inbox, OrderRewards rewards) {
+    record OrderRefunded(long orderId, String shopperId, Money amount) {}
+
+    OrderEventsConsumer(Inbox inbox, OrderRewards rewards, PointsHolds holds) {
         super(inbox, EventRoutes.of("loyalty.orders")
-                .on(OrderPaid.class, (paid, at) -> rewards.paid(paid.orderId(), paid.shopperId(), paid.total(),
-                        paid.purchased(), at))
+                .on(OrderPlaced.class, placed -> {
+                    if (placed.pointsUsed() > 0) {
+                        holds.hold(placed.orderId(), placed.shopperId(), placed.pointsUsed(), placed.total());
+                    }
+                })
+                .on(OrderPaid.class, (paid, at) ->
+                        rewards.paid(paid.orderId(), paid.shopperId(), paid.total(), paid.purchased(), at))
                 .on(OrderCompleted.class, (completed, at) -> rewards.completed(completed.orderId(), at))
-                .on(OrderRefunded.class, refunded -> rewards.refunded(refunded.orderId(), refunded.amount())));
+                .on(OrderCancelled.class, cancelled -> holds.orderCancelled(cancelled.orderId()))
+                .on(OrderRefunded.class, refunded ->
+                        rewards.refunded(refunded.orderId(), refunded.shopperId(), refunded.amount())));
     }
 
     @Incoming("orders")

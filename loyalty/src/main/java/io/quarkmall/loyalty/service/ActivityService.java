@@ -5,6 +5,7 @@ import io.quarkmall.common.problem.ProblemException;
 import io.quarkmall.loyalty.config.ActivityConfig;
 import io.quarkmall.loyalty.domain.PaidOrder;
 import io.quarkmall.loyalty.domain.PointsLedgerEntry;
+import io.quarkmall.loyalty.domain.Posting;
 import io.quarkmall.loyalty.domain.Referral;
 import io.quarkmall.loyalty.domain.ReferralCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,10 @@ public class ActivityService {
     public static final String FIRST_PAID_ORDER = "FIRST_PAID_ORDER";
     public static final String REFERRAL_WELCOME = "REFERRAL_WELCOME";
     public static final String REFERRAL_REWARD = "REFERRAL_REWARD";
+    /** Ledger reasons of taking those bonuses back when the first paid order is refunded in full. */
+    public static final String FIRST_PAID_ORDER_REFUNDED = "FIRST_PAID_ORDER_REFUNDED";
+    public static final String REFERRAL_WELCOME_REFUNDED = "REFERRAL_WELCOME_REFUNDED";
+    public static final String REFERRAL_REWARD_REFUNDED = "REFERRAL_REWARD_REFUNDED";
 
     /** A shopper's referral code and how it has done. */
     public record ReferralSummary(String code, Optional<Referral> referredBy, long referred, long rewarded) {}
@@ -78,18 +83,39 @@ public class ActivityService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void firstOrderPaid(String shopperId, long orderId) {
-        String order = "order:" + orderId;
-        credit(shopperId, config.firstPaidOrderBonus(), FIRST_PAID_ORDER, order);
+        credit(Posting.forOrder(shopperId, FIRST_PAID_ORDER, orderId), config.firstPaidOrderBonus());
         var referral = Referral.of(shopperId);
         if (referral.isPresent() && referral.get().rewarded(orderId, clock.instant())) {
-            credit(shopperId, config.referredBonus(), REFERRAL_WELCOME, order);
-            credit(referral.get().referrerId(), config.referrerBonus(), REFERRAL_REWARD, "referred:" + shopperId);
+            credit(Posting.forOrder(shopperId, REFERRAL_WELCOME, orderId), config.referredBonus());
+            credit(Posting.of(referral.get().referrerId(), REFERRAL_REWARD, "referred:" + shopperId), config.referrerBonus());
         }
     }
 
-    private void credit(String shopperId, long points, String reason, String reference) {
+    /**
+     * A first paid order refunded in full earns no bonus: its first-order and referral bonuses are
+     * taken back, the referrer's too (as far as the balances hold them), once. The shopper's next
+     * order is not a first order. The caller holds the shopper's activity lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void paidOrderRefunded(String shopperId, long orderId) {
+        takeBack(PointsLedgerEntry.ofOrder(orderId, FIRST_PAID_ORDER),
+                Posting.forOrder(shopperId, FIRST_PAID_ORDER_REFUNDED, orderId));
+        takeBack(PointsLedgerEntry.ofOrder(orderId, REFERRAL_WELCOME),
+                Posting.forOrder(shopperId, REFERRAL_WELCOME_REFUNDED, orderId));
+        Referral.of(shopperId).filter(referral -> referral.rewardedFor(orderId)).ifPresent(referral -> {
+            String reference = "referred:" + shopperId;
+            takeBack(PointsLedgerEntry.find(referral.referrerId(), REFERRAL_REWARD, reference),
+                    Posting.of(referral.referrerId(), REFERRAL_REWARD_REFUNDED, reference));
+        });
+    }
+
+    private void takeBack(Optional<PointsLedgerEntry> credit, Posting posting) {
+        credit.ifPresent(entry -> ledger.takeBack(entry, posting, entry.points()));
+    }
+
+    private void credit(Posting posting, long points) {
         if (points > 0) {
-            ledger.credit(shopperId, points, reason, reference);
+            ledger.credit(posting, points);
         }
     }
 }

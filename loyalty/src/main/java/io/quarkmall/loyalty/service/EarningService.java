@@ -1,81 +1,51 @@
 package io.quarkmall.loyalty.service;
 
-import io.quarkmall.common.lock.AdvisoryLocks;
-import io.quarkmall.common.lock.AdvisoryLocks.LockSpace;
-import io.quarkmall.common.money.Money;
-import io.quarkmall.common.outbox.Outbox;
-import io.quarkmall.loyalty.config.LoyaltyConfig;
-import io.quarkmall.loyalty.domain.EarningPolicy;
-import io.quarkmall.loyalty.domain.PointsEvent;
-import io.quarkmall.loyalty.domain.PointsEvent.PointsCredited;
-import io.quarkmall.loyalty.domain.PointsEvent.PointsDebited;
+import io.quarkmall.loyalty.domain.EarningOccasion;
 import io.quarkmall.loyalty.domain.PointsLedgerEntry;
+import io.quarkmall.loyalty.domain.Posting;
+import io.quarkmall.loyalty.domain.Purchase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 
 /** Credits the points a paid order earns and takes them back if it is refunded, once per order each. */
 @ApplicationScoped
 public class EarningService {
 
-    private static final LockSpace ACCOUNTS = new LockSpace("points-account");
+    private final PointsLedger ledger;
+    private final RuleEarnings rules;
 
-    private final Outbox outbox;
-    private final Clock clock;
-    private final LoyaltyConfig config;
-    private final AdvisoryLocks locks;
-
-    EarningService(Outbox outbox, Clock clock, LoyaltyConfig config, AdvisoryLocks locks) {
-        this.outbox = outbox;
-        this.clock = clock;
-        this.config = config;
-        this.locks = locks;
+    EarningService(PointsLedger ledger, RuleEarnings rules) {
+        this.ledger = ledger;
+        this.rules = rules;
     }
 
-    /** Returns the points credited: 0 when the order already earned its points or earns none. */
+    /**
+     * Credits what the PAID rules grant the order at the shopper's tier (with no rules, the
+     * EarningPolicy's points). Called before the order counts toward the shopper's spend, so it
+     * earns at the tier held before it. Returns the points credited: 0 when the order already
+     * earned its points or earns none.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long creditPaidOrder(String shopperId, long orderId, Money paid) {
-        lockAccount(shopperId);
-        long points = new EarningPolicy(config.pointsPerUnit()).pointsFor(paid);
-        if (points == 0 || PointsLedgerEntry.earnedFor(orderId)) {
+    public long creditPaidOrder(String shopperId, long orderId, Purchase purchase) {
+        long points = rules.of(EarningOccasion.PAID, purchase, shopperId).points();
+        if (points == 0) {
             return 0;
         }
-        PointsLedgerEntry.earned(shopperId, orderId, points, clock.instant());
-        announce(new PointsCredited(shopperId, points, orderId, PointsLedgerEntry.balanceOf(shopperId)));
-        return points;
+        return ledger.credit(Posting.forOrder(shopperId, PointsLedgerEntry.EARNED_FOR_ORDER, orderId), points)
+                .map(PointsLedgerEntry::points).orElse(0L);
     }
 
     /**
      * A refunded order gives back the points it earned, once. Returns the points taken back: 0 if
-     * it earned none or they were already taken back. No redemption exists yet, so the balance
-     * cannot go below what other orders earned.
+     * it earned none or they were already taken back. Points the shopper has already spent are
+     * not taken back beyond the balance (see {@link PointsLedger#takeBack}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long reverseRefundedOrder(long orderId) {
-        var earned = PointsLedgerEntry.of(orderId, PointsLedgerEntry.EARNED_FOR_ORDER);
-        if (earned.isEmpty()) {
-            return 0;
-        }
-        String shopperId = earned.get().shopperId();
-        lockAccount(shopperId);
-        if (PointsLedgerEntry.of(orderId, PointsLedgerEntry.REVERSED_FOR_REFUND).isPresent()) {
-            return 0;
-        }
-        long points = -PointsLedgerEntry.reversal(earned.get(), clock.instant()).points();
-        announce(new PointsDebited(shopperId, points, orderId, PointsLedgerEntry.REVERSED_FOR_REFUND,
-                PointsLedgerEntry.balanceOf(shopperId)));
-        return points;
-    }
-
-    /**
-     * One writer per account at a time, so the balance each PointsCredited announces is the true
-     * sum at that point, in the order the events are published.
-     */
-    private void lockAccount(String shopperId) {
-        locks.lock(ACCOUNTS, shopperId);
-    }
-
-    private void announce(PointsEvent event) {
-        outbox.record(config.pointsTopic(), event.shopperId(), event);
+        return PointsLedgerEntry.ofOrder(orderId, PointsLedgerEntry.EARNED_FOR_ORDER)
+                .flatMap(earned -> ledger.takeBack(earned,
+                        Posting.forOrder(earned.shopperId(), PointsLedgerEntry.REVERSED_FOR_REFUND, orderId),
+                        earned.points()))
+                .map(entry -> -entry.points()).orElse(0L);
     }
 }

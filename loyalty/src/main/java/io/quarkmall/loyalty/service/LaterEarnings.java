@@ -4,6 +4,7 @@ import io.quarkmall.loyalty.config.EarningRulesConfig;
 import io.quarkmall.loyalty.domain.EarningOccasion;
 import io.quarkmall.loyalty.domain.EarningRule;
 import io.quarkmall.loyalty.domain.PaidOrder;
+import io.quarkmall.loyalty.domain.Posting;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,7 @@ public class LaterEarnings {
     public void completed(PaidOrder order) {
         long points = rules.of(EarningOccasion.COMPLETED, order.purchase(), order.shopperId()).points();
         if (points > 0) {
-            ledger.credit(order.shopperId(), points, EARNED_ON_COMPLETION, "order:" + order.orderId());
+            ledger.credit(Posting.forOrder(order.shopperId(), EARNED_ON_COMPLETION, order.orderId()), points);
         }
     }
 
@@ -76,7 +77,8 @@ public class LaterEarnings {
         for (PaidOrder order : due) {
             long points = rules.of(EarningOccasion.returnWindowClosed(days), order.purchase(), order.shopperId()).points();
             if (order.returnWindowClosed(days, points, now) && points > 0) {
-                ledger.credit(order.shopperId(), points, EARNED_AFTER_RETURN_WINDOW, "order:" + order.orderId() + ":" + days + "d");
+                ledger.credit(new Posting(order.shopperId(), EARNED_AFTER_RETURN_WINDOW,
+                        "order:" + order.orderId() + ":" + days + "d", order.orderId()), points);
             }
         }
         return due.size();

@@ -159,7 +159,6 @@ class ActivitiesTest {
                 .when().post("/referrals").then().statusCode(400)
                 .body("type", equalTo("https://quarkmall.io/problems/idempotency-key-required"));
         given().when().get("/referrals/me").then().statusCode(401).contentType("application/problem+json");
-        register("merchant", code).then().statusCode(403).contentType("application/problem+json");
     }
 
     private static io.restassured.response.Response register(String user, String code) {

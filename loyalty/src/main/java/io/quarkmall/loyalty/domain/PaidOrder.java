@@ -89,7 +89,8 @@ public class PaidOrder extends PanacheEntityBase {
         return getEntityManager().createNativeQuery("""
                         SELECT o.* FROM paid_order o
                         WHERE o.completed_at >= ?1 AND o.completed_at < ?2 AND o.refunded_minor < o.total_minor
-                          AND NOT EXISTS (SELECT 1 FROM return_window_grant g WHERE g.order_id = o.order_id AND g.window_days = ?3)
+                          AND NOT EXISTS (SELECT 1 FROM return_window_grant g
+                                          WHERE g.order_id = o.order_id AND g.window_days = ?3)
                         ORDER BY o.completed_at, o.order_id LIMIT ?4""", PaidOrder.class)
                 .setParameter(1, from).setParameter(2, to).setParameter(3, days).setParameter(4, limit).getResultList();
     }

@@ -35,7 +35,9 @@ public class Referral extends PanacheEntityBase {
         if (code.shopperId().equals(referredId)) {
             throw new RuleViolation("own-referral-code", "A shopper cannot register their own referral code.");
         }
-        if (Referral.<Referral>findByIdOptional(code.shopperId()).filter(theirs -> theirs.referrerId.equals(referredId)).isPresent()) {
+        boolean referredByThisShopper = Referral.<Referral>findByIdOptional(code.shopperId())
+                .filter(theirs -> theirs.referrerId.equals(referredId)).isPresent();
+        if (referredByThisShopper) {
             throw new RuleViolation("mutual-referral", "A shopper cannot register the code of a shopper they referred.");
         }
         if (findByIdOptional(referredId).isPresent()) {

@@ -46,7 +46,8 @@ public record RuleDefinition(String name, EarningTrigger trigger, Integer return
 
     /** Whether an order paid at {@code paidAt} for {@code total} is one the rule is for. */
     boolean appliesTo(Money total, Instant paidAt) {
-        boolean inPeriod = (activeFrom == null || !paidAt.isBefore(activeFrom)) && (activeTo == null || paidAt.isBefore(activeTo));
+        boolean inPeriod = (activeFrom == null || !paidAt.isBefore(activeFrom))
+                && (activeTo == null || paidAt.isBefore(activeTo));
         boolean largeEnough = minimumOrder == null
                 || minimumOrder.currency().equals(total.currency()) && total.amountMinor() >= minimumOrder.amountMinor();
         return inPeriod && largeEnough;

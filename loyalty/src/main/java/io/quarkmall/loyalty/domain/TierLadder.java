@@ -24,7 +24,8 @@ public record TierLadder(List<Tier> tiers) {
         }
         tiers = tiers.stream().sorted(Comparator.comparingLong(tier -> tier.threshold().amountMinor())).toList();
         String currency = tiers.get(0).threshold().currency();
-        if (tiers.get(0).threshold().amountMinor() != 0 || tiers.stream().anyMatch(tier -> !tier.threshold().currency().equals(currency))) {
+        if (tiers.get(0).threshold().amountMinor() != 0
+                || tiers.stream().anyMatch(tier -> !tier.threshold().currency().equals(currency))) {
             throw new RuleViolation("invalid-tiers", "The lowest tier starts at 0 and all thresholds share one currency.");
         }
         if (tiers.stream().anyMatch(tier -> tier.multiplierBasisPoints() < 0)

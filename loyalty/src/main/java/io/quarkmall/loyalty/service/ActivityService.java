@@ -87,7 +87,8 @@ public class ActivityService {
         var referral = Referral.of(shopperId);
         if (referral.isPresent() && referral.get().rewarded(orderId, clock.instant())) {
             credit(Posting.forOrder(shopperId, REFERRAL_WELCOME, orderId), config.referredBonus());
-            credit(Posting.of(referral.get().referrerId(), REFERRAL_REWARD, "referred:" + shopperId), config.referrerBonus());
+            credit(Posting.of(referral.get().referrerId(), REFERRAL_REWARD, "referred:" + shopperId),
+                    config.referrerBonus());
         }
     }
 

@@ -9,11 +9,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What order.v1 means for a shopper's points, each event under the shopper's activity lock taken
- * before their account's (so the two are always taken in one order): a paid order is kept (for tiers and later rules),
+ * What order.v1 means for a shopper's points: a paid order is kept (for tiers and later rules),
  * earns its points and, if it is the shopper's first, the first-order and referral bonuses; a
- * completed order earns what the COMPLETED rules grant; a refund takes the order's points back, its
- * amount out of the shopper's spend and, in full, the bonuses of a first order. Each once per event (inbox) and per order.
+ * completed order earns what the COMPLETED rules grant; a refund takes the order's points back,
+ * its amount out of the shopper's spend and, in full, the bonuses of a first order. Each once per
+ * event (inbox) and per order, under the shopper's activity lock, taken before their account's so
+ * that the two are always taken in one order.
  */
 @ApplicationScoped
 public class OrderRewards {

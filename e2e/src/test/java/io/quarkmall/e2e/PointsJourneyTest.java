@@ -117,4 +117,25 @@ class PointsJourneyTest {
         given().when().get("/api/loyalty/rewards").then().statusCode(200)
                 .body("find { it.id == %d }.left".formatted(rewardId), equalTo(2));
     }
+
+    @Test
+    void a_physical_item_redeemed_with_points_alone_is_paid_at_once_and_delivered() {
+        String sku = "E2E-" + Shop.marker();
+        long productId = Shop.listRedeemable(sku, "积分茶杯 " + sku, 5_000, 300, 2);
+        Shop.awaitFindable(sku, productId, sku);
+        String dear = "E2E-" + Shop.marker();
+        Shop.listFindable(dear, "茶台", 100_000, 10);
+        earnAtLeast(dear, 300);
+        long balance = Shop.points(SHOPPER);
+
+        long orderId = Shop.post(SHOPPER, "/api/cart-order/redemptions", "{\"sku\":\"%s\",\"quantity\":1}".formatted(sku))
+                .then().statusCode(201).body("kind", equalTo("REDEMPTION")).body("pointsUsed", equalTo(300))
+                .body("total.amountMinor", equalTo(0)).extract().jsonPath().getLong("id");
+        Shop.awaitStatus(SHOPPER, orderId, "DELIVERED");
+        Shop.order(SHOPPER, orderId).body("timeline.status", hasItem("PAID"));
+        assertEquals(balance - 300, Shop.points(SHOPPER), "300 points spent, none earned on no money");
+        assertEquals(1, Shop.available(sku));
+        given().auth().oauth2(Tokens.of(SHOPPER)).when().get("/api/pay/payments").then().statusCode(200)
+                .body("findAll { it.orderId == %d }".formatted(orderId), org.hamcrest.Matchers.empty());
+    }
 }

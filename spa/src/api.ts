@@ -99,6 +99,7 @@ export type OrderSummary = CartOrderSchemas['OrderSummary'];
 export type OperatorOrderSummary = CartOrderSchemas['OperatorOrderSummary'];
 export type PaymentView = pay['schemas']['PaymentView'];
 export type PointsAccount = loyalty['schemas']['AccountView'];
+export type PointsEntry = loyalty['schemas']['EntryView'];
 export type ShipmentView = shipping['schemas']['ShipmentView'];
 export type TrackingView = shipping['schemas']['TrackingView'];
 

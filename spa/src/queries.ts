@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { useRef } from 'react';
 import {
   Api, ApiError, isFinal, type Availability, type Cart, type OperatorOrderSummary, type OrderSummary, type OrderView,
@@ -6,6 +6,7 @@ import {
 } from './api';
 import { useAuth } from './auth';
 import { useConfig } from './context';
+import { HISTORY_PAGE, nextHistoryPage } from './points/history';
 
 /** The API client of the running app, with the signed-in user's current token. */
 export function useApiClient(): Api {
@@ -78,9 +79,12 @@ export const queries = {
     queryKey: [...keys.shipments, shipmentId, 'tracking'],
     queryFn: () => api.request<TrackingView[]>(`/shipping/shipments/${shipmentId}/tracking`),
   }),
-  points: (api: Api) => queryOptions({
-    queryKey: keys.points,
-    queryFn: () => api.request<PointsAccount>('/loyalty/accounts/me', { query: { size: 50 } }),
+  /** The caller's points, with the history a page at a time (each page repeats the balance, held and expiring). */
+  points: (api: Api) => infiniteQueryOptions({
+    queryKey: [...keys.points, 'account'],
+    queryFn: ({ pageParam }) => api.request<PointsAccount>('/loyalty/accounts/me', { query: { page: pageParam, size: HISTORY_PAGE } }),
+    initialPageParam: 0,
+    getNextPageParam: nextHistoryPage,
   }),
   merchantProducts: (api: Api) => queryOptions({
     queryKey: [...keys.merchantProducts, 'all'],

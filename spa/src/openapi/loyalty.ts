@@ -8,7 +8,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calling shopper's points balance and ledger, newest first */
+        /** The calling shopper's points: balance, held, expiring soon, and the ledger, newest first */
         get: {
             parameters: {
                 query?: {
@@ -79,6 +79,9 @@ export interface components {
         AccountView: {
             /** Format: int64 */
             balance: number;
+            /** Format: int64 */
+            held: number;
+            expiringSoon: components["schemas"]["ExpiringView"];
             entries: components["schemas"]["EntryView"][];
         };
         EntryView: {
@@ -87,9 +90,15 @@ export interface components {
             /** Format: int64 */
             points: number;
             reason: string;
+            reference: string;
             /** Format: int64 */
             orderId: number;
             createdAt: components["schemas"]["Instant"];
+        };
+        ExpiringView: {
+            /** Format: int64 */
+            points: number;
+            before: components["schemas"]["Instant"];
         };
         /**
          * Format: date-time

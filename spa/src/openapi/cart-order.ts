@@ -276,10 +276,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Order everything in the cart at today's prices (Idempotency-Key required): 201 with the PENDING order; stock is then held or refused. 422 if the cart is empty or holds SKUs no longer for sale, or if the caller's unpaid orders are at a limit (too-many-unpaid-orders, too-many-units-held: pay or cancel one; the cart is kept) */
+        /** Order everything in the cart at today's prices (Idempotency-Key required): 201 with the PENDING order; stock is then held or refused. 422 if the cart is empty or holds SKUs no longer for sale, or if the caller's unpaid orders are at a limit (too-many-unpaid-orders, too-many-units-held: pay or cancel one; the cart is kept), and if the points asked for exceed what points may pay (points-over-max-share). Points are held by loyalty before the order can be paid; if the balance is short the order is cancelled (POINTS_REFUSED) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Points to pay part of the order with (100 points = ¥1 by default, at most half the goods); absent or 0: none */
+                    points?: number;
+                };
                 header: {
                     /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
                     "Idempotency-Key": string;
@@ -967,6 +970,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdjustmentView: {
+            kind: string;
+            description: string;
+            amount: components["schemas"]["Money"];
+        };
         Cart: {
             lines: components["schemas"]["PricedLine"][];
             totals: components["schemas"]["Money"][];
@@ -1013,6 +1021,10 @@ export interface components {
             id: number;
             status: string;
             cancelReason: string;
+            subtotal: components["schemas"]["Money"];
+            adjustments: components["schemas"]["AdjustmentView"][];
+            /** Format: int64 */
+            pointsUsed: number;
             total: components["schemas"]["Money"];
             createdAt: components["schemas"]["Instant"];
             payBy: components["schemas"]["Instant"];

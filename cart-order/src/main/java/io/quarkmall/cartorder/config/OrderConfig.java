@@ -26,6 +26,19 @@ public interface OrderConfig {
 
     Limits limits();
 
+    Points points();
+
+    /** Points paying part of an order (PointsPaymentPolicy). */
+    interface Points {
+        /** Points worth one whole currency unit: 100 points = ¥1. */
+        @WithDefault("100")
+        long perCurrencyUnit();
+
+        /** The largest share of the goods points may pay, in basis points: 5000 = half. */
+        @WithDefault("5000")
+        int maxShareBasisPoints();
+    }
+
     /**
      * How much one shopper may hold with orders not yet paid (OWASP API6): without a limit, one
      * shopper's burst of unpaid orders holds every unit for the whole payment window.

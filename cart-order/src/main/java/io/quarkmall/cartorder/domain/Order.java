@@ -51,6 +51,11 @@ public class Order extends PanacheEntityBase {
     @Embedded
     @AttributeOverride(name = "amountMinor", column = @Column(name = "total_minor"))
     private Money total;
+    private long subtotalMinor;
+    private long pointsUsed;
+    private long pointsDiscountMinor;
+    private boolean stockHeld;
+    private boolean pointsHeld;
     private Instant createdAt;
     private Instant updatedAt;
     private Instant payBy;
@@ -67,16 +72,37 @@ public class Order extends PanacheEntityBase {
     protected Order() {
     }
 
+    /** The goods' subtotal of items of one currency. */
+    public static Money subtotalOf(List<Item> items) {
+        Money subtotal = Money.zero(items.getFirst().unitPrice().currency());
+        for (Item item : items) {
+            subtotal = subtotal.plus(item.unitPrice().times(item.quantity()));
+        }
+        return subtotal;
+    }
+
     /** A new order for items of one currency; it must be paid by {@code payBy} or it is cancelled. */
     public static Order place(String shopperId, List<Item> items, Instant now, Instant payBy) {
+        return place(shopperId, items, PointsPaymentPolicy.NONE, now, payBy);
+    }
+
+    /**
+     * A new order, {@code points} paying part of it: the points must be held by loyalty, as the
+     * stock by stock, before it can be paid.
+     */
+    public static Order place(String shopperId, List<Item> items, PointsPaymentPolicy.PointsPayment points,
+                              Instant now, Instant payBy) {
         var order = new Order();
         order.shopperId = shopperId;
-        Money total = Money.zero(items.getFirst().unitPrice().currency());
         for (Item item : items) {
             order.lines.add(new OrderLine(order, item.sku(), item.productName(), item.quantity(), item.unitPrice()));
-            total = total.plus(item.unitPrice().times(item.quantity()));
         }
-        order.total = total;
+        Money subtotal = subtotalOf(items);
+        order.subtotalMinor = subtotal.amountMinor();
+        order.pointsUsed = points.points();
+        order.pointsDiscountMinor = points.discountMinor();
+        order.pointsHeld = points.points() == 0;
+        order.total = subtotal.minus(new Money(points.discountMinor(), subtotal.currency()));
         order.createdAt = now;
         order.payBy = payBy;
         order.status = OrderStatus.PENDING;
@@ -84,9 +110,47 @@ public class Order extends PanacheEntityBase {
         return order;
     }
 
-    /** Stock is held: the order awaits payment. */
+    /** Stock is held: the order awaits payment, once its points are held too. */
     public void stockReserved(Instant now) {
-        if (step(OrderStatus.PENDING, OrderStatus.STOCK_RESERVED, "Stock held for the order", now)) {
+        if (status == OrderStatus.PENDING && !stockHeld) {
+            stockHeld = true;
+            awaitPaymentOnceHeld("Stock held for the order", now);
+        } else if (status != OrderStatus.PENDING) {
+            step(OrderStatus.PENDING, OrderStatus.STOCK_RESERVED, "Stock held for the order", now);
+        }
+    }
+
+    /** loyalty set the order's points aside: the order awaits payment, once its stock is held too. */
+    public void pointsHeld(Instant now) {
+        if (status == OrderStatus.CANCELLED || pointsHeld && pointsUsed > 0) {
+            return;
+        }
+        if (status != OrderStatus.PENDING || pointsUsed == 0) {
+            throw outOfOrder("points-held");
+        }
+        pointsHeld = true;
+        awaitPaymentOnceHeld(pointsUsed + " points held for the order", now);
+    }
+
+    /** loyalty could not hold the points (the balance is short): the order is cancelled, its stock released. */
+    public void pointsRefused(String note, Instant now) {
+        if (status == OrderStatus.PENDING && pointsUsed > 0 && !pointsHeld) {
+            cancel(CancelReason.POINTS_REFUSED, note, now);
+        } else if (status != OrderStatus.CANCELLED) {
+            throw outOfOrder("points-refused");
+        }
+    }
+
+    private void awaitPaymentOnceHeld(String note, Instant now) {
+        if (!(stockHeld && pointsHeld)) {
+            record(OrderStatus.PENDING, note, now);
+            return;
+        }
+        record(OrderStatus.STOCK_RESERVED, note, now);
+        if (total.amountMinor() == 0) {
+            record(OrderStatus.PAID, "Paid in full with " + pointsUsed + " points", now);
+            events.add(new OrderEvent.OrderPaid(id, shopperId, total(), OrderEvent.Line.of(this)));
+        } else {
             events.add(new OrderEvent.OrderAwaitingPayment(id, shopperId, total(), payBy));
         }
     }
@@ -200,8 +264,8 @@ public class Order extends PanacheEntityBase {
     }
 
     private void cancel(CancelReason reason, String note, Instant now) {
-        var compensation = new OrderEvent.Compensation(stockToGiveBack(reason),
-                status.isBefore(OrderStatus.PAID) ? null : total());
+        boolean moneyTaken = !status.isBefore(OrderStatus.PAID) && total.amountMinor() > 0;
+        var compensation = new OrderEvent.Compensation(stockToGiveBack(reason), moneyTaken ? total() : null);
         cancelReason = reason;
         record(OrderStatus.CANCELLED, note, now);
         events.add(new OrderEvent.OrderCancelled(id, shopperId, reason, compensation));
@@ -272,8 +336,21 @@ public class Order extends PanacheEntityBase {
         return Optional.ofNullable(cancelReason);
     }
 
+    /** What is left to pay in money: the goods' subtotal less what points took off. */
     public Money total() {
         return total;
+    }
+
+    public Money subtotal() {
+        return new Money(subtotalMinor, total.currency());
+    }
+
+    public long pointsUsed() {
+        return pointsUsed;
+    }
+
+    public Money pointsDiscount() {
+        return new Money(pointsDiscountMinor, total.currency());
     }
 
     public Instant createdAt() {

@@ -34,7 +34,12 @@ public sealed interface OrderEvent {
     /** What a cancellation leaves to undo: stock to give back, and the money to refund (null if unpaid). */
     record Compensation(StockCompensation stock, Money refund) {}
 
-    record OrderPlaced(long orderId, String shopperId, List<Line> lines, Money total) implements OrderEvent {}
+    /**
+     * {@code total} is what is left to pay in money: the goods' {@code subtotal} less the
+     * {@code pointsDiscount} that {@code pointsUsed} points pay, which loyalty must hold.
+     */
+    record OrderPlaced(long orderId, String shopperId, List<Line> lines, Money total, Money subtotal, long pointsUsed,
+                       Money pointsDiscount) implements OrderEvent {}
 
     /** Stock is held: the order can be paid until {@code payBy}. */
     record OrderAwaitingPayment(long orderId, String shopperId, Money total, Instant payBy) implements OrderEvent {}

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The facts that move an order after checkout: stock held or refused (stock.reservation.v1),
+ * points held or refused (loyalty.points.v1),
  * payment captured, failed or refunded (payment.v1), the parcel's journey (shipping.shipment.v1).
  * cart-order turns each into the order's next step and announces it on order.v1.
  */
@@ -20,6 +21,10 @@ public class SagaEventsConsumer {
     record StockReserved(long orderId) {}
 
     record StockRejected(long orderId, String sku, long requested, long available) {}
+
+    record PointsHeld(long orderId) {}
+
+    record PointsHoldRefused(long orderId, long points, long balance) {}
 
     record PaymentSucceeded(long orderId) {}
 
@@ -35,6 +40,7 @@ public class SagaEventsConsumer {
 
     private final Inbox inbox;
     private final EventRoutes stock;
+    private final EventRoutes points;
     private final EventRoutes payments;
     private final EventRoutes shipments;
 
@@ -43,6 +49,9 @@ public class SagaEventsConsumer {
         this.stock = EventRoutes.of("cart-order.stock")
                 .on(StockReserved.class, e -> saga.stockReserved(e.orderId()))
                 .on(StockRejected.class, e -> saga.stockRejected(e.orderId(), e.sku(), e.requested(), e.available()));
+        this.points = EventRoutes.of("cart-order.points")
+                .on(PointsHeld.class, e -> saga.pointsHeld(e.orderId()))
+                .on(PointsHoldRefused.class, e -> saga.pointsRefused(e.orderId(), e.points(), e.balance()));
         this.payments = EventRoutes.of("cart-order.payments")
                 .on(PaymentSucceeded.class, e -> saga.paymentSucceeded(e.orderId()))
                 .on(PaymentFailed.class, e -> saga.paymentFailed(e.orderId(), e.reason()))
@@ -57,6 +66,12 @@ public class SagaEventsConsumer {
     @Blocking
     public void onStockEvent(String message) throws Exception {
         inbox.deliver(message, stock);
+    }
+
+    @Incoming("points")
+    @Blocking
+    public void onPointsEvent(String message) throws Exception {
+        inbox.deliver(message, points);
     }
 
     @Incoming("payments")

@@ -12,6 +12,7 @@ import io.quarkmall.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,12 +46,17 @@ public class OrderResource {
     @Operation(summary = "Order everything in the cart at today's prices (Idempotency-Key required): 201 with the "
             + "PENDING order; stock is then held or refused. 422 if the cart is empty or holds SKUs no longer for sale, "
             + "or if the caller's unpaid orders are at a limit (too-many-unpaid-orders, too-many-units-held: pay or "
-            + "cancel one; the cart is kept)")
+            + "cancel one; the cart is kept), and if the points asked for exceed what points may pay (points-over-max-share). "
+            + "Points are held by loyalty before the order can be paid; if the balance is short the order is cancelled "
+            + "(POINTS_REFUSED)")
     @APIResponse(responseCode = "201", description = "The order, placed; stock is asked to hold its units; a replay of the same Idempotency-Key returns it again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
     @Idempotent
-    public Response checkout() {
-        return Response.status(201).entity(OrderView.of(checkout.checkout(caller.getSubject()))).build();
+    public Response checkout(
+            @Parameter(description = "Points to pay part of the order with (100 points = ¥1 by default, at most half "
+                    + "the goods); absent or 0: none")
+            @QueryParam("points") @DefaultValue("0") @PositiveOrZero long points) {
+        return Response.status(201).entity(OrderView.of(checkout.checkout(caller.getSubject(), points))).build();
     }
 
     @GET

@@ -23,12 +23,25 @@ public final class OrderViews {
         }
     }
 
-    /** {@code actions}: what the shopper may do with the order now (PAY, CANCEL, CONFIRM_RECEIPT, TRACK). */
-    public record OrderView(long id, String status, String cancelReason, Money total, Instant createdAt, Instant payBy,
-                            List<OrderAction> actions, List<LineView> lines, List<StepView> timeline) {
+    /** One thing taken off the goods' subtotal, explained: {@code kind} POINTS. */
+    public record AdjustmentView(String kind, String description, Money amount) {
+        static List<AdjustmentView> of(Order o) {
+            return o.pointsUsed() == 0 ? List.of() : List.of(new AdjustmentView("POINTS",
+                    o.pointsUsed() + " points", o.pointsDiscount()));
+        }
+    }
+
+    /**
+     * {@code total} is what is left to pay in money: {@code subtotal} less every adjustment.
+     * {@code actions}: what the shopper may do with the order now (PAY, CANCEL, CONFIRM_RECEIPT, TRACK).
+     */
+    public record OrderView(long id, String status, String cancelReason, Money subtotal, List<AdjustmentView> adjustments,
+                            long pointsUsed, Money total, Instant createdAt, Instant payBy, List<OrderAction> actions,
+                            List<LineView> lines, List<StepView> timeline) {
         static OrderView of(Order o) {
-            return new OrderView(o.id(), o.status().name(), o.cancelReason().map(Enum::name).orElse(null), o.total(),
-                    o.createdAt(), o.payBy(), List.copyOf(o.status().actions()), o.lines().stream().map(LineView::of).toList(),
+            return new OrderView(o.id(), o.status().name(), o.cancelReason().map(Enum::name).orElse(null), o.subtotal(),
+                    AdjustmentView.of(o), o.pointsUsed(), o.total(), o.createdAt(), o.payBy(),
+                    List.copyOf(o.status().actions()), o.lines().stream().map(LineView::of).toList(),
                     o.timeline().stream().map(StepView::of).toList());
         }
     }

@@ -5,8 +5,11 @@ import io.quarkmall.cartorder.domain.CartLine;
 import io.quarkmall.cartorder.domain.CatalogSku;
 import io.quarkmall.cartorder.domain.HoldingPolicy;
 import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.cartorder.domain.PointsPaymentPolicy;
 import io.quarkmall.cartorder.domain.ShopperHoldings;
+import io.quarkmall.common.domain.RuleViolation;
 import io.quarkmall.common.lock.AdvisoryLocks;
+import io.quarkmall.common.money.Money;
 import io.quarkmall.common.lock.AdvisoryLocks.LockSpace;
 import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
@@ -45,6 +48,12 @@ public class CheckoutService {
 
     @Transactional
     public Order checkout(String shopperId) {
+        return checkout(shopperId, 0);
+    }
+
+    /** Checks out the cart, {@code points} paying part of it (0: none); loyalty then holds them. */
+    @Transactional
+    public Order checkout(String shopperId, long points) {
         locks.lock(CHECKOUTS, shopperId);
         List<CartLine> cart = CartLine.of(shopperId);
         if (cart.isEmpty()) {
@@ -63,8 +72,9 @@ public class CheckoutService {
             throw unprocessable("mixed-currencies", "Items priced in different currencies are checked out separately.");
         }
         requireWithinLimits(shopperId, cart);
+        var pointsPayment = pointsPaying(Order.subtotalOf(items), points);
         var now = clock.instant();
-        Order order = Order.place(shopperId, items, now, now.plus(config.paymentTimeout()));
+        Order order = Order.place(shopperId, items, pointsPayment, now, now.plus(config.paymentTimeout()));
         order.persistAndFlush();
         CartLine.deleteOf(shopperId);
         events.placed(order);
@@ -77,6 +87,16 @@ public class CheckoutService {
         long units = cart.stream().mapToLong(CartLine::quantity).sum();
         if (HoldingPolicy.decide(limits, ShopperHoldings.unpaidHoldingsOf(shopperId), units) instanceof HoldingPolicy.Refuse no) {
             throw unprocessable(no.type(), no.detail());
+        }
+    }
+
+    /** What the points pay; 422 (the cart kept) if the shopper asks for more than points may pay. */
+    private PointsPaymentPolicy.PointsPayment pointsPaying(Money goods, long points) {
+        var policy = new PointsPaymentPolicy(config.points().perCurrencyUnit(), config.points().maxShareBasisPoints());
+        try {
+            return policy.apply(goods, points);
+        } catch (RuleViolation refused) {
+            throw unprocessable(refused.type(), refused.getMessage());
         }
     }
 

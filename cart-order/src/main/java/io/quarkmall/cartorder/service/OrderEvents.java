@@ -22,7 +22,8 @@ public class OrderEvents {
     /** A new order, once it has its id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void placed(Order order) {
-        record(new OrderEvent.OrderPlaced(order.id(), order.shopperId(), OrderEvent.Line.of(order), order.total()));
+        record(new OrderEvent.OrderPlaced(order.id(), order.shopperId(), OrderEvent.Line.of(order), order.total(),
+                order.subtotal(), order.pointsUsed(), order.pointsDiscount()));
     }
 
     /** The events of the changes just made to {@code order}. */

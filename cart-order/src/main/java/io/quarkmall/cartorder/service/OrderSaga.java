@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
- * The order's side of the checkout saga: what stock, pay and shipping report moves the order one
+ * The order's side of the checkout saga: what stock, loyalty, pay and shipping report moves the order one
  * step, and cart-order announces each step on order.v1, the one stream the other services follow.
  * Each step locks the order, so facts from different topics about one order apply one at a time.
  */
@@ -36,6 +36,17 @@ public class OrderSaga {
     public void stockRejected(long orderId, String sku, long requested, long available) {
         String note = "Out of stock: %s (wanted %d, %d left)".formatted(sku, requested, available);
         apply(orderId, (order, now) -> order.stockRejected(note, now));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pointsHeld(long orderId) {
+        apply(orderId, (order, now) -> order.pointsHeld(now));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pointsRefused(long orderId, long points, long balance) {
+        String note = "Not enough points: %d to use, %d in the account".formatted(points, balance);
+        apply(orderId, (order, now) -> order.pointsRefused(note, now));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

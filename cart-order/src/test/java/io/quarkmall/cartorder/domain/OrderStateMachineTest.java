@@ -63,6 +63,8 @@ class OrderStateMachineTest {
     enum Fact {
         STOCK_RESERVED(order -> order.stockReserved(NOW)),
         STOCK_REJECTED(order -> order.stockRejected("Only 1 left", NOW)),
+        POINTS_HELD(order -> order.pointsHeld(NOW)),
+        POINTS_REFUSED(order -> order.pointsRefused("Not enough points", NOW)),
         PAID(order -> order.paid(NOW)),
         PAYMENT_FAILED(order -> order.paymentFailed("DECLINED", NOW)),
         FULFILLING(order -> order.fulfilling("TRK-1", NOW)),
@@ -127,10 +129,15 @@ class OrderStateMachineTest {
         return new Moves(to, announces);
     }
 
-    /** The order's state machine: one row per status and fact, in that order. */
+    /**
+     * The order's state machine: one row per status and fact, in that order, for an order paid with
+     * money alone (loyalty holds no points for it; {@link #POINTS_ORDER} is the one with points).
+     */
     static final List<Row> TABLE = List.of(
             row(PENDING, Fact.STOCK_RESERVED, to(STOCK_RESERVED, OrderAwaitingPayment.class)),
             row(PENDING, Fact.STOCK_REJECTED, to(CANCELLED, OrderCancelled.class)),
+            row(PENDING, Fact.POINTS_HELD, OUT_OF_ORDER),
+            row(PENDING, Fact.POINTS_REFUSED, OUT_OF_ORDER),
             row(PENDING, Fact.PAID, OUT_OF_ORDER),
             row(PENDING, Fact.PAYMENT_FAILED, OUT_OF_ORDER),
             row(PENDING, Fact.FULFILLING, OUT_OF_ORDER),
@@ -143,6 +150,8 @@ class OrderStateMachineTest {
 
             row(STOCK_RESERVED, Fact.STOCK_RESERVED, UNCHANGED),
             row(STOCK_RESERVED, Fact.STOCK_REJECTED, OUT_OF_ORDER),
+            row(STOCK_RESERVED, Fact.POINTS_HELD, OUT_OF_ORDER),
+            row(STOCK_RESERVED, Fact.POINTS_REFUSED, OUT_OF_ORDER),
             row(STOCK_RESERVED, Fact.PAID, to(PAID, OrderPaid.class)),
             row(STOCK_RESERVED, Fact.PAYMENT_FAILED, to(CANCELLED, OrderCancelled.class)),
             row(STOCK_RESERVED, Fact.FULFILLING, OUT_OF_ORDER),
@@ -155,6 +164,8 @@ class OrderStateMachineTest {
 
             row(PAID, Fact.STOCK_RESERVED, UNCHANGED),
             row(PAID, Fact.STOCK_REJECTED, OUT_OF_ORDER),
+            row(PAID, Fact.POINTS_HELD, OUT_OF_ORDER),
+            row(PAID, Fact.POINTS_REFUSED, OUT_OF_ORDER),
             row(PAID, Fact.PAID, UNCHANGED),
             row(PAID, Fact.PAYMENT_FAILED, UNCHANGED),
             row(PAID, Fact.FULFILLING, to(FULFILLING, OrderFulfilling.class)),
@@ -167,6 +178,8 @@ class OrderStateMachineTest {
 
             row(FULFILLING, Fact.STOCK_RESERVED, UNCHANGED),
             row(FULFILLING, Fact.STOCK_REJECTED, OUT_OF_ORDER),
+            row(FULFILLING, Fact.POINTS_HELD, OUT_OF_ORDER),
+            row(FULFILLING, Fact.POINTS_REFUSED, OUT_OF_ORDER),
             row(FULFILLING, Fact.PAID, UNCHANGED),
             row(FULFILLING, Fact.PAYMENT_FAILED, UNCHANGED),
             row(FULFILLING, Fact.FULFILLING, UNCHANGED),
@@ -179,6 +192,8 @@ class OrderStateMachineTest {
 
             row(SHIPPED, Fact.STOCK_RESERVED, UNCHANGED),
             row(SHIPPED, Fact.STOCK_REJECTED, OUT_OF_ORDER),
+            row(SHIPPED, Fact.POINTS_HELD, OUT_OF_ORDER),
+            row(SHIPPED, Fact.POINTS_REFUSED, OUT_OF_ORDER),
             row(SHIPPED, Fact.PAID, UNCHANGED),
             row(SHIPPED, Fact.PAYMENT_FAILED, UNCHANGED),
             row(SHIPPED, Fact.FULFILLING, UNCHANGED),
@@ -191,6 +206,8 @@ class OrderStateMachineTest {
 
             row(DELIVERED, Fact.STOCK_RESERVED, UNCHANGED),
             row(DELIVERED, Fact.STOCK_REJECTED, OUT_OF_ORDER),
+            row(DELIVERED, Fact.POINTS_HELD, OUT_OF_ORDER),
+            row(DELIVERED, Fact.POINTS_REFUSED, OUT_OF_ORDER),
             row(DELIVERED, Fact.PAID, UNCHANGED),
             row(DELIVERED, Fact.PAYMENT_FAILED, UNCHANGED),
             row(DELIVERED, Fact.FULFILLING, UNCHANGED),
@@ -203,6 +220,8 @@ class OrderStateMachineTest {
 
             row(COMPLETED, Fact.STOCK_RESERVED, UNCHANGED),
             row(COMPLETED, Fact.STOCK_REJECTED, OUT_OF_ORDER),
+            row(COMPLETED, Fact.POINTS_HELD, OUT_OF_ORDER),
+            row(COMPLETED, Fact.POINTS_REFUSED, OUT_OF_ORDER),
             row(COMPLETED, Fact.PAID, UNCHANGED),
             row(COMPLETED, Fact.PAYMENT_FAILED, UNCHANGED),
             row(COMPLETED, Fact.FULFILLING, UNCHANGED),
@@ -215,6 +234,8 @@ class OrderStateMachineTest {
 
             row(CANCELLED, Fact.STOCK_RESERVED, UNCHANGED),
             row(CANCELLED, Fact.STOCK_REJECTED, UNCHANGED),
+            row(CANCELLED, Fact.POINTS_HELD, UNCHANGED),
+            row(CANCELLED, Fact.POINTS_REFUSED, UNCHANGED),
             row(CANCELLED, Fact.PAID, UNCHANGED),
             row(CANCELLED, Fact.PAYMENT_FAILED, UNCHANGED),
             row(CANCELLED, Fact.FULFILLING, UNCHANGED),

@@ -33,6 +33,17 @@ public record Money(long amountMinor, String currency) {
         return new Money(Math.addExact(amountMinor, other.amountMinor), currency);
     }
 
+    /** The difference; refuses to go below zero, as no amount of money is negative. */
+    public Money minus(Money other) {
+        sameCurrency(other);
+        return new Money(Math.subtractExact(amountMinor, other.amountMinor), currency);
+    }
+
+    /** How many minor units one whole unit has: 100 for CNY, 1 for JPY. */
+    public long minorPerUnit() {
+        return (long) Math.pow(10, Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0));
+    }
+
     public Money times(long quantity) {
         if (quantity < 0) {
             throw new IllegalArgumentException("Quantity cannot be negative: " + quantity);
@@ -42,8 +53,7 @@ public record Money(long amountMinor, String currency) {
 
     /** Whole currency units, rounded down (1999 fen → 19 yuan): the basis for earning points. */
     public long wholeUnits() {
-        int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
-        return amountMinor / (long) Math.pow(10, digits);
+        return amountMinor / minorPerUnit();
     }
 
     private void sameCurrency(Money other) {

@@ -79,6 +79,11 @@ export const queries = {
     queryKey: [...keys.shipments, shipmentId, 'tracking'],
     queryFn: () => api.request<TrackingView[]>(`/shipping/shipments/${shipmentId}/tracking`),
   }),
+  /** The caller's balance alone (what the cart's points control needs). */
+  pointsBalance: (api: Api) => queryOptions({
+    queryKey: [...keys.points, 'balance'],
+    queryFn: () => api.request<PointsAccount>('/loyalty/accounts/me', { query: { size: 1 } }),
+  }),
   /** The caller's points, with the history a page at a time (each page repeats the balance, held and expiring). */
   points: (api: Api) => infiniteQueryOptions({
     queryKey: [...keys.points, 'account'],

@@ -71,12 +71,14 @@ final class ConsistencyCheck {
         Map<Long, Set<String>> points = new HashMap<>();
         List<OrderPoints> orderPoints = db.orderPoints();
         orderPoints.forEach(p -> points.computeIfAbsent(p.orderId(), id -> new HashSet<>()).add(p.reason()));
+        Map<Long, MallLedgers.PointsHold> holds = db.pointsHoldsOf(byId.keySet());
 
         var inconsistent = new ArrayList<String>();
         Instant now = Instant.now();
         for (OrderRow order : orders) {
             String problem = OrderAgreement.disagreement(order, reservations.get(order.id()),
-                    payments.getOrDefault(order.id(), List.of()), points.getOrDefault(order.id(), Set.of()), now);
+                    payments.getOrDefault(order.id(), List.of()), points.getOrDefault(order.id(), Set.of()),
+                    holds.get(order.id()), now);
             if (problem != null) {
                 inconsistent.add(problem);
             }

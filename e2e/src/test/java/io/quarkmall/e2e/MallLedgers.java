@@ -21,7 +21,12 @@ import java.util.Map;
  */
 final class MallLedgers implements AutoCloseable {
 
-    record OrderRow(long id, String shopper, String status, String cancelReason, Instant payBy) {}
+    /** {@code totalMinor}: the money to pay; {@code pointsUsed}: the points paying the rest. */
+    record OrderRow(long id, String shopper, String status, String cancelReason, Instant payBy, long totalMinor,
+                    long pointsUsed) {}
+
+    /** loyalty's hold of the points an order uses: HELD, SPENT, RELEASED or REFUSED, and how many came back after payment. */
+    record PointsHold(String status, long points, long returned) {}
 
     record StockRow(long onHand, long reserved) {}
 
@@ -48,11 +53,12 @@ final class MallLedgers implements AutoCloseable {
     List<OrderRow> ordersOf(String sku) throws SQLException {
         var rows = new ArrayList<OrderRow>();
         try (var rs = query("cart-order", """
-                SELECT o.id, o.shopper_id, o.status, o.cancel_reason, o.pay_by FROM shop_order o
+                SELECT o.id, o.shopper_id, o.status, o.cancel_reason, o.pay_by, o.total_minor, o.points_used
+                FROM shop_order o
                 WHERE EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.sku = ?) ORDER BY o.id""", sku)) {
             while (rs.next()) {
                 rows.add(new OrderRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()));
+                        rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getLong(7)));
             }
         }
         return rows;
@@ -134,10 +140,23 @@ final class MallLedgers implements AutoCloseable {
         return ledgers;
     }
 
-    /** loyalty: the points entries tied to orders. */
+    /** loyalty: the holds of points paying part of these orders, by order id. */
+    Map<Long, PointsHold> pointsHoldsOf(Collection<Long> orderIds) throws SQLException {
+        var holds = new HashMap<Long, PointsHold>();
+        try (var rs = query("loyalty", "SELECT order_id, status, points, returned_points FROM points_hold WHERE order_id = ANY (?)",
+                (Object) orderIds.toArray(Long[]::new))) {
+            while (rs.next()) {
+                holds.put(rs.getLong(1), new PointsHold(rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            }
+        }
+        return holds;
+    }
+
+    /** loyalty: the points orders earned, and took back for a refund. */
     List<OrderPoints> orderPoints() throws SQLException {
         var entries = new ArrayList<OrderPoints>();
-        try (var rs = query("loyalty", "SELECT order_id, reason FROM points_ledger_entry WHERE order_id IS NOT NULL")) {
+        try (var rs = query("loyalty", "SELECT order_id, reason FROM points_ledger_entry WHERE order_id IS NOT NULL"
+                + " AND reason IN ('EARNED_FOR_ORDER', 'REVERSED_FOR_REFUND')")) {
             while (rs.next()) {
                 entries.add(new OrderPoints(rs.getLong(1), rs.getString(2)));
             }

@@ -1,6 +1,7 @@
 package io.quarkmall.e2e;
 
 import io.quarkmall.e2e.MallLedgers.OrderRow;
+import io.quarkmall.e2e.MallLedgers.PointsHold;
 import io.quarkmall.e2e.MallLedgers.Reservation;
 import java.time.Instant;
 import java.util.List;
@@ -10,9 +11,11 @@ import java.util.Set;
  * Whether cart-order, stock, pay and loyalty tell one story about one order once the mall is
  * quiet: a pure rule, so what "consistent" means is written down in one place.
  * <ul>
- *   <li>PAID and later: its units CONFIRMED, exactly one CAPTURED payment, its points earned;</li>
- *   <li>CANCELLED: no units held or taken, and any money taken REFUNDED, with its points taken back;</li>
- *   <li>STOCK_RESERVED: its units HELD, its payment window open, no money taken;</li>
+ *   <li>PAID and later: its units CONFIRMED, exactly one CAPTURED payment (none if points paid it
+ *       all), its points earned (for a whole currency unit or more of money), the points it used spent;</li>
+ *   <li>CANCELLED: no units held or taken, any money taken REFUNDED with its points taken back, and
+ *       the points it used back with the shopper (released, refused, or all returned);</li>
+ *   <li>STOCK_RESERVED: its units HELD, its points HELD, its payment window open, no money taken;</li>
  *   <li>PENDING: never, once the mall is quiet: stock has answered every order.</li>
  * </ul>
  */
@@ -27,9 +30,18 @@ final class OrderAgreement {
 
     /** Null when the services agree, else what is wrong, for the report. */
     static String disagreement(OrderRow order, Reservation reservation, List<String> payments, Set<String> points,
-                               Instant now) {
+                               PointsHold hold, Instant now) {
         String units = reservation == null ? "none" : reservation.status();
         long charged = payments.stream().filter(CHARGED::contains).count();
+        String problem = order.pointsUsed() > 0 ? pointsDisagreement(order, hold) : null;
+        return problem != null ? "order " + order.id() + " (" + order.status() + "): " + problem
+                : disagreement(order, units, charged, payments, points, now);
+    }
+
+    private static String disagreement(OrderRow order, String units, long charged, List<String> payments,
+                                       Set<String> points, Instant now) {
+        long captures = order.totalMinor() > 0 ? 1 : 0;
+        boolean earns = order.totalMinor() >= 100;
         String problem = switch (order.status()) {
             case "PENDING" -> "left PENDING";
             case "STOCK_RESERVED" -> !units.equals("HELD") ? "awaits payment but its units are " + units
@@ -42,9 +54,23 @@ final class OrderAgreement {
                             && !points.contains("REVERSED_FOR_REFUND") ? "refunded but its points were kept" : null;
             default -> !PAID_OR_LATER.contains(order.status()) ? "in an unknown state"
                     : !units.equals("CONFIRMED") ? "paid but its units are " + units
-                    : payments.stream().filter("CAPTURED"::equals).count() != 1 ? "paid but its payments are " + payments
-                    : !points.contains("EARNED_FOR_ORDER") ? "paid but earned no points" : null;
+                    : payments.stream().filter("CAPTURED"::equals).count() != captures ? "paid but its payments are " + payments
+                    : earns && !points.contains("EARNED_FOR_ORDER") ? "paid but earned no points" : null;
         };
         return problem == null ? null : "order " + order.id() + " (" + order.status() + "): " + problem;
+    }
+
+    /** Where the points an order used must be, by the order's status. */
+    private static String pointsDisagreement(OrderRow order, PointsHold hold) {
+        String where = hold == null ? "not held" : hold.status();
+        return switch (order.status()) {
+            case "PENDING" -> null;
+            case "STOCK_RESERVED" -> where.equals("HELD") ? null : "awaits payment but its points are " + where;
+            case "CANCELLED" -> where.equals("RELEASED") || where.equals("REFUSED")
+                    || where.equals("SPENT") && hold.returned() == hold.points() ? null
+                    : "cancelled but its points are " + where + (hold == null ? "" : ", " + hold.returned() + " of "
+                    + hold.points() + " returned");
+            default -> where.equals("SPENT") ? null : "paid but its points are " + where;
+        };
     }
 }

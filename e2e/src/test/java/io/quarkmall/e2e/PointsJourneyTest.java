@@ -1,0 +1,94 @@
+package io.quarkmall.e2e;
+
+import static io.quarkmall.e2e.Shop.SAGA;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkmall.stack.testing.Tokens;
+import io.restassured.response.ValidatableResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Points across the services: earned on one order, they pay part of the next; loyalty holds them
+ * before the order can be paid, and every ledger (points, stock, money) is restored when the order
+ * is cancelled, before and after payment.
+ */
+@ExtendWith(Mall.class)
+class PointsJourneyTest {
+
+    private static final String SHOPPER = "shopper2";
+
+    private static ValidatableResponse account() {
+        return given().auth().oauth2(Tokens.of(SHOPPER)).when().get("/api/loyalty/accounts/me").then().statusCode(200);
+    }
+
+    private static long orderWithPoints(String sku, long points) {
+        Shop.emptyCart(SHOPPER);
+        Shop.putInCart(SHOPPER, sku, 1).statusCode(200);
+        return given().auth().oauth2(Tokens.of(SHOPPER)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .queryParam("points", points).when().post("/api/cart-order/checkout").then().statusCode(201)
+                .body("pointsUsed", equalTo((int) points)).body("adjustments[0].kind", equalTo("POINTS"))
+                .extract().jsonPath().getLong("id");
+    }
+
+    /** Earns at least {@code points} by buying and paying for one unit of the SKU (¥1,000: 1,000 points) as often as needed. */
+    private static void earnAtLeast(String sku, long points) {
+        while (Shop.points(SHOPPER) < points) {
+            long before = Shop.points(SHOPPER);
+            long orderId = Shop.orderOf(SHOPPER, sku, 1);
+            Shop.payWhenPayable(SHOPPER, orderId, "tok_sandbox_success").then().statusCode(201);
+            await().atMost(SAGA).until(() -> Shop.points(SHOPPER) > before);
+        }
+    }
+
+    @Test
+    void points_pay_part_of_an_order_and_every_ledger_is_restored_when_it_is_cancelled_unpaid_or_paid() {
+        String sku = "E2E-" + Shop.marker();
+        Shop.listFindable(sku, "茶盘", 10_000, 10);
+        String dear = "E2E-" + Shop.marker();
+        Shop.listFindable(dear, "茶台", 100_000, 10);
+        earnAtLeast(dear, 1_000);
+        long balance = Shop.points(SHOPPER);
+        long available = Shop.available(sku);
+
+        long unpaid = orderWithPoints(sku, 1_000);
+        Shop.order(SHOPPER, unpaid).body("subtotal.amountMinor", equalTo(10_000)).body("total.amountMinor", equalTo(9_000));
+        Shop.awaitStatus(SHOPPER, unpaid, "STOCK_RESERVED");
+        account().body("held", equalTo(1_000)).body("balance", equalTo((int) (balance - 1_000)));
+        Shop.cancel(SHOPPER, unpaid);
+        await().atMost(SAGA).untilAsserted(() -> account().body("held", equalTo(0)).body("balance", equalTo((int) balance))
+                .body("entries[0].reason", equalTo("RELEASED_FROM_HOLD")));
+        await().atMost(SAGA).until(() -> Shop.available(sku) == available);
+
+        long paid = orderWithPoints(sku, 1_000);
+        Shop.awaitStatus(SHOPPER, paid, "STOCK_RESERVED");
+        Shop.payWhenPayable(SHOPPER, paid, "tok_sandbox_success").then().statusCode(201)
+                .body("status", equalTo("CAPTURED")).body("amount.amountMinor", equalTo(9_000));
+        await().atMost(SAGA).untilAsserted(() -> Shop.order(SHOPPER, paid).body("timeline.status", hasItem("PAID")));
+        await().atMost(SAGA).untilAsserted(() -> account().body("held", equalTo(0))
+                .body("balance", equalTo((int) (balance - 1_000 + 90))));
+        Shop.cancel(SHOPPER, paid);
+        await().atMost(SAGA).untilAsserted(() -> given().auth().oauth2(Tokens.of(SHOPPER)).when().get("/api/pay/payments")
+                .then().body("find { it.orderId == %d }.status".formatted(paid), equalTo("REFUNDED")));
+        await().atMost(SAGA).untilAsserted(() -> assertEquals(balance, Shop.points(SHOPPER),
+                "the 1,000 points spent came back and the 90 earned were taken back"));
+        await().atMost(SAGA).until(() -> Shop.available(sku) == available);
+    }
+
+    @Test
+    void more_points_than_the_balance_cancel_the_order_and_release_its_stock() {
+        String sku = "E2E-" + Shop.marker();
+        Shop.listFindable(sku, "香炉", 100_000_000, 3);
+        long balance = Shop.points(SHOPPER);
+        long orderId = orderWithPoints(sku, balance + 1);
+        Shop.awaitStatus(SHOPPER, orderId, "CANCELLED");
+        Shop.order(SHOPPER, orderId).body("cancelReason", equalTo("POINTS_REFUSED"));
+        await().atMost(SAGA).until(() -> Shop.available(sku) == 3);
+        assertEquals(balance, Shop.points(SHOPPER));
+    }
+}

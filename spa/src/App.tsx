@@ -3,6 +3,7 @@ import { useAuth } from './auth';
 import { SearchBox } from './components/SearchBox';
 import { LANGS, useI18n, type Lang } from './i18n';
 import { CartPage } from './pages/CartPage';
+import { CouponsPage } from './pages/CouponsPage';
 import { HomePage } from './pages/HomePage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
@@ -12,6 +13,8 @@ import { SearchPage } from './pages/SearchPage';
 import { ConsoleOrder, ConsoleOrders } from './pages/console/ConsoleOrders';
 import { ConsolePage } from './pages/console/ConsolePage';
 import { ConsoleProducts } from './pages/console/ConsoleProducts';
+import { ConsoleCoupons } from './pages/console/ConsoleCoupons';
+import { CouponTemplateForm } from './pages/console/CouponTemplateForm';
 import { ConsoleStock } from './pages/console/ConsoleStock';
 import { ProductForm } from './pages/console/ProductForm';
 
@@ -31,6 +34,7 @@ function Header() {
         <NavLink to="/cart">{t('nav.cart')}</NavLink>
         <NavLink to="/orders">{t('nav.orders')}</NavLink>
         <NavLink to="/points">{t('nav.points')}</NavLink>
+        <NavLink to="/coupons">{t('nav.coupons')}</NavLink>
         {operator && <NavLink to="/console">{t('nav.console')}</NavLink>}
         <label className="lang">
           <span className="visually-hidden">{t('nav.language')}</span>
@@ -93,6 +97,7 @@ export const routes: RouteObject[] = [{
       { id: 'orders', path: 'orders', element: <OrdersPage /> },
       { id: 'order', path: 'orders/:id', element: <Order /> },
       { id: 'points', path: 'points', element: <PointsPage /> },
+      { id: 'coupons', path: 'coupons', element: <CouponsPage /> },
       {
         path: 'console',
         element: <ConsolePage />,
@@ -103,6 +108,8 @@ export const routes: RouteObject[] = [{
           { id: 'console-stock', path: 'stock', element: <ConsoleStock /> },
           { id: 'console-orders', path: 'orders', element: <ConsoleOrders /> },
           { id: 'console-order', path: 'orders/:id', element: <OperatorOrder /> },
+          { id: 'console-coupons', path: 'coupons', element: <ConsoleCoupons /> },
+          { id: 'console-new-coupon-template', path: 'coupons/new', element: <CouponTemplateForm /> },
           { id: 'console-other', path: '*', element: <ConsoleProducts /> },
         ],
       },

@@ -101,6 +101,15 @@ export type PaymentView = pay['schemas']['PaymentView'];
 export type PointsAccount = loyalty['schemas']['AccountView'];
 export type PointsEntry = loyalty['schemas']['EntryView'];
 export type ShipmentView = shipping['schemas']['ShipmentView'];
+type LoyaltySchemas = loyalty['schemas'];
+/** Fields loyalty leaves out of its coupon views when they do not apply (@JsonInclude NON_NULL). */
+type LeftOut<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+export type CouponTemplate = LeftOut<LoyaltySchemas['TemplateView'], 'amountOff' | 'percentOffBasisPoints' | 'cap'
+  | 'minSubtotal' | 'scopeTargets' | 'validFrom' | 'validTo' | 'validDaysAfterClaim' | 'exclusiveGroup' | 'ownerId'>;
+export type Coupon = LeftOut<LoyaltySchemas['CouponView'], 'exclusiveGroup' | 'orderId'>;
+export type CouponState = LoyaltySchemas['State'];
+export type CouponTemplateRequest = LoyaltySchemas['TemplateRequest'];
+export type CouponQuote = LoyaltySchemas['CouponQuote'];
 export type TrackingView = shipping['schemas']['TrackingView'];
 
 /** Whether the order is COMPLETED or CANCELLED: nothing changes it any more. */

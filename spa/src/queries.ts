@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { useRef } from 'react';
 import {
-  Api, ApiError, isFinal, type Availability, type Cart, type OperatorOrderSummary, type OrderSummary, type OrderView,
+  Api, ApiError, isFinal, type Availability, type Cart, type Coupon, type CouponState, type CouponTemplate, type OperatorOrderSummary, type OrderSummary, type OrderView,
   type PointsAccount, type ProductView, type SearchHit, type ShipmentView, type StockView, type TrackingView,
 } from './api';
 import { useAuth } from './auth';
@@ -38,6 +38,9 @@ export const keys = {
   merchantProducts: ['merchant-products'],
   stock: ['stock'],
   operatorOrders: ['operator-orders'],
+  couponTemplates: ['coupon-templates'],
+  coupons: ['coupons'],
+  operatorCouponTemplates: ['operator-coupon-templates'],
 } as const;
 
 /** What the pages read, as TanStack Query options: each query's key and how it is fetched. */
@@ -90,6 +93,20 @@ export const queries = {
     queryFn: ({ pageParam }) => api.request<PointsAccount>('/loyalty/accounts/me', { query: { page: pageParam, size: HISTORY_PAGE } }),
     initialPageParam: 0,
     getNextPageParam: nextHistoryPage,
+  }),
+  /** Coupon templates a shopper can claim now. */
+  couponTemplates: (api: Api) => queryOptions({
+    queryKey: keys.couponTemplates,
+    queryFn: () => api.request<CouponTemplate[]>('/loyalty/coupons/templates', { query: { size: 50 } }),
+  }),
+  /** The caller's coupons in one state. */
+  coupons: (api: Api, state: CouponState) => queryOptions({
+    queryKey: [...keys.coupons, state],
+    queryFn: () => api.request<Coupon[]>('/loyalty/coupons/me', { query: { state, size: 50 } }),
+  }),
+  operatorCouponTemplates: (api: Api, status: string) => queryOptions({
+    queryKey: [...keys.operatorCouponTemplates, 'list', status],
+    queryFn: () => api.request<CouponTemplate[]>('/loyalty/operator/coupon-templates', { query: { size: 100, status: status || undefined } }),
   }),
   merchantProducts: (api: Api) => queryOptions({
     queryKey: [...keys.merchantProducts, 'all'],

@@ -82,7 +82,7 @@ for (const { viewport, locale } of RUNS) {
       const points = page.locator('input[name="points"]');
       assert.equal(await points.inputValue(), '50');
       await points.fill('80');
-      await page.getByText(either('This order can use at most 50 points', '本单最多可用 50 积分')).waitFor();
+      await page.locator('.use-points .hint').filter({ hasText: either('This order can use at most 50 points', '超出本单上限：最多可用 50 积分') }).waitFor();
       // The service has the last word: its 422 and detail are shown as it said them.
       await page.getByRole('button', { name: either('Check out', '去结算') }).click();
       const refusal = page.getByRole('alert');

@@ -26,6 +26,10 @@ test("each of the shop's paths opens its page, with its id", () => {
   expect(page('/console/products/new')).toEqual({ page: 'console-new-product', params: {} });
   expect(page('/console/products/7')).toEqual({ page: 'console-product', params: { id: '7' } });
   expect(page('/console/orders/9')).toEqual({ page: 'console-order', params: { id: '9' } });
+  expect(page('/points')).toEqual({ page: 'points', params: {} });
+  expect(page('/coupons')).toEqual({ page: 'coupons', params: {} });
+  expect(page('/console/coupons')).toEqual({ page: 'console-coupons', params: {} });
+  expect(page('/console/coupons/new')).toEqual({ page: 'console-new-coupon-template', params: {} });
   expect(page('/console/nothing')).toMatchObject({ page: 'console-other' });
   expect(page('/nothing/here')).toMatchObject({ page: 'other' });
 });

@@ -11,14 +11,16 @@ export function ConsolePage() {
   const { t } = useI18n();
   const stock = useMatch('/console/stock') !== null;
   const orders = useMatch('/console/orders/*') !== null;
+  const coupons = useMatch('/console/coupons/*') !== null;
   return (
     <section className="console">
       <h1>{t('console.title')}</h1>
       <RequireSignIn role={['merchant', 'admin']}>
         <nav className="tabs" aria-label={t('console.title')}>
-          <Tab to="/console" active={!stock && !orders}>{t('console.products')}</Tab>
+          <Tab to="/console" active={!stock && !orders && !coupons}>{t('console.products')}</Tab>
           <Tab to="/console/stock" active={stock}>{t('console.stock')}</Tab>
           <Tab to="/console/orders" active={orders}>{t('console.orders')}</Tab>
+          <Tab to="/console/coupons" active={coupons}>{t('console.coupons')}</Tab>
         </nav>
         <Outlet />
       </RequireSignIn>

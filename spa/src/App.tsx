@@ -5,8 +5,10 @@ import { LANGS, useI18n, type Lang } from './i18n';
 import { CartPage } from './pages/CartPage';
 import { CouponsPage } from './pages/CouponsPage';
 import { HomePage } from './pages/HomePage';
+import { LotteriesPage, LotteryPage } from './pages/LotteryPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
+import { PointsMallPage } from './pages/PointsMallPage';
 import { PointsPage } from './pages/PointsPage';
 import { ProductPage } from './pages/ProductPage';
 import { SearchPage } from './pages/SearchPage';
@@ -34,7 +36,6 @@ function Header() {
         <NavLink to="/cart">{t('nav.cart')}</NavLink>
         <NavLink to="/orders">{t('nav.orders')}</NavLink>
         <NavLink to="/points">{t('nav.points')}</NavLink>
-        <NavLink to="/coupons">{t('nav.coupons')}</NavLink>
         {operator && <NavLink to="/console">{t('nav.console')}</NavLink>}
         <label className="lang">
           <span className="visually-hidden">{t('nav.language')}</span>
@@ -51,6 +52,23 @@ function Header() {
         )}
       </nav>
     </header>
+  );
+}
+
+/** The pages about points: the balance, coupons, the points mall and lotteries, one tab each. */
+function PointsLayout() {
+  const { t } = useI18n();
+  const tab = ({ isActive }: { isActive: boolean }) => (isActive ? 'tab active' : 'tab');
+  return (
+    <>
+      <nav className="tabs" aria-label={t('nav.points')}>
+        <NavLink to="/points" end className={tab}>{t('points.title')}</NavLink>
+        <NavLink to="/coupons" className={tab}>{t('nav.coupons')}</NavLink>
+        <NavLink to="/mall" className={tab}>{t('mall.title')}</NavLink>
+        <NavLink to="/lotteries" className={tab}>{t('lottery.title')}</NavLink>
+      </nav>
+      <Outlet />
+    </>
   );
 }
 
@@ -82,6 +100,7 @@ function useIdParam(): number {
 function Product() { return <ProductPage id={useIdParam()} />; }
 function Order() { return <OrderPage id={useIdParam()} />; }
 function EditProduct() { const id = useIdParam(); return <ProductForm key={id} id={id} />; }
+function LotteryOne() { return <LotteryPage id={useIdParam()} />; }
 function OperatorOrder() { return <ConsoleOrder id={useIdParam()} />; }
 
 /** Every page of the shop and the console; an unknown path shows the home page (the console's, below /console). */
@@ -96,8 +115,16 @@ export const routes: RouteObject[] = [{
       { id: 'cart', path: 'cart', element: <CartPage /> },
       { id: 'orders', path: 'orders', element: <OrdersPage /> },
       { id: 'order', path: 'orders/:id', element: <Order /> },
-      { id: 'points', path: 'points', element: <PointsPage /> },
-      { id: 'coupons', path: 'coupons', element: <CouponsPage /> },
+      {
+        element: <PointsLayout />,
+        children: [
+          { id: 'points', path: 'points', element: <PointsPage /> },
+          { id: 'coupons', path: 'coupons', element: <CouponsPage /> },
+          { id: 'mall', path: 'mall', element: <PointsMallPage /> },
+          { id: 'lotteries', path: 'lotteries', element: <LotteriesPage /> },
+          { id: 'lottery', path: 'lotteries/:id', element: <LotteryOne /> },
+        ],
+      },
       {
         path: 'console',
         element: <ConsolePage />,

@@ -110,6 +110,18 @@ export type Coupon = LeftOut<LoyaltySchemas['CouponView'], 'exclusiveGroup' | 'o
 export type CouponState = LoyaltySchemas['State'];
 export type CouponTemplateRequest = LoyaltySchemas['TemplateRequest'];
 export type CouponQuote = LoyaltySchemas['CouponQuote'];
+export type Reward = LoyaltySchemas['RewardView'];
+/** A COUPON reward's coupon, or a VOUCHER reward's code; the other is null. */
+export type Redemption = Omit<LoyaltySchemas['RedemptionView'], 'couponId' | 'code'> & { couponId: number | null; code: string | null };
+export type OperatorReward = LoyaltySchemas['OperatorRewardView'];
+export type RewardOffer = LoyaltySchemas['OfferRequest'];
+export type Lottery = LoyaltySchemas['LotteryView'];
+export type LotteryPrize = LoyaltySchemas['PrizeView'];
+export type Draw = LoyaltySchemas['DrawView'];
+export type MyDraws = LoyaltySchemas['MyDrawsView'];
+export type LotteryProof = LoyaltySchemas['LotteryProof'];
+export type NewLottery = LoyaltySchemas['NewLottery'];
+export type LotteryWinner = LoyaltySchemas['WinnerView'];
 export type TrackingView = shipping['schemas']['TrackingView'];
 
 /** Whether the order is COMPLETED or CANCELLED: nothing changes it any more. */

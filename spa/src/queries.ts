@@ -1,7 +1,8 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { useRef } from 'react';
 import {
-  Api, ApiError, isFinal, type Availability, type Cart, type Coupon, type CouponState, type CouponTemplate, type OperatorOrderSummary, type OrderSummary, type OrderView,
+  Api, ApiError, isFinal, type Availability, type Cart, type Coupon, type CouponState, type CouponTemplate,
+  type Lottery, type LotteryProof, type LotteryWinner, type MyDraws, type OperatorReward, type Redemption, type Reward, type OperatorOrderSummary, type OrderSummary, type OrderView,
   type PointsAccount, type ProductView, type SearchHit, type ShipmentView, type StockView, type TrackingView,
 } from './api';
 import { useAuth } from './auth';
@@ -41,6 +42,10 @@ export const keys = {
   couponTemplates: ['coupon-templates'],
   coupons: ['coupons'],
   operatorCouponTemplates: ['operator-coupon-templates'],
+  rewards: ['rewards'],
+  redemptions: ['redemptions'],
+  operatorRewards: ['operator-rewards'],
+  lotteries: ['lotteries'],
 } as const;
 
 /** What the pages read, as TanStack Query options: each query's key and how it is fetched. */
@@ -107,6 +112,40 @@ export const queries = {
   operatorCouponTemplates: (api: Api, status: string) => queryOptions({
     queryKey: [...keys.operatorCouponTemplates, 'list', status],
     queryFn: () => api.request<CouponTemplate[]>('/loyalty/operator/coupon-templates', { query: { size: 100, status: status || undefined } }),
+  }),
+  /** The points mall: rewards that can be redeemed now (public). */
+  rewards: (api: Api) => queryOptions({
+    queryKey: [...keys.rewards, 'active'],
+    queryFn: () => api.request<Reward[]>('/loyalty/rewards', { query: { size: 100 } }),
+  }),
+  redemptions: (api: Api) => queryOptions({
+    queryKey: [...keys.redemptions, 'mine'],
+    queryFn: () => api.request<Redemption[]>('/loyalty/rewards/redemptions/me', { query: { size: 50 } }),
+  }),
+  operatorRewards: (api: Api) => queryOptions({
+    queryKey: [...keys.operatorRewards, 'all'],
+    queryFn: () => api.request<OperatorReward[]>('/loyalty/operator/rewards', { query: { size: 100 } }),
+  }),
+  lotteries: (api: Api) => queryOptions({
+    queryKey: [...keys.lotteries, 'all'],
+    queryFn: () => api.request<Lottery[]>('/loyalty/lotteries', { query: { size: 50 } }),
+  }),
+  lottery: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.lotteries, id],
+    queryFn: () => api.request<Lottery>(`/loyalty/lotteries/${id}`),
+  }),
+  myDraws: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.lotteries, id, 'mine'],
+    queryFn: () => api.request<MyDraws>(`/loyalty/lotteries/${id}/draws/mine`),
+  }),
+  lotteryProof: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.lotteries, id, 'proof'],
+    queryFn: () => api.request<LotteryProof>(`/loyalty/lotteries/${id}/proof`),
+    staleTime: Infinity,
+  }),
+  lotteryWinners: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.lotteries, id, 'winners'],
+    queryFn: () => api.request<LotteryWinner[]>(`/loyalty/operator/lotteries/${id}/winners`, { query: { size: 200 } }),
   }),
   merchantProducts: (api: Api) => queryOptions({
     queryKey: [...keys.merchantProducts, 'all'],

@@ -28,6 +28,9 @@ test("each of the shop's paths opens its page, with its id", () => {
   expect(page('/console/orders/9')).toEqual({ page: 'console-order', params: { id: '9' } });
   expect(page('/points')).toEqual({ page: 'points', params: {} });
   expect(page('/coupons')).toEqual({ page: 'coupons', params: {} });
+  expect(page('/mall')).toEqual({ page: 'mall', params: {} });
+  expect(page('/lotteries')).toEqual({ page: 'lotteries', params: {} });
+  expect(page('/lotteries/3')).toEqual({ page: 'lottery', params: { id: '3' } });
   expect(page('/console/coupons')).toEqual({ page: 'console-coupons', params: {} });
   expect(page('/console/coupons/new')).toEqual({ page: 'console-new-coupon-template', params: {} });
   expect(page('/console/nothing')).toMatchObject({ page: 'console-other' });

@@ -17,6 +17,8 @@ import { ConsolePage } from './pages/console/ConsolePage';
 import { ConsoleProducts } from './pages/console/ConsoleProducts';
 import { ConsoleCoupons } from './pages/console/ConsoleCoupons';
 import { CouponTemplateForm } from './pages/console/CouponTemplateForm';
+import { ConsoleLotteries, ConsoleLottery } from './pages/console/ConsoleLotteries';
+import { ConsoleRewards } from './pages/console/ConsoleRewards';
 import { ConsoleStock } from './pages/console/ConsoleStock';
 import { ProductForm } from './pages/console/ProductForm';
 
@@ -101,6 +103,7 @@ function Product() { return <ProductPage id={useIdParam()} />; }
 function Order() { return <OrderPage id={useIdParam()} />; }
 function EditProduct() { const id = useIdParam(); return <ProductForm key={id} id={id} />; }
 function LotteryOne() { return <LotteryPage id={useIdParam()} />; }
+function OperatorLottery() { return <ConsoleLottery id={useIdParam()} />; }
 function OperatorOrder() { return <ConsoleOrder id={useIdParam()} />; }
 
 /** Every page of the shop and the console; an unknown path shows the home page (the console's, below /console). */
@@ -137,6 +140,9 @@ export const routes: RouteObject[] = [{
           { id: 'console-order', path: 'orders/:id', element: <OperatorOrder /> },
           { id: 'console-coupons', path: 'coupons', element: <ConsoleCoupons /> },
           { id: 'console-new-coupon-template', path: 'coupons/new', element: <CouponTemplateForm /> },
+          { id: 'console-rewards', path: 'rewards', element: <ConsoleRewards /> },
+          { id: 'console-lotteries', path: 'lotteries', element: <ConsoleLotteries /> },
+          { id: 'console-lottery', path: 'lotteries/:id', element: <OperatorLottery /> },
           { id: 'console-other', path: '*', element: <ConsoleProducts /> },
         ],
       },

@@ -33,6 +33,9 @@ test("each of the shop's paths opens its page, with its id", () => {
   expect(page('/lotteries/3')).toEqual({ page: 'lottery', params: { id: '3' } });
   expect(page('/console/coupons')).toEqual({ page: 'console-coupons', params: {} });
   expect(page('/console/coupons/new')).toEqual({ page: 'console-new-coupon-template', params: {} });
+  expect(page('/console/rewards')).toEqual({ page: 'console-rewards', params: {} });
+  expect(page('/console/lotteries')).toEqual({ page: 'console-lotteries', params: {} });
+  expect(page('/console/lotteries/4')).toEqual({ page: 'console-lottery', params: { id: '4' } });
   expect(page('/console/nothing')).toMatchObject({ page: 'console-other' });
   expect(page('/nothing/here')).toMatchObject({ page: 'other' });
 });

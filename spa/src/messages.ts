@@ -153,7 +153,7 @@ export const en = {
   'lottery.commitment': 'Commitment (SHA-256 of the secret seed, fixed before the first draw):',
   'lottery.draw': 'Draw',
   'lottery.drawFor': 'Draw for {points} points',
-  'lottery.drawsLeft': '{n} draws left',
+  'lottery.drawsLeft': 'Draws left: {n}',
   'lottery.won': 'You won: {prize}',
   'lottery.nothing': 'No prize this time.',
   'lottery.drawNo': 'Draw #{n}:',

@@ -36,13 +36,11 @@ function Claimable({ template }: { template: CouponTemplate }) {
           {t('coupons.limit', { n: template.perShopperLimit })} · {t('coupons.left', { n: Math.max(0, template.totalLimit - template.issued) })}
         </span>
       </div>
-      <div className="coupon-action">
-        <button type="button" className="primary" disabled={claim.isPending} onClick={() => claim.mutate()}
-          aria-label={`${t('coupons.claim')}: ${template.name}`}>
-          {t('coupons.claim')}
-        </button>
-        {claim.isSuccess && <p className="ok" role="status">{t('coupons.claimed')}</p>}
-      </div>
+      <button type="button" className="primary" disabled={claim.isPending} onClick={() => claim.mutate()}
+        aria-label={`${t('coupons.claim')}: ${template.name}`}>
+        {t('coupons.claim')}
+      </button>
+      {claim.isSuccess && <p className="ok" role="status">{t('coupons.claimed')}</p>}
       {claim.error && <ErrorBox error={asApiError(claim.error)} />}
     </li>
   );

@@ -16,7 +16,7 @@ function Handed({ redemption }: { redemption: Redemption }) {
 }
 
 /** One reward; a retried click reuses its key, so it redeems once. */
-function RewardCard({ reward, balance }: { reward: Reward; balance: number | undefined }) {
+function RewardCard({ reward, balance, redeemed }: { reward: Reward; balance: number | undefined; redeemed: number }) {
   const { t, known, lang } = useI18n();
   const auth = useAuth();
   const api = useApiClient();
@@ -32,6 +32,7 @@ function RewardCard({ reward, balance }: { reward: Reward; balance: number | und
   });
   const short = balance !== undefined && balance < reward.pointsCost;
   const soldOut = reward.left <= 0;
+  const atLimit = redeemed >= reward.perShopperLimit;
   const cost = reward.pointsCost.toLocaleString(lang);
   return (
     <li className="reward" data-reward-id={reward.id}>
@@ -40,7 +41,7 @@ function RewardCard({ reward, balance }: { reward: Reward; balance: number | und
       <span className="muted">{known(`mall.kind.${reward.kind}`, reward.kind)} · {t('coupons.limit', { n: reward.perShopperLimit })} · {t('coupons.left', { n: reward.left })}</span>
       <span className="reward-cost">{t('common.points', { points: cost })}</span>
       {auth.user ? (
-        <button type="button" className="primary" disabled={redeem.isPending || short || soldOut}
+        <button type="button" className="primary" disabled={redeem.isPending || short || soldOut || atLimit}
           aria-label={`${t('mall.redeem')}: ${reward.name}`}
           onClick={() => window.confirm(t('mall.confirm', { name: reward.name, points: cost })) && redeem.mutate()}>
           {t('mall.redeem')}
@@ -48,7 +49,8 @@ function RewardCard({ reward, balance }: { reward: Reward; balance: number | und
       ) : (
         <button type="button" onClick={() => auth.signIn()}>{t('product.signInToBuy')}</button>
       )}
-      {auth.user && short && !soldOut && <span className="muted">{t('mall.short')}</span>}
+      {auth.user && atLimit && <span className="muted">{t('mall.atLimit')}</span>}
+      {auth.user && short && !soldOut && !atLimit && <span className="muted">{t('mall.short')}</span>}
       {redeem.data && <p className="ok" role="status">{t('mall.redeemed')} <Handed redemption={redeem.data} /></p>}
       {redeem.error && <ErrorBox error={asApiError(redeem.error)} />}
     </li>
@@ -82,7 +84,10 @@ export function PointsMallPage() {
   const auth = useAuth();
   const api = useApiClient();
   const rewards = useQuery(queries.rewards(api));
-  const account = useQuery({ ...queries.pointsBalance(api), enabled: auth.user != null && auth.roles.includes('shopper') });
+  const shopper = auth.user != null && auth.roles.includes('shopper');
+  const account = useQuery({ ...queries.pointsBalance(api), enabled: shopper });
+  const redemptions = useQuery({ ...queries.redemptions(api), enabled: shopper });
+  const redeemedOf = (id: number) => redemptions.data?.filter((r) => r.rewardId === id).length ?? 0;
   const balance = account.data?.balance;
   return (
     <section>
@@ -95,7 +100,7 @@ export function PointsMallPage() {
         {(list) => (
           <>
             {list.length === 0 ? <p className="notice">{t('mall.empty')}</p> : (
-              <ul className="rewards">{list.map((r) => <RewardCard key={r.id} reward={r} balance={balance} />)}</ul>
+              <ul className="rewards">{list.map((r) => <RewardCard key={r.id} reward={r} balance={balance} redeemed={redeemedOf(r.id)} />)}</ul>
             )}
             {auth.user && (
               <>

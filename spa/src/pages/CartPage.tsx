@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { newIdempotencyKey, type Cart, type OrderView } from '../api';
 import { Amounts } from '../components/Amounts';
+import { CouponsInCart } from '../components/CouponsInCart';
 import { ProductArt } from '../components/ProductTile';
 import { ErrorBox, Loaded, SignedInPage } from '../components/Status';
 import { NO_POINTS, UsePoints, requestedPoints, type PointsChoice } from '../components/UsePoints';
@@ -97,6 +98,7 @@ function CartContent() {
               );
             })}
           </ul>
+          {c.totals.length === 1 && <CouponsInCart cart={c} />}
           {c.totals.length === 1 && <UsePoints goods={c.totals[0]} choice={pointsChoice} onChange={choosePoints} disabled={busy} />}
           <div className="checkout">
             <CartAmounts cart={c} points={points} />

@@ -90,6 +90,15 @@ for (const { viewport, locale } of RUNS) {
       await card.getByRole('status').filter({ hasText: either('Claimed', '已领取') }).waitFor();
       await page.getByTestId('wallet').locator('.coupon', { hasText: `Tea ${m}` }).waitFor();
       await shot(page, viewport, 'coupons');
+
+      // In the cart, loyalty quotes what the coupon would take off, line by line.
+      await api('PUT', `/cart-order/cart/lines/LOY-${m}`, { token, body: { quantity: 1 } });
+      await page.getByRole('link', { name: either('Cart', '购物车') }).click();
+      await page.getByRole('checkbox', { name: `Tea ${m}` }).check();
+      const applied = page.getByTestId('coupon-quote').locator('.quote-applied', { hasText: `Tea ${m}` });
+      await applied.filter({ hasText: /20\.00/ }).waitFor();
+      assert.match(await applied.locator('li').innerText(), new RegExp(`20\\.00.*LOY-${m}|LOY-${m}.*20\\.00`));
+      await shot(page, viewport, 'cart-coupons');
       assert.deepEqual(page.failures, []);
       await page.context().close();
     });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CouponTemplate } from '../../src/api';
 import { percentText, scopeText, termsText, validityText } from '../../src/coupons/couponText';
+import { quoteRequestOf, toggled } from '../../src/coupons/quote';
 import { basisPointsOf, emptyTemplate, instantOf, problemsOf, requestOf, targetsOf } from '../../src/coupons/templateDraft';
 
 const cny = (amountMinor: number) => ({ amountMinor, currency: 'CNY' });
@@ -73,5 +74,22 @@ describe('the coupon template form', () => {
     expect(targetsOf(' a, b，c  d ')).toEqual(['a', 'b', 'c', 'd']);
     expect(instantOf('')).toBeNull();
     expect(instantOf('2026-12-01T08:00')).toBe(new Date('2026-12-01T08:00').toISOString());
+  });
+});
+
+describe('coupons quoted on the cart', () => {
+  const line = (sku: string, available: boolean) => ({ sku, productId: 1, productName: sku, names: {}, attributes: {}, quantity: 2,
+    unitPrice: { amountMinor: 500, currency: 'CNY' }, subtotal: { amountMinor: 1000, currency: 'CNY' }, available });
+
+  test('the quote asks about the lines still for sale, with the coupons in the order chosen', () => {
+    const cart = { lines: [line('TEA-1', true), line('OLD-1', false)], totals: [{ amountMinor: 2000, currency: 'CNY' }] };
+    expect(quoteRequestOf(cart, [9, 4])).toEqual({
+      lines: [{ sku: 'TEA-1', quantity: 2, unitPrice: { amountMinor: 500, currency: 'CNY' } }], couponIds: [9, 4],
+    });
+  });
+
+  test('a coupon ticked goes last, as it applies after the others; unticked, it leaves', () => {
+    expect(toggled([4], 9)).toEqual([4, 9]);
+    expect(toggled([4, 9, 2], 9)).toEqual([4, 2]);
   });
 });

@@ -40,7 +40,8 @@ class PointsHoldsTest {
     }
 
     private void fund(String shopper, long points) {
-        QuarkusTransaction.requiringNew().run(() -> ledger.credit(shopper, points, "TEST_CREDIT", "funds"));
+        QuarkusTransaction.requiringNew().run(() ->
+                ledger.credit(shopper, points, "TEST_CREDIT", "funds-" + UUID.randomUUID()));
     }
 
     private void hold(long orderId, String shopper, long points, long moneyMinor) {

@@ -97,7 +97,7 @@ class RewardsTest {
     @Test
     void a_redemption_refused_changes_nothing() {
         String shopper = Tokens.subjectOf("shopper2");
-        long poor = offer(voucher(1_000_000_000, 5, 5));
+        long poor = offer(voucher(100_000_000, 5, 5));
         long before = balance(shopper);
         post("shopper2", "/rewards/" + poor + "/redemptions", null).statusCode(409)
                 .contentType("application/problem+json").body("type", equalTo(PROBLEMS + "insufficient-points"));

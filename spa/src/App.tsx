@@ -1,28 +1,49 @@
+import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useParams, type RouteObject } from 'react-router';
 import { useAuth } from './auth';
 import { SearchBox } from './components/SearchBox';
+import { Loading } from './components/Status';
 import { LANGS, useI18n, type Lang } from './i18n';
 import { CartPage } from './pages/CartPage';
-import { CouponsPage } from './pages/CouponsPage';
 import { HomePage } from './pages/HomePage';
-import { LotteriesPage, LotteryPage } from './pages/LotteryPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
-import { PointsMallPage } from './pages/PointsMallPage';
 import { PointsPage } from './pages/PointsPage';
 import { ProductPage } from './pages/ProductPage';
 import { SearchPage } from './pages/SearchPage';
-import { ConsoleOrder, ConsoleOrders } from './pages/console/ConsoleOrders';
 import { ConsolePage } from './pages/console/ConsolePage';
-import { ConsoleProducts } from './pages/console/ConsoleProducts';
-import { ConsoleCoupons } from './pages/console/ConsoleCoupons';
-import { CouponTemplateForm } from './pages/console/CouponTemplateForm';
-import { ConsoleLotteries, ConsoleLottery } from './pages/console/ConsoleLotteries';
-import { ConsoleRewards } from './pages/console/ConsoleRewards';
-import { ConsoleStock } from './pages/console/ConsoleStock';
-import { ProductForm } from './pages/console/ProductForm';
 
 const OPERATOR_ROLES = ['merchant', 'admin'];
+
+// The console's pages load on the first visit to /console, as one chunk (pages/console/pages.ts):
+// shoppers never download them. ConsolePage shows a loading state meanwhile.
+const consolePages = () => import('./pages/console/pages');
+type ConsolePages = Awaited<ReturnType<typeof consolePages>>;
+function consolePage<K extends keyof ConsolePages>(name: K) {
+  return lazy(() => consolePages().then((pages) => ({ default: pages[name] })));
+}
+const ConsoleProducts = consolePage('ConsoleProducts');
+const ProductForm = consolePage('ProductForm');
+const ConsoleStock = consolePage('ConsoleStock');
+const ConsoleOrders = consolePage('ConsoleOrders');
+const ConsoleOrder = consolePage('ConsoleOrder');
+const ConsoleCoupons = consolePage('ConsoleCoupons');
+const CouponTemplateForm = consolePage('CouponTemplateForm');
+const ConsoleRewards = consolePage('ConsoleRewards');
+const ConsoleLotteries = consolePage('ConsoleLotteries');
+const ConsoleLottery = consolePage('ConsoleLottery');
+const ConsoleEarningRules = consolePage('ConsoleEarningRules');
+
+// Coupons, the points mall and lotteries likewise load on the first visit to one of them.
+const loyaltyPages = () => import('./pages/loyaltyPages');
+type LoyaltyPages = Awaited<ReturnType<typeof loyaltyPages>>;
+function loyaltyPage<K extends keyof LoyaltyPages>(name: K) {
+  return lazy(() => loyaltyPages().then((pages) => ({ default: pages[name] })));
+}
+const CouponsPage = loyaltyPage('CouponsPage');
+const PointsMallPage = loyaltyPage('PointsMallPage');
+const LotteriesPage = loyaltyPage('LotteriesPage');
+const LotteryPage = loyaltyPage('LotteryPage');
 
 function Header() {
   const { t, lang, setLang } = useI18n();
@@ -69,7 +90,7 @@ function PointsLayout() {
         <NavLink to="/mall" className={tab}>{t('mall.title')}</NavLink>
         <NavLink to="/lotteries" className={tab}>{t('lottery.title')}</NavLink>
       </nav>
-      <Outlet />
+      <Suspense fallback={<Loading />}><Outlet /></Suspense>
     </>
   );
 }
@@ -141,6 +162,7 @@ export const routes: RouteObject[] = [{
           { id: 'console-coupons', path: 'coupons', element: <ConsoleCoupons /> },
           { id: 'console-new-coupon-template', path: 'coupons/new', element: <CouponTemplateForm /> },
           { id: 'console-rewards', path: 'rewards', element: <ConsoleRewards /> },
+          { id: 'console-earning-rules', path: 'earning-rules', element: <ConsoleEarningRules /> },
           { id: 'console-lotteries', path: 'lotteries', element: <ConsoleLotteries /> },
           { id: 'console-lottery', path: 'lotteries/:id', element: <OperatorLottery /> },
           { id: 'console-other', path: '*', element: <ConsoleProducts /> },

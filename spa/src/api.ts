@@ -122,6 +122,14 @@ export type MyDraws = LoyaltySchemas['MyDrawsView'];
 export type LotteryProof = LoyaltySchemas['LotteryProof'];
 export type NewLottery = LoyaltySchemas['NewLottery'];
 export type LotteryWinner = LoyaltySchemas['WinnerView'];
+export type CheckIn = LoyaltySchemas['CheckInView'];
+export type CheckInStatus = LoyaltySchemas['CheckInStatusView'];
+/** {@code next} is null at the top tier. */
+export type Tier = Omit<LoyaltySchemas['TierView'], 'next'> & { next: LoyaltySchemas['NextTierView'] | null };
+/** {@code referredBy} is null until the shopper registers the code they came on. */
+export type Referrals = Omit<LoyaltySchemas['ReferralsView'], 'referredBy'> & { referredBy: LoyaltySchemas['RegisteredView'] | null };
+export type EarningRule = LoyaltySchemas['EarningRuleView'];
+export type EarningRuleRequest = LoyaltySchemas['EarningRuleRequest'];
 export type TrackingView = shipping['schemas']['TrackingView'];
 
 /** Whether the order is COMPLETED or CANCELLED: nothing changes it any more. */

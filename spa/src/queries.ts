@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { useRef } from 'react';
 import {
   Api, ApiError, isFinal, type Availability, type Cart, type Coupon, type CouponState, type CouponTemplate,
-  type Lottery, type LotteryProof, type LotteryWinner, type MyDraws, type OperatorReward, type Redemption, type Reward, type OperatorOrderSummary, type OrderSummary, type OrderView,
+  type CheckInStatus, type EarningRule, type Lottery, type LotteryProof, type Referrals, type Tier, type LotteryWinner, type MyDraws, type OperatorReward, type Redemption, type Reward, type OperatorOrderSummary, type OrderSummary, type OrderView,
   type PointsAccount, type ProductView, type SearchHit, type ShipmentView, type StockView, type TrackingView,
 } from './api';
 import { useAuth } from './auth';
@@ -46,6 +46,10 @@ export const keys = {
   redemptions: ['redemptions'],
   operatorRewards: ['operator-rewards'],
   lotteries: ['lotteries'],
+  checkIn: ['check-in'],
+  tier: ['tier'],
+  referrals: ['referrals'],
+  earningRules: ['earning-rules'],
 } as const;
 
 /** What the pages read, as TanStack Query options: each query's key and how it is fetched. */
@@ -146,6 +150,22 @@ export const queries = {
   lotteryWinners: (api: Api, id: number) => queryOptions({
     queryKey: [...keys.lotteries, id, 'winners'],
     queryFn: () => api.request<LotteryWinner[]>(`/loyalty/operator/lotteries/${id}/winners`, { query: { size: 200 } }),
+  }),
+  checkIn: (api: Api) => queryOptions({
+    queryKey: keys.checkIn,
+    queryFn: () => api.request<CheckInStatus>('/loyalty/check-ins/me'),
+  }),
+  tier: (api: Api) => queryOptions({
+    queryKey: keys.tier,
+    queryFn: () => api.request<Tier>('/loyalty/tiers/me'),
+  }),
+  referrals: (api: Api) => queryOptions({
+    queryKey: keys.referrals,
+    queryFn: () => api.request<Referrals>('/loyalty/referrals/me'),
+  }),
+  earningRules: (api: Api) => queryOptions({
+    queryKey: keys.earningRules,
+    queryFn: () => api.request<EarningRule[]>('/loyalty/earning-rules'),
   }),
   merchantProducts: (api: Api) => queryOptions({
     queryKey: [...keys.merchantProducts, 'all'],

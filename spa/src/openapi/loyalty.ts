@@ -72,6 +72,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/loyalty/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check in for today (Idempotency-Key required): the day's points and any streak bonus, once a day; 409 already-checked-in if the caller already checked in today */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Checked in: the day, the streak and the points credited */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckInView"];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/check-ins/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's check-in status: checked in today or not, the streak, and what the next check-in earns */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckInStatusView"];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/loyalty/coupons/me": {
         parameters: {
             query?: never;
@@ -419,6 +585,417 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/earning-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every earning rule, highest priority first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EarningRuleView"][];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an earning rule (Idempotency-Key required); 400 for a negative multiplier or bonus, a period that ends before it begins, or terms that do not fit the trigger or scope */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EarningRuleRequest"];
+                };
+            };
+            responses: {
+                /** @description The rule, in force for the next order events */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EarningRuleView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/earning-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One earning rule; 404 if there is none with this id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EarningRuleView"];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace every term of an earning rule; 404 if there is none with this id, 400 as for creation */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EarningRuleRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EarningRuleView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete an earning rule: later order events no longer meet it; 404 if there is none with this id */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -1918,6 +2495,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/loyalty/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register the referral code of the shopper who brought the caller (Idempotency-Key required), once and before the caller's first paid order; both are rewarded when that order is paid. 422 for an unknown code; 409 own-referral-code, mutual-referral, already-referred or not-a-new-shopper */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReferralRequest"];
+                };
+            };
+            responses: {
+                /** @description Registered */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegisteredView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/referrals/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's referral code (made on the first ask), the code they came on, and how many shoppers came on theirs and have paid their first order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferralsView"];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/loyalty/rewards": {
         parameters: {
             query?: never;
@@ -2155,6 +2900,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/loyalty/tiers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's membership tier, their rolling 12-month spend, and the next tier's threshold (null at the top tier) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TierView"];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2174,6 +2987,20 @@ export interface components {
             amount: components["schemas"]["Money"];
             lines: components["schemas"]["Share"][];
             why: string;
+        };
+        CheckInStatusView: {
+            today: components["schemas"]["LocalDate"];
+            checkedInToday: boolean;
+            /** Format: int32 */
+            streak: number;
+            next: components["schemas"]["CheckInView"];
+        };
+        CheckInView: {
+            day: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            streak: number;
+            /** Format: int64 */
+            points: number;
         };
         CouponQuote: {
             subtotal: components["schemas"]["Money"];
@@ -2215,6 +3042,48 @@ export interface components {
             pointsWon: number;
             drawnAt: components["schemas"]["Instant"];
         };
+        EarningRuleRequest: {
+            name: string;
+            trigger: components["schemas"]["EarningTrigger"];
+            /** Format: int32 */
+            returnWindowDays?: number;
+            scope: components["schemas"]["RuleScope"];
+            sku?: string;
+            /** Format: int32 */
+            multiplierBasisPoints?: number;
+            /** Format: int64 */
+            bonusPerUnit?: number;
+            minimumOrder?: components["schemas"]["MinimumOrder"];
+            activeFrom?: components["schemas"]["Instant"];
+            activeTo?: components["schemas"]["Instant"];
+            /** Format: int32 */
+            priority?: number;
+            stop?: boolean;
+        };
+        EarningRuleView: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            trigger: components["schemas"]["EarningTrigger"];
+            /** Format: int32 */
+            returnWindowDays: number;
+            scope: components["schemas"]["RuleScope"];
+            sku: string;
+            /** Format: int32 */
+            multiplierBasisPoints: number;
+            /** Format: int64 */
+            bonusPerUnit: number;
+            minimumOrder: components["schemas"]["Money"];
+            activeFrom: components["schemas"]["Instant"];
+            activeTo: components["schemas"]["Instant"];
+            /** Format: int32 */
+            priority: number;
+            stop: boolean;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        EarningTrigger: "PAID" | "COMPLETED" | "RETURN_WINDOW_CLOSED";
         EntryView: {
             /** Format: int64 */
             id: number;
@@ -2260,6 +3129,11 @@ export interface components {
             discount: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
         };
+        /**
+         * Format: date
+         * @example 2022-03-10
+         */
+        LocalDate: string;
         LotteryProof: {
             /** Format: int64 */
             lotteryId: number;
@@ -2305,6 +3179,11 @@ export interface components {
             /** @description Null until the lottery has ended */
             seed: string | null;
         };
+        MinimumOrder: {
+            /** Format: int64 */
+            amountMinor?: number;
+            currency: string;
+        };
         Money: {
             /** Format: int64 */
             amountMinor: number;
@@ -2346,6 +3225,13 @@ export interface components {
             stock: number;
             /** Format: int64 */
             value: number;
+        };
+        NextTierView: {
+            tier: string;
+            /** Format: int32 */
+            multiplierBasisPoints: number;
+            threshold: components["schemas"]["Money"];
+            remaining: components["schemas"]["Money"];
         };
         NotApplied: {
             /** Format: int64 */
@@ -2438,6 +3324,22 @@ export interface components {
             code: string;
             redeemedAt: components["schemas"]["Instant"];
         };
+        ReferralRequest: {
+            code: string;
+        };
+        ReferralsView: {
+            code: string;
+            referredBy: components["schemas"]["RegisteredView"];
+            /** Format: int64 */
+            referred: number;
+            /** Format: int64 */
+            rewarded: number;
+        };
+        RegisteredView: {
+            code: string;
+            registeredAt: components["schemas"]["Instant"];
+            rewarded: boolean;
+        };
         RewardView: {
             /** Format: int64 */
             id: number;
@@ -2451,6 +3353,8 @@ export interface components {
             /** Format: int32 */
             perShopperLimit: number;
         };
+        /** @enum {string} */
+        RuleScope: "ALL" | "PRODUCT";
         Share: {
             /** Format: int32 */
             line: number;
@@ -2514,6 +3418,14 @@ export interface components {
             status: string;
             ownerId: string;
             createdAt: components["schemas"]["Instant"];
+        };
+        TierView: {
+            tier: string;
+            /** Format: int32 */
+            multiplierBasisPoints: number;
+            spend: components["schemas"]["Money"];
+            spendSince: components["schemas"]["Instant"];
+            next: components["schemas"]["NextTierView"];
         };
         /** @description A winning draw as operators fulfil it: who won which prize */
         WinnerView: {

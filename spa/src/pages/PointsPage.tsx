@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { PointsAccount, PointsEntry } from '../api';
+import { CheckInCard, ReferralCard, TierCard } from '../components/Activities';
 import { ErrorBox, Loaded, SignedInPage } from '../components/Status';
 import { formatDate, formatTime, useI18n } from '../i18n';
 import { historyOf, signedPoints } from '../points/history';
@@ -60,6 +61,11 @@ function Account() {
         return (
           <>
             <Summary account={pages[0]} />
+            <div className="activities">
+              <CheckInCard />
+              <TierCard />
+              <ReferralCard />
+            </div>
             <h2>{t('points.history')}</h2>
             {entries.length === 0 ? <p className="notice">{t('points.empty')}</p> : (
               <ul className="rows" data-testid="points-history">

@@ -34,6 +34,7 @@ test("each of the shop's paths opens its page, with its id", () => {
   expect(page('/console/coupons')).toEqual({ page: 'console-coupons', params: {} });
   expect(page('/console/coupons/new')).toEqual({ page: 'console-new-coupon-template', params: {} });
   expect(page('/console/rewards')).toEqual({ page: 'console-rewards', params: {} });
+  expect(page('/console/earning-rules')).toEqual({ page: 'console-earning-rules', params: {} });
   expect(page('/console/lotteries')).toEqual({ page: 'console-lotteries', params: {} });
   expect(page('/console/lotteries/4')).toEqual({ page: 'console-lottery', params: { id: '4' } });
   expect(page('/console/nothing')).toMatchObject({ page: 'console-other' });

@@ -112,3 +112,9 @@ export async function pointsOnce(token, what, ready) {
     return account && ready(account) && account;
   });
 }
+
+/** The points a shopper's first paid order brings, once loyalty has written them: the order's own and the first-order bonus. */
+export async function firstOrderPoints(token) {
+  const has = (a, reason) => a.entries.some((e) => e.reason === reason);
+  return pointsOnce(token, 'the first order\'s points and bonus', (a) => has(a, 'EARNED_FOR_ORDER') && has(a, 'FIRST_PAID_ORDER'));
+}

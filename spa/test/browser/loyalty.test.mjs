@@ -5,7 +5,7 @@
 // the proof. On a phone in Chinese and on a desktop in English, each screen screenshotted and audited.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, buyAndPay, listedProduct, newShopper, pointsOnce, tokenOf, until } from './api.mjs';
+import { api, buyAndPay, firstOrderPoints, listedProduct, newShopper, tokenOf, until } from './api.mjs';
 import { MALL, launch, marker, newPage, shot, signIn } from './mall.mjs';
 
 const either = (en, zh) => new RegExp(`^\\s*(${en}|${zh})`);
@@ -23,13 +23,14 @@ for (const { viewport, locale } of RUNS) {
     const m = marker();
     const shopper = `loyal-${m}`;
     let token;
+    let balance;
 
     before(async () => {
       token = await newShopper(shopper);
       const sku = `LOY-${m}`;
       await listedProduct({ 'zh-CN': `会员测试 ${m}`, en: `Loyalty test ${m}` }, { [sku]: 20_000 }, token);
       await buyAndPay(token, sku);
-      await pointsOnce(token, 'the 200 points earned', (a) => a.balance === 200);
+      balance = (await firstOrderPoints(token)).balance;
     });
 
     test('a shopper draws in an open lottery, and after its end checks the seed and finds the draw in the proof', async () => {
@@ -57,9 +58,10 @@ for (const { viewport, locale } of RUNS) {
       await page.getByTestId('proof-check').filter({ hasText: either('Checked in your browser: the seed matches', '已在您的浏览器中核对：种子与开始时公布的承诺值一致') }).waitFor();
       await page.getByTestId('proof-mine').filter({ hasText: /#1\b/ }).waitFor();
       await shot(page, viewport, 'lottery-proof');
-      // 200 − 10 for the draw + 30 won.
+      // − 10 for the draw + 30 won.
+      balance += 20;
       await page.getByRole('link', { name: either('My points', '我的积分') }).click();
-      await page.getByTestId('points-balance').filter({ hasText: /^220$/ }).waitFor();
+      await page.getByTestId('points-balance').filter({ hasText: new RegExp(`^${balance.toLocaleString(locale)}$`) }).waitFor();
       assert.match(await page.locator('[data-reason="LOTTERY_PRIZE"]').innerText(), either('Won in a lottery', '抽奖获得'));
       assert.deepEqual(page.failures, []);
       await page.context().close();
@@ -118,16 +120,45 @@ for (const { viewport, locale } of RUNS) {
       const page = await newPage(browser, viewport, locale);
       await page.goto(`${MALL}/mall`);
       await signIn(page, shopper);
-      await page.getByTestId('points-balance').filter({ hasText: /^220$/ }).waitFor();
+      await page.getByTestId('points-balance').filter({ hasText: new RegExp(`^${balance.toLocaleString(locale)}$`) }).waitFor();
       const card = page.locator('.reward', { hasText: `Voucher ${m}` });
       page.once('dialog', (dialog) => dialog.accept());
       await card.getByRole('button', { name: either('Redeem', '兑换') }).click();
       assert.match(await card.getByTestId('voucher-code').innerText(), /\S{4,}/);
-      await page.getByTestId('points-balance').filter({ hasText: /^170$/ }).waitFor();
+      balance -= 50;
+      await page.getByTestId('points-balance').filter({ hasText: new RegExp(`^${balance.toLocaleString(locale)}$`) }).waitFor();
       await page.getByTestId('redemptions').locator('.row', { hasText: `Voucher ${m}` }).waitFor();
       await shot(page, viewport, 'points-mall');
       await page.getByRole('link', { name: either('My points', '我的积分') }).click();
       assert.match(await page.locator('[data-reason="REDEEMED_REWARD"]').innerText(), either('Redeemed in the points mall', '积分商城兑换'));
+      assert.deepEqual(page.failures, []);
+      await page.context().close();
+    });
+
+    test('an admin sets an earning rule in the console, revises it and deletes it', async () => {
+      const page = await newPage(browser, viewport, locale);
+      await page.goto(`${MALL}/console/earning-rules`);
+      await signIn(page, 'admin');
+      await page.locator('input[name="rule-name"]').fill(`Double ${m}`);
+      await page.getByRole('button', { name: either('Save', '保存') }).first().click();
+      await page.getByRole('alert').filter({ hasText: either('Check the highlighted', '请检查') }).waitFor();
+      await page.locator('select[name="rule-scope"]').selectOption('PRODUCT');
+      await page.locator('input[name="rule-sku"]').fill(`LOY-${m}`);
+      await page.locator('input[name="rule-multiplier"]').fill('2');
+      await page.getByRole('button', { name: either('Save', '保存') }).first().click();
+      const row = page.locator('tr', { hasText: `Double ${m}` });
+      await row.filter({ hasText: /×2/ }).waitFor();
+      await shot(page, viewport, 'console-earning-rules');
+
+      await row.getByRole('button', { name: either('Edit', '编辑') }).click();
+      const editing = page.locator('tr', { has: page.locator('legend', { hasText: `Double ${m}` }) });
+      await editing.locator('input[name="rule-multiplier"]').fill('3');
+      await editing.getByRole('button', { name: either('Save', '保存') }).click();
+      await row.filter({ hasText: /×3/ }).waitFor();
+
+      page.once('dialog', (dialog) => dialog.accept());
+      await row.getByRole('button', { name: either('Delete', '删除') }).click();
+      await row.waitFor({ state: 'detached' });
       assert.deepEqual(page.failures, []);
       await page.context().close();
     });

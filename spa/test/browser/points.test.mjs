@@ -6,7 +6,7 @@
 // Chinese and on a desktop in English, each screen screenshotted and audited.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, buyAndPay, listedProduct, newShopper, pointsOnce } from './api.mjs';
+import { api, buyAndPay, firstOrderPoints, listedProduct, newShopper } from './api.mjs';
 import { MALL, launch, marker, newPage, shot, signIn } from './mall.mjs';
 
 const either = (en, zh) => new RegExp(`^\\s*(${en}|${zh})`);
@@ -26,6 +26,7 @@ for (const { viewport, locale } of RUNS) {
     const skus = { big: `PTS-${m}-BIG`, small: `PTS-${m}-SMALL` };
     let token;
     let refusedOrder;
+    let balance;
 
     before(async () => {
       token = await newShopper(shopper);
@@ -35,20 +36,23 @@ for (const { viewport, locale } of RUNS) {
       await api('PUT', `/cart-order/cart/lines/${skus.small}`, { token, body: { quantity: 1 } });
       refusedOrder = (await api('POST', '/cart-order/checkout', { token, query: { points: 50 } })).json.id;
       await buyAndPay(token, skus.big);
-      await pointsOnce(token, 'the 200 points earned', (a) => a.balance === 200);
+      // 200 points for ¥200, and the first paid order's bonus (loyalty's quarkmall.loyalty.activities, 100 by default).
+      balance = (await firstOrderPoints(token)).balance;
+      assert.ok(balance > 200, `a first order earns its points and a bonus, not ${balance}`);
     });
 
     test('the points page shows the balance, nothing held, what expires, and the history linked to its orders', async () => {
       const page = await newPage(browser, viewport, locale);
       await page.goto(`${MALL}/points`);
       await signIn(page, shopper);
-      await page.getByTestId('points-balance').filter({ hasText: /^200$/ }).waitFor();
+      await page.getByTestId('points-balance').filter({ hasText: new RegExp(`^${balance.toLocaleString(locale)}$`) }).waitFor();
       assert.equal(await page.getByTestId('points-held').innerText(), '0');
       // Points earned today last a year: none expire within the window, whose end is a date.
       assert.match(await page.getByTestId('points-expiring').innerText(), /^(None expire before \w+ \d+, \d{4}|\d{4}年\d+月\d+日 前没有积分过期)$/);
       const earned = page.locator('[data-reason="EARNED_FOR_ORDER"]');
       assert.match(await earned.innerText(), either('Earned for Order #\\d+', '购物获得 订单 #\\d+'));
       assert.match(await earned.locator('strong').innerText(), /^\+200$/);
+      assert.match(await page.locator('[data-reason="FIRST_PAID_ORDER"]').innerText(), either('First order bonus for Order #\\d+', '首单奖励 订单 #\\d+'));
       await shot(page, viewport, 'points-earned');
       await earned.getByRole('link').click();
       await page.waitForURL(/\/orders\/\d+$/);
@@ -76,7 +80,7 @@ for (const { viewport, locale } of RUNS) {
       await api('PUT', `/cart-order/cart/lines/${skus.small}`, { token, body: { quantity: 1 } });
       await page.reload();
       await page.locator('.line', { hasText: m }).waitFor();
-      // 200 points, but points pay at most half of ¥1.00: 50 of them.
+      // More than 200 points, but points pay at most half of ¥1.00: 50 of them.
       await page.getByTestId('points-usable').filter({ hasText: /50/ }).waitFor();
       await page.getByRole('checkbox', { name: either('Use points', '使用积分') }).check();
       const points = page.locator('input[name="points"]');
@@ -108,7 +112,7 @@ for (const { viewport, locale } of RUNS) {
       // Before payment the 50 points are held; the history says what they paid for.
       await page.getByRole('link', { name: either('Points', '积分') }).click();
       await page.getByTestId('points-held').filter({ hasText: /^50$/ }).waitFor();
-      assert.equal(await page.getByTestId('points-balance').innerText(), '150');
+      assert.equal(await page.getByTestId('points-balance').innerText(), (balance - 50).toLocaleString(locale));
       const used = page.locator('[data-reason="HELD_FOR_ORDER"]');
       assert.match(await used.innerText(), either(`Used to pay for Order #${orderId}`, `下单抵扣 订单 #${orderId}`));
       assert.match(await used.locator('strong').innerText(), /^−50$/);
@@ -119,9 +123,36 @@ for (const { viewport, locale } of RUNS) {
       await page.getByTestId('timeline').locator('li[data-status="PAID"]').waitFor({ timeout: 30_000 });
       await page.getByRole('link', { name: either('Points', '积分') }).click();
       await page.getByTestId('points-held').filter({ hasText: /^0$/ }).waitFor({ timeout: 30_000 });
-      assert.equal(await page.getByTestId('points-balance').innerText(), '150');
+      assert.equal(await page.getByTestId('points-balance').innerText(), (balance - 50).toLocaleString(locale));
       assert.deepEqual(page.failures, []);
       await page.context().close();
+    });
+
+    test('the shopper checks in once today and sees their tier; a new friend registers their referral code', async () => {
+      const page = await newPage(browser, viewport, locale);
+      await page.goto(`${MALL}/points`);
+      await signIn(page, shopper);
+      const checkIn = page.getByTestId('check-in');
+      await checkIn.getByRole('button', { name: either('Check in', '签到') }).click();
+      await checkIn.getByRole('status').filter({ hasText: either('Checked in: \\+\\d+ points', '签到成功：\\+\\d+ 积分') }).waitFor();
+      assert.equal(await checkIn.getByRole('button').count(), 0, 'one check-in a day');
+      await page.locator('[data-reason="CHECKED_IN"]').waitFor();
+      assert.match(await page.getByTestId('tier').innerText(), /Member|普通会员/);
+      const code = (await page.getByTestId('referral-code').innerText()).trim();
+      assert.match(code, /^[A-Z0-9]{4,32}$/);
+      await shot(page, viewport, 'points-activities');
+      assert.deepEqual(page.failures, []);
+      await page.context().close();
+
+      await newShopper(`friend-${m}`);
+      const friend = await newPage(browser, viewport, locale);
+      await friend.goto(`${MALL}/points`);
+      await signIn(friend, `friend-${m}`);
+      await friend.locator('input[name="referral-code"]').fill(code.toLowerCase());
+      await friend.getByRole('button', { name: either('Register', '提交') }).click();
+      await friend.getByTestId('referred-by').filter({ hasText: code }).waitFor();
+      assert.deepEqual(friend.failures, []);
+      await friend.context().close();
     });
   });
 }

@@ -39,6 +39,10 @@ function CartContent() {
   const [checkoutKey, setCheckoutKey] = useState(newIdempotencyKey);
   const [pointsChoice, setPointsChoice] = useState<PointsChoice>(NO_POINTS);
   const points = requestedPoints(pointsChoice);
+  // More points than the balance would only place an order loyalty cancels (POINTS_REFUSED); more
+  // than cart-order's share is left for cart-order to refuse in its own words.
+  const balance = useQuery(queries.pointsBalance(api)).data?.balance;
+  const overBalance = points !== null && balance !== undefined && points > balance;
 
   const change = useMutation({
     mutationFn: ({ sku, quantity }: LineChange) => api.request(`/cart-order/cart/lines/${encodeURIComponent(sku)}`,
@@ -102,7 +106,7 @@ function CartContent() {
           {c.totals.length === 1 && <UsePoints goods={c.totals[0]} choice={pointsChoice} onChange={choosePoints} disabled={busy} />}
           <div className="checkout">
             <CartAmounts cart={c} points={points} />
-            <button type="button" className="primary" disabled={busy || points === null}
+            <button type="button" className="primary" disabled={busy || points === null || overBalance}
               onClick={() => { change.reset(); checkout.mutate(); }}>{t('cart.checkout')}</button>
           </div>
           {error && <ErrorBox error={asApiError(error)} />}

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useParams, type RouteObject } from 'react-router';
 import { useAuth } from './auth';
 import { SearchBox } from './components/SearchBox';
@@ -15,35 +15,34 @@ import { ConsolePage } from './pages/console/ConsolePage';
 
 const OPERATOR_ROLES = ['merchant', 'admin'];
 
-// The console's pages load on the first visit to /console, as one chunk (pages/console/pages.ts):
-// shoppers never download them. ConsolePage shows a loading state meanwhile.
-const consolePages = () => import('./pages/console/pages');
-type ConsolePages = Awaited<ReturnType<typeof consolePages>>;
-function consolePage<K extends keyof ConsolePages>(name: K) {
-  return lazy(() => consolePages().then((pages) => ({ default: pages[name] })));
+/**
+ * One page of a module loaded on first use (a chunk of its own); the layout around it shows a
+ * loading state meanwhile. The page keeps its own props' type (`any` only bounds it).
+ */
+function lazyPage<M extends Record<K, ComponentType<any>>, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(() => load().then((pages) => ({ default: pages[name] })));
 }
-const ConsoleProducts = consolePage('ConsoleProducts');
-const ProductForm = consolePage('ProductForm');
-const ConsoleStock = consolePage('ConsoleStock');
-const ConsoleOrders = consolePage('ConsoleOrders');
-const ConsoleOrder = consolePage('ConsoleOrder');
-const ConsoleCoupons = consolePage('ConsoleCoupons');
-const CouponTemplateForm = consolePage('CouponTemplateForm');
-const ConsoleRewards = consolePage('ConsoleRewards');
-const ConsoleLotteries = consolePage('ConsoleLotteries');
-const ConsoleLottery = consolePage('ConsoleLottery');
-const ConsoleEarningRules = consolePage('ConsoleEarningRules');
 
-// Coupons, the points mall and lotteries likewise load on the first visit to one of them.
+// The console's pages are one chunk (pages/console/pages.ts): shoppers never download them.
+const consolePages = () => import('./pages/console/pages');
+const ConsoleProducts = lazyPage(consolePages, 'ConsoleProducts');
+const ProductForm = lazyPage(consolePages, 'ProductForm');
+const ConsoleStock = lazyPage(consolePages, 'ConsoleStock');
+const ConsoleOrders = lazyPage(consolePages, 'ConsoleOrders');
+const ConsoleOrder = lazyPage(consolePages, 'ConsoleOrder');
+const ConsoleCoupons = lazyPage(consolePages, 'ConsoleCoupons');
+const CouponTemplateForm = lazyPage(consolePages, 'CouponTemplateForm');
+const ConsoleRewards = lazyPage(consolePages, 'ConsoleRewards');
+const ConsoleLotteries = lazyPage(consolePages, 'ConsoleLotteries');
+const ConsoleLottery = lazyPage(consolePages, 'ConsoleLottery');
+const ConsoleEarningRules = lazyPage(consolePages, 'ConsoleEarningRules');
+
+// Coupons, the points mall and lotteries are another (pages/loyaltyPages.ts), loaded on the first visit to one of them.
 const loyaltyPages = () => import('./pages/loyaltyPages');
-type LoyaltyPages = Awaited<ReturnType<typeof loyaltyPages>>;
-function loyaltyPage<K extends keyof LoyaltyPages>(name: K) {
-  return lazy(() => loyaltyPages().then((pages) => ({ default: pages[name] })));
-}
-const CouponsPage = loyaltyPage('CouponsPage');
-const PointsMallPage = loyaltyPage('PointsMallPage');
-const LotteriesPage = loyaltyPage('LotteriesPage');
-const LotteryPage = loyaltyPage('LotteryPage');
+const CouponsPage = lazyPage(loyaltyPages, 'CouponsPage');
+const PointsMallPage = lazyPage(loyaltyPages, 'PointsMallPage');
+const LotteriesPage = lazyPage(loyaltyPages, 'LotteriesPage');
+const LotteryPage = lazyPage(loyaltyPages, 'LotteryPage');
 
 function Header() {
   const { t, lang, setLang } = useI18n();

@@ -6,13 +6,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, buyAndPay, firstOrderPoints, listedProduct, newShopper, tokenOf, until } from './api.mjs';
-import { MALL, launch, marker, newPage, shot, signIn } from './mall.mjs';
+import { MALL, RUNS, either, launch, marker, newPage, shot, signIn } from './mall.mjs';
 
-const either = (en, zh) => new RegExp(`^\\s*(${en}|${zh})`);
-const RUNS = [
-  { viewport: 'phone', locale: 'zh-CN' },
-  { viewport: 'desktop', locale: 'en-US' },
-];
 
 let browser;
 before(async () => { browser = await launch(); });

@@ -2416,7 +2416,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OperatorRewardView"];
+                        "application/json": unknown;
                     };
                 };
                 /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */

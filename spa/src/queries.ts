@@ -58,6 +58,11 @@ export const queries = {
     queryKey: [...keys.products, 'newest', size],
     queryFn: () => api.request<ProductView[]>('/catalog/products', { query: { page: 0, size } }),
   }),
+  /** Listed products with a SKU that has a points price: the points mall's goods. */
+  redeemableProducts: (api: Api) => queryOptions({
+    queryKey: [...keys.products, 'redeemable'],
+    queryFn: () => api.request<ProductView[]>('/catalog/products', { query: { page: 0, size: 50, redeemable: 'true' } }),
+  }),
   product: (api: Api, id: number) => queryOptions({
     queryKey: [...keys.products, id],
     queryFn: () => api.request<ProductView>(`/catalog/products/${id}`),

@@ -39,5 +39,10 @@ export function OrderAmounts({ order }: { order: OrderView }) {
       : known(`amounts.${a.kind}`, a.description),
     amount: a.amount,
   }));
-  return <Amounts subtotal={order.subtotal} off={off} total={order.total} testId="order-total" />;
+  return (
+    <>
+      {order.kind === 'REDEMPTION' && <p className="redeemed-with" data-testid="redeemed-with">{t('order.redeemedWith', { points: order.pointsUsed.toLocaleString(lang) })}</p>}
+      <Amounts subtotal={order.subtotal} off={off} total={order.total} testId="order-total" />
+    </>
+  );
 }

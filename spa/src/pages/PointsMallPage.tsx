@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { newIdempotencyKey, type Redemption, type Reward } from '../api';
 import { useAuth } from '../auth';
+import { ProductArt } from '../components/ProductTile';
+import { RedeemButton, pointsPriceText } from '../components/Redeem';
 import { ErrorBox, Loaded, RequireSignIn } from '../components/Status';
-import { formatTime, useI18n } from '../i18n';
+import { formatTime, localName, useI18n } from '../i18n';
 import { asApiError, keys, queries, useApiClient } from '../queries';
 
 /** What a redemption handed over: a voucher code to copy, or a coupon now in the wallet. */
@@ -43,7 +45,7 @@ function RewardCard({ reward, balance, redeemed }: { reward: Reward; balance: nu
       {auth.user ? (
         <button type="button" className="primary" disabled={redeem.isPending || short || soldOut || atLimit}
           aria-label={`${t('mall.redeem')}: ${reward.name}`}
-          onClick={() => window.confirm(t('mall.confirm', { name: reward.name, points: cost })) && redeem.mutate()}>
+          onClick={() => window.confirm(t('mall.confirm', { name: reward.name, points: t('common.points', { points: cost }) })) && redeem.mutate()}>
           {t('mall.redeem')}
         </button>
       ) : (
@@ -78,7 +80,38 @@ function Redemptions({ rewards }: { rewards: Reward[] }) {
   );
 }
 
-/** The points mall: what points buy now (coupons and voucher codes), redeemed at once; and what the shopper redeemed. */
+/** Listed goods with a points price, each SKU redeemed as an order of its own (its money part, if any, paid on the order page). */
+function Goods() {
+  const { t, lang } = useI18n();
+  const auth = useAuth();
+  const api = useApiClient();
+  const products = useQuery(queries.redeemableProducts(api));
+  return (
+    <Loaded query={products}>
+      {(list) => list.length === 0 ? <p className="notice">{t('mall.goodsNone')}</p> : (
+        <ul className="rewards" data-testid="mall-goods">
+          {list.flatMap((p) => p.skus.filter((s) => s.pointsPrice != null).map((s) => {
+            const name = localName(p.names, p.name, lang);
+            const variant = Object.values(s.attributes ?? {}).join(' / ');
+            return (
+              <li key={s.sku} className="reward" data-sku={s.sku}>
+                <ProductArt name={name} />
+                <Link to={`/products/${p.id}`}><strong>{name}</strong></Link>
+                {variant && <span className="muted">{variant}</span>}
+                {s.redeemLimitPerShopper != null && <span className="muted">{t('mall.limit', { n: s.redeemLimitPerShopper })}</span>}
+                <span className="reward-cost">{pointsPriceText(s, lang, t)}</span>
+                {auth.user ? <RedeemButton sku={s} name={variant ? `${name} (${variant})` : name} />
+                  : <button type="button" onClick={() => auth.signIn()}>{t('product.signInToBuy')}</button>}
+              </li>
+            );
+          }))}
+        </ul>
+      )}
+    </Loaded>
+  );
+}
+
+/** The points mall: goods for points (orders), coupons and voucher codes (handed over at once), and what the shopper redeemed of those. */
 export function PointsMallPage() {
   const { t, lang } = useI18n();
   const auth = useAuth();
@@ -96,6 +129,9 @@ export function PointsMallPage() {
         <p className="balance"><span>{t('points.balance')}</span><strong data-testid="points-balance">{balance.toLocaleString(lang)}</strong>
           <Link to="/points">{t('points.history')}</Link></p>
       )}
+      <h2>{t('mall.goods')}</h2>
+      <Goods />
+      <h2>{t('mall.vouchers')}</h2>
       <Loaded query={rewards}>
         {(list) => (
           <>

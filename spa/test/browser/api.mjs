@@ -70,13 +70,18 @@ export async function newShopper(name) {
 
 /**
  * A product of the demo merchant's, listed, each SKU stocked, and sellable in cart-order (which
- * learns of it from catalog's events a moment later). {@code skus}: code → price in fen.
+ * learns of it from catalog's events a moment later). {@code skus}: code → price in fen, or the
+ * SKU's other fields too ({ fen, pointsPrice, pointsCash, redeemLimitPerShopper }).
  */
 export async function listedProduct(names, skus, shopperToken) {
   const token = await tokenOf('merchant');
+  const skuOf = ([sku, terms]) => {
+    const { fen, ...more } = typeof terms === 'number' ? { fen: terms } : terms;
+    return { sku, price: { amountMinor: fen, currency: 'CNY' }, ...more };
+  };
   const created = await api('POST', '/catalog/merchant/products', {
     token,
-    body: { names, skus: Object.entries(skus).map(([sku, fen]) => ({ sku, price: { amountMinor: fen, currency: 'CNY' } })) },
+    body: { names, skus: Object.entries(skus).map(skuOf) },
   });
   if (created.status !== 201) throw new Error(`catalog refused the product: ${created.status} ${JSON.stringify(created.json)}`);
   const listed = await api('POST', `/catalog/merchant/products/${created.json.id}/listing`, { token });

@@ -157,5 +157,31 @@ for (const { viewport, locale } of RUNS) {
       assert.deepEqual(page.failures, []);
       await page.context().close();
     });
+
+    test('a shopper redeems goods for points plus money in the points mall and pays the money part', async () => {
+      const mug = `MUG-${m}`;
+      await listedProduct({ 'zh-CN': `积分杯 ${m}`, en: `Points mug ${m}` },
+        { [mug]: { fen: 5_000, pointsPrice: 100, pointsCash: { amountMinor: 100, currency: 'CNY' }, redeemLimitPerShopper: 1 } }, token);
+      const page = await newPage(browser, viewport, locale);
+      await page.goto(`${MALL}/mall`);
+      await signIn(page, shopper);
+      const goods = page.getByTestId('mall-goods').locator(`li[data-sku="${mug}"]`);
+      assert.match(await goods.locator('.reward-cost').innerText(), either('100 points \\+ CN¥1\\.00', '100 积分 \\+ ¥1\\.00'));
+      await shot(page, viewport, 'points-mall-goods');
+      page.once('dialog', (dialog) => dialog.accept());
+      await goods.getByRole('button', { name: either('Redeem', '兑换') }).click();
+      await page.waitForURL(/\/orders\/\d+$/);
+      await page.getByTestId('redeemed-with').filter({ hasText: either('Redeemed with 100 points', '已用 100 积分兑换') }).waitFor();
+      assert.match(await page.getByTestId('order-total').innerText(), /1\.00/);
+      await page.getByRole('button', { name: either('Pay now', '立即支付') }).click({ timeout: 30_000 });
+      await page.getByTestId('timeline').locator('li[data-status="PAID"]').waitFor({ timeout: 30_000 });
+      await shot(page, viewport, 'order-redeemed');
+      const orderId = new URL(page.url()).pathname.split('/').pop();
+      await page.getByRole('link', { name: either('Points', '积分') }).click();
+      const spent = page.locator('[data-reason="HELD_FOR_ORDER"]', { hasText: `#${orderId}` });
+      assert.match(await spent.locator('strong').innerText(), /^−100$/);
+      assert.deepEqual(page.failures, []);
+      await page.context().close();
+    });
   });
 }

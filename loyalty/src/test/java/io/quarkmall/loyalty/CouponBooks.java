@@ -8,13 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The checker the coupon tests run after they change coupons: for every template in the database,
+ * The coupon books, checked after every test by {@link LedgerBalancesCheck} (and called directly by
+ * the coupon tests): for every template in the database,
  * what it says it handed out is the coupons that exist, within its limits, and the uses minus the
  * returns are exactly the coupons in state USED, each with one open use by its own order.
  */
 final class CouponBooks {
 
-    private static final String[][] CHECKS = {
+    /** Each check: what it means, and the query that lists the rows breaking it. */
+    static final String[][] CHECKS = {
         {"template's issued differs from its coupons", """
             SELECT t.id || ': issued ' || t.issued || ', coupons ' || count(c.id) FROM coupon_template t
             LEFT JOIN coupon c ON c.template_id = t.id GROUP BY t.id HAVING t.issued <> count(c.id)"""},

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * no longer balances: each account's balance must equal the sum of its entries and what its lots
  * still hold, each lot what it was opened with plus what entries moved in and out of it, and each
  * entry the points it moved, and the points an account holds for unpaid orders what those orders
- * hold. Read straight from the database, whatever the API shows.
+ * hold; and if the coupon books ({@link CouponBooks}) do not balance: issued, used and returned
+ * coupons must agree with their templates and the coupons' states. Read straight from the
+ * database, whatever the API shows.
  */
 public class LedgerBalancesCheck implements AfterEachCallback {
 
@@ -61,13 +63,21 @@ public class LedgerBalancesCheck implements AfterEachCallback {
         var problems = new ArrayList<String>();
         try (Connection db = DriverManager.getConnection(URL, "quarkmall", "quarkmall")) {
             for (String query : UNBALANCED) {
-                try (var rows = db.createStatement().executeQuery(query)) {
-                    while (rows.next() && problems.size() < 20) {
-                        problems.add(rows.getString(1));
-                    }
-                }
+                collect(db, query, "", problems);
+            }
+            for (String[] check : CouponBooks.CHECKS) {
+                collect(db, check[1], check[0] + ": ", problems);
             }
         }
-        assertEquals(List.of(), problems, "the points ledger does not balance after " + context.getDisplayName());
+        assertEquals(List.of(), problems, "the points ledger or the coupon books do not balance after "
+                + context.getDisplayName());
+    }
+
+    private static void collect(Connection db, String query, String label, List<String> problems) throws SQLException {
+        try (var rows = db.createStatement().executeQuery(query)) {
+            while (rows.next() && problems.size() < 20) {
+                problems.add(label + rows.getString(1));
+            }
+        }
     }
 }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkmall.common.money.Money;
 import io.quarkmall.loyalty.domain.PointsLedgerEntry;
+import io.quarkmall.loyalty.domain.Purchase;
 import io.quarkmall.loyalty.service.EarningService;
+import io.quarkmall.loyalty.service.OrderRewards;
+import io.quarkmall.loyalty.service.TierService;
 import io.quarkmall.loyalty.service.PointsLedger;
 import io.quarkmall.stack.testing.SagaEvents;
 import io.quarkmall.stack.testing.Tokens;
@@ -17,6 +20,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -32,10 +36,21 @@ class PointsEarningTest {
     @Inject
     PointsLedger ledger;
 
+    @Inject
+    OrderRewards rewards;
+
+    @Inject
+    TierService tiers;
+
     private static final String ORDERS = "test.loyalty.order.v1";
 
     private static long newOrderId() {
         return SagaEvents.newOrderId();
+    }
+
+    /** An order of that many fen, paid now, that names no lines. */
+    private static Purchase paid(long amountMinor) {
+        return new Purchase(new Money(amountMinor, "CNY"), List.of(), Instant.now());
     }
 
     private static long balanceThroughTheApi() {
@@ -50,8 +65,19 @@ class PointsEarningTest {
                 .formatted(eventId, Instant.now(), orderId, orderId, shopperId, amountMinor);
     }
 
+    /**
+     * Makes the demo shopper, who keeps their orders from run to run, one who has paid before (so
+     * the test's order earns no first-order bonus), and answers the multiplier of their tier.
+     */
+    private int returningShoppersTierMultiplier(String shopper) {
+        QuarkusTransaction.requiringNew().run(() ->
+                rewards.paid(newOrderId(), shopper, new Money(1, "CNY"), List.of(), Instant.now()));
+        return tiers.standingOf(shopper).tier().multiplierBasisPoints();
+    }
+
     @Test
     void a_paid_order_earns_points_once_and_the_shopper_sees_them() throws Exception {
+        long expected = 199L * returningShoppersTierMultiplier(Tokens.subjectOf("shopper")) / 10_000;
         long before = balanceThroughTheApi();
         long orderId = newOrderId();
         String event = orderPaid(UUID.randomUUID(), orderId, Tokens.subjectOf("shopper"), 19_999);
@@ -62,10 +88,10 @@ class PointsEarningTest {
         while (balanceThroughTheApi() == before && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
-        assertEquals(before + 199, balanceThroughTheApi());
+        assertEquals(before + expected, balanceThroughTheApi());
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> PointsLedgerEntry.count("orderId", orderId)));
         given().auth().oauth2(Tokens.of("shopper")).queryParam("size", 100).when().get("/accounts/me").then()
-                .body("entries.find { it.orderId == %d }.points".formatted(orderId), equalTo(199))
+                .body("entries.find { it.orderId == %d }.points".formatted(orderId), equalTo((int) expected))
                 .body("entries.find { it.orderId == %d }.reason".formatted(orderId),
                         equalTo("EARNED_FOR_ORDER"));
     }
@@ -73,6 +99,7 @@ class PointsEarningTest {
     @Test
     void a_refund_announced_on_order_v1_takes_the_points_back_once() throws Exception {
         String shopper = Tokens.subjectOf("shopper");
+        long earned = 50L * returningShoppersTierMultiplier(shopper) / 10_000;
         long orderId = newOrderId();
         SagaEvents.send(ORDERS, orderId, orderPaid(UUID.randomUUID(), orderId, shopper, 5_000));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
@@ -81,8 +108,8 @@ class PointsEarningTest {
         String refunded = SagaEvents.publish(ORDERS, "OrderRefunded", orderId, """
                 {"orderId":%d,"shopperId":"%s","amount":{"amountMinor":5000,"currency":"CNY"}}""".formatted(orderId, shopper));
         SagaEvents.send(ORDERS, orderId, refunded);
-        await().atMost(Duration.ofSeconds(30)).until(() -> balanceThroughTheApi() == before - 50);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> balanceThroughTheApi() == before - 50);
+        await().atMost(Duration.ofSeconds(30)).until(() -> balanceThroughTheApi() == before - earned);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> balanceThroughTheApi() == before - earned);
         assertEquals(2, QuarkusTransaction.requiringNew().call(() -> PointsLedgerEntry.count("orderId", orderId)));
     }
 
@@ -97,7 +124,7 @@ class PointsEarningTest {
             results.add(pool.submit(() -> {
                 start.await();
                 return QuarkusTransaction.requiringNew().call(() ->
-                        earning.creditPaidOrder(shopper, orderId, new Money(5_000, "CNY")));
+                        earning.creditPaidOrder(shopper, orderId, paid(5_000)));
             }));
         }
         start.countDown();
@@ -118,7 +145,7 @@ class PointsEarningTest {
             long amount = 1_000L * i + 99;
             expected += amount / 100;
             long orderId = newOrderId();
-            QuarkusTransaction.requiringNew().run(() -> earning.creditPaidOrder(shopper, orderId, new Money(amount, "CNY")));
+            QuarkusTransaction.requiringNew().run(() -> earning.creditPaidOrder(shopper, orderId, paid(amount)));
         }
         long sum = QuarkusTransaction.requiringNew().call(() -> PointsLedgerEntry.<PointsLedgerEntry>list("shopperId", shopper)
                 .stream().mapToLong(PointsLedgerEntry::points).sum());
@@ -131,8 +158,8 @@ class PointsEarningTest {
         String shopper = "refunded-" + UUID.randomUUID();
         long kept = newOrderId();
         long refunded = newOrderId();
-        QuarkusTransaction.requiringNew().run(() -> earning.creditPaidOrder(shopper, kept, new Money(3_000, "CNY")));
-        QuarkusTransaction.requiringNew().run(() -> earning.creditPaidOrder(shopper, refunded, new Money(5_000, "CNY")));
+        QuarkusTransaction.requiringNew().run(() -> earning.creditPaidOrder(shopper, kept, paid(3_000)));
+        QuarkusTransaction.requiringNew().run(() -> earning.creditPaidOrder(shopper, refunded, paid(5_000)));
         assertEquals(50, QuarkusTransaction.requiringNew().call(() -> earning.reverseRefundedOrder(refunded)));
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> earning.reverseRefundedOrder(refunded)));
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> earning.reverseRefundedOrder(newOrderId())));

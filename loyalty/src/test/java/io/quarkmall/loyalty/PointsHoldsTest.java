@@ -41,7 +41,8 @@ class PointsHoldsTest {
 
     /** A credit of its own each time (a ledger entry is once per reference): the demo shopper is funded again on every run. */
     private void fund(String shopper, long points) {
-        QuarkusTransaction.requiringNew().run(() -> ledger.credit(shopper, points, "TEST_CREDIT", "funds-" + UUID.randomUUID()));
+        QuarkusTransaction.requiringNew().run(() ->
+                ledger.credit(shopper, points, "TEST_CREDIT", "funds-" + UUID.randomUUID()));
     }
 
     private void hold(long orderId, String shopper, long points, long moneyMinor) {

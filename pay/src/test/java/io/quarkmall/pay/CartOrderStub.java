@@ -45,7 +45,7 @@ public class CartOrderStub implements QuarkusTestResourceLifecycleManager {
                 ,{"status":"%s","note":"Moved on by the saga","at":"%s"}""".formatted(status, placed));
         // The goods cost ¥5 more than the total: a coupon took that off, as cart-order explains it.
         String answer = """
-                {"id":%d,"status":"%s","cancelReason":%s,"subtotal":{"amountMinor":%9$d,"currency":"CNY"},
+                {"id":%d,"kind":"PURCHASE","status":"%s","cancelReason":%s,"subtotal":{"amountMinor":%9$d,"currency":"CNY"},
                  "adjustments":[{"kind":"COUPON","couponId":7,"description":"Welcome: CNY 5.00 off on everything.",
                                  "amount":{"amountMinor":500,"currency":"CNY"}}],
                  "pointsUsed":0,"total":{"amountMinor":%d,"currency":"CNY"},

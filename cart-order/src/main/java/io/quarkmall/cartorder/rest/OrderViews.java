@@ -29,7 +29,8 @@ public final class OrderViews {
 
     /**
      * One thing taken off the goods' subtotal, explained, in the order they were taken: each COUPON
-     * (with its {@code couponId}; the description is its name and why it applies), then POINTS.
+     * (with its {@code couponId}; the description is its name and why it applies), then POINTS. A
+     * redemption's points are its price, not a discount: it has no POINTS adjustment.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(requiredProperties = {"kind", "description", "amount"})
@@ -39,7 +40,7 @@ public final class OrderViews {
             for (OrderAdjustment a : o.adjustments()) {
                 views.add(new AdjustmentView(a.kind().name(), a.couponId(), a.name() + ": " + a.why(), a.amount()));
             }
-            if (o.pointsUsed() > 0) {
+            if (o.pointsDiscount().amountMinor() != 0) {
                 views.add(new AdjustmentView("POINTS", null, o.pointsUsed() + " points", o.pointsDiscount()));
             }
             return List.copyOf(views);
@@ -47,23 +48,24 @@ public final class OrderViews {
     }
 
     /**
+     * {@code kind}: PURCHASE, or REDEMPTION in the points mall (its {@code pointsUsed} are its price).
      * {@code total} is what is left to pay in money: {@code subtotal} less every adjustment.
      * {@code actions}: what the shopper may do with the order now (PAY, CANCEL, CONFIRM_RECEIPT, TRACK).
      */
-    public record OrderView(long id, String status, String cancelReason, Money subtotal, List<AdjustmentView> adjustments,
-                            long pointsUsed, Money total, Instant createdAt, Instant payBy, List<OrderAction> actions,
-                            List<LineView> lines, List<StepView> timeline) {
+    public record OrderView(long id, String kind, String status, String cancelReason, Money subtotal,
+                            List<AdjustmentView> adjustments, long pointsUsed, Money total, Instant createdAt,
+                            Instant payBy, List<OrderAction> actions, List<LineView> lines, List<StepView> timeline) {
         static OrderView of(Order o) {
-            return new OrderView(o.id(), o.status().name(), o.cancelReason().map(Enum::name).orElse(null), o.subtotal(),
-                    AdjustmentView.of(o), o.pointsUsed(), o.total(), o.createdAt(), o.payBy(),
+            return new OrderView(o.id(), o.kind().name(), o.status().name(), o.cancelReason().map(Enum::name).orElse(null),
+                    o.subtotal(), AdjustmentView.of(o), o.pointsUsed(), o.total(), o.createdAt(), o.payBy(),
                     List.copyOf(o.status().actions()), o.lines().stream().map(LineView::of).toList(),
                     o.timeline().stream().map(StepView::of).toList());
         }
     }
 
-    public record OrderSummary(long id, String status, Money total, Instant createdAt) {
+    public record OrderSummary(long id, String kind, String status, Money total, Instant createdAt) {
         static OrderSummary of(Order o) {
-            return new OrderSummary(o.id(), o.status().name(), o.total(), o.createdAt());
+            return new OrderSummary(o.id(), o.kind().name(), o.status().name(), o.total(), o.createdAt());
         }
     }
 

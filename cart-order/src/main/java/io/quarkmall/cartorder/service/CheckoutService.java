@@ -4,17 +4,13 @@ import io.quarkmall.cartorder.config.OrderConfig;
 import io.quarkmall.cartorder.domain.AppliedCoupon;
 import io.quarkmall.cartorder.domain.CartLine;
 import io.quarkmall.cartorder.domain.CatalogSku;
-import io.quarkmall.cartorder.domain.HoldingPolicy;
 import io.quarkmall.cartorder.domain.Order;
 import io.quarkmall.cartorder.domain.PointsPaymentPolicy;
-import io.quarkmall.cartorder.domain.ShopperHoldings;
 import io.quarkmall.cartorder.loyalty.CouponQuote;
 import io.quarkmall.cartorder.loyalty.CouponQuote.NotApplied;
 import io.quarkmall.cartorder.loyalty.LoyaltyClient;
 import io.quarkmall.common.domain.RuleViolation;
-import io.quarkmall.common.lock.AdvisoryLocks;
 import io.quarkmall.common.money.Money;
-import io.quarkmall.common.lock.AdvisoryLocks.LockSpace;
 import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,27 +23,22 @@ import java.util.stream.Collectors;
 /**
  * Turns a shopper's cart into an order at today's prices, less the coupons loyalty applies and the
  * points the shopper uses, empties the cart and announces OrderPlaced, all in one transaction: stock
- * then holds the units, or refuses them. A shopper's checkouts run one at a time, within the limits
- * of what one shopper may hold unpaid.
+ * then holds the units, or refuses them. A shopper's checkouts run one at a time (ShopperCheckouts),
+ * within the limits of what one shopper may hold unpaid.
  */
 @ApplicationScoped
 public class CheckoutService {
 
-    /**
-     * Makes one shopper's checkouts run one at a time: what the shopper holds is counted and added
-     * to under this lock, so parallel checkouts cannot all pass the limits, and none re-orders a
-     * cart another has just emptied.
-     */
-    private static final LockSpace CHECKOUTS = new LockSpace("shopper-checkout");
+    private static final String REFUSED = "Cannot check out";
 
-    private final AdvisoryLocks locks;
+    private final ShopperCheckouts shoppers;
     private final OrderEvents events;
     private final LoyaltyClient loyalty;
     private final Clock clock;
     private final OrderConfig config;
 
-    CheckoutService(AdvisoryLocks locks, OrderEvents events, LoyaltyClient loyalty, Clock clock, OrderConfig config) {
-        this.locks = locks;
+    CheckoutService(ShopperCheckouts shoppers, OrderEvents events, LoyaltyClient loyalty, Clock clock, OrderConfig config) {
+        this.shoppers = shoppers;
         this.events = events;
         this.loyalty = loyalty;
         this.clock = clock;
@@ -72,7 +63,7 @@ public class CheckoutService {
      */
     @Transactional
     public Order checkout(String shopperId, long points, List<Long> couponIds) {
-        locks.lock(CHECKOUTS, shopperId);
+        shoppers.takeTurn(shopperId);
         List<CartLine> cart = CartLine.of(shopperId);
         if (cart.isEmpty()) {
             throw unprocessable("cart-empty", "Your cart is empty: add something before checking out.");
@@ -89,7 +80,7 @@ public class CheckoutService {
         if (items.stream().map(item -> item.unitPrice().currency()).distinct().count() > 1) {
             throw unprocessable("mixed-currencies", "Items priced in different currencies are checked out separately.");
         }
-        requireWithinLimits(shopperId, cart);
+        shoppers.requireWithinLimits(shopperId, cart.stream().mapToLong(CartLine::quantity).sum(), REFUSED);
         List<AppliedCoupon> coupons = couponsTakingOff(items, couponIds);
         Money goods = Order.subtotalOf(items);
         var pointsPayment = pointsPaying(goods.minus(AppliedCoupon.totalOf(coupons, goods.currency())), points);
@@ -99,15 +90,6 @@ public class CheckoutService {
         CartLine.deleteOf(shopperId);
         events.placed(order);
         return order;
-    }
-
-    /** One shopper's unpaid orders may hold only so much: 422 with what to do, the cart kept as it is. */
-    private void requireWithinLimits(String shopperId, List<CartLine> cart) {
-        var limits = new HoldingPolicy.Limits(config.limits().maxUnpaidOrders(), config.limits().maxUnitsHeld());
-        long units = cart.stream().mapToLong(CartLine::quantity).sum();
-        if (HoldingPolicy.decide(limits, ShopperHoldings.unpaidHoldingsOf(shopperId), units) instanceof HoldingPolicy.Refuse no) {
-            throw unprocessable(no.type(), no.detail());
-        }
     }
 
     /**
@@ -138,7 +120,7 @@ public class CheckoutService {
                 + n.why()).collect(Collectors.joining(" ")) + (refused.size() == 1 ? " Remove it" : " Remove them") + " and check out again.";
         var violations = refused.stream().map(n -> new Problem.Violation("couponId=" + n.couponId(),
                 n.reason() + ": " + n.why())).toList();
-        var problem = Problem.of("coupon-not-applicable", "Cannot check out", 422, detail);
+        var problem = Problem.of("coupon-not-applicable", REFUSED, 422, detail);
         return new ProblemException(new Problem(problem.type(), problem.title(), problem.status(), detail, violations));
     }
 
@@ -153,6 +135,6 @@ public class CheckoutService {
     }
 
     private static ProblemException unprocessable(String type, String detail) {
-        return new ProblemException(Problem.of(type, "Cannot check out", 422, detail));
+        return new ProblemException(Problem.of(type, REFUSED, 422, detail));
     }
 }

@@ -1,10 +1,9 @@
 package io.quarkmall.loyalty.service;
 
-import io.quarkmall.common.money.Money;
-import io.quarkmall.loyalty.config.LoyaltyConfig;
-import io.quarkmall.loyalty.domain.EarningPolicy;
+import io.quarkmall.loyalty.domain.EarningOccasion;
 import io.quarkmall.loyalty.domain.PointsLedgerEntry;
 import io.quarkmall.loyalty.domain.Posting;
+import io.quarkmall.loyalty.domain.Purchase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -13,17 +12,22 @@ import jakarta.transaction.Transactional;
 public class EarningService {
 
     private final PointsLedger ledger;
-    private final LoyaltyConfig config;
+    private final RuleEarnings rules;
 
-    EarningService(PointsLedger ledger, LoyaltyConfig config) {
+    EarningService(PointsLedger ledger, RuleEarnings rules) {
         this.ledger = ledger;
-        this.config = config;
+        this.rules = rules;
     }
 
-    /** Returns the points credited: 0 when the order already earned its points or earns none. */
+    /**
+     * Credits what the PAID rules grant the order at the shopper's tier (with no rules, the
+     * EarningPolicy's points). Called before the order counts toward the shopper's spend, so it
+     * earns at the tier held before it. Returns the points credited: 0 when the order already
+     * earned its points or earns none.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long creditPaidOrder(String shopperId, long orderId, Money paid) {
-        long points = new EarningPolicy(config.pointsPerUnit()).pointsFor(paid);
+    public long creditPaidOrder(String shopperId, long orderId, Purchase purchase) {
+        long points = rules.of(EarningOccasion.PAID, purchase, shopperId).points();
         if (points == 0) {
             return 0;
         }

@@ -39,7 +39,8 @@ class EventContractTest {
     private static final Set<String> EXPECTED = Set.of("ProductListed", "OrderPlaced", "OrderAwaitingPayment",
             "OrderPaid", "OrderFulfilling", "OrderShipped", "OrderDelivered", "OrderRefunded",
             "OrderCancelled", "OrderCompleted", "StockReserved", "StockRejected", "StockReleased", "PaymentSucceeded",
-            "PaymentFailed", "PaymentRefunded", "PointsCredited", "PointsDebited", "PointsHeld", "PointsHoldRefused", "ShipmentCreated", "ShipmentPickedUp",
+            "PaymentFailed", "PaymentRefunded", "PointsCredited", "PointsDebited", "PointsHeld", "PointsHoldRefused", "CouponsUsed",
+            "ShipmentCreated", "ShipmentPickedUp",
             "ShipmentInTransit", "ShipmentDelivered");
 
     private final ObjectMapper json = new ObjectMapper();

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Points across the services: earned on one order, they pay part of the next; loyalty holds them
- * before the order can be paid, and every ledger (points, stock, money) is restored when the order
- * is cancelled, before and after payment.
+ * Points and coupons across the services: earned on one order, points pay part of the next, with a
+ * coupon; loyalty holds the points and uses the coupon before the order can be paid, and every
+ * ledger (points, coupons, stock, money) is restored when the order is cancelled, before and after
+ * payment.
  */
 @ExtendWith(Mall.class)
 class PointsJourneyTest {
@@ -79,6 +80,44 @@ class PointsJourneyTest {
         await().atMost(SAGA).untilAsserted(() -> assertEquals(balance, Shop.points(SHOPPER),
                 "the 1,000 points spent came back and those earned were taken back"));
         await().atMost(SAGA).until(() -> Shop.available(sku) == available);
+    }
+
+    @Test
+    void a_coupon_and_points_pay_part_of_an_order_and_both_come_back_when_it_is_cancelled() {
+        String sku = "E2E-" + Shop.marker();
+        Shop.listFindable(sku, "茶碗", 20_000, 5);
+        String dear = "E2E-" + Shop.marker();
+        Shop.listFindable(dear, "茶台", 100_000, 10);
+        earnAtLeast(dear, 500);
+        long templateId = Shop.post("merchant", "/api/loyalty/operator/coupon-templates", """
+                {"name":"¥30 off %1$s","kind":"FIXED","currency":"CNY","amountOffMinor":3000,"scope":"PRODUCT",
+                 "scopeTargets":["%1$s"],"validDaysAfterClaim":30,"perShopperLimit":1,"totalLimit":10,"stackable":true}"""
+                .formatted(sku)).then().statusCode(201).extract().jsonPath().getLong("id");
+        long couponId = Shop.post(SHOPPER, "/api/loyalty/coupons/templates/" + templateId + "/claims", null).then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        long balance = Shop.points(SHOPPER);
+        long available = Shop.available(sku);
+
+        Shop.emptyCart(SHOPPER);
+        Shop.putInCart(SHOPPER, sku, 1).statusCode(200);
+        long orderId = given().auth().oauth2(Tokens.of(SHOPPER)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .queryParam("couponId", couponId).queryParam("points", 500).when().post("/api/cart-order/checkout").then()
+                .statusCode(201).body("adjustments.kind", org.hamcrest.Matchers.contains("COUPON", "POINTS"))
+                .body("subtotal.amountMinor", equalTo(20_000)).body("total.amountMinor", equalTo(20_000 - 3_000 - 500))
+                .extract().jsonPath().getLong("id");
+        Shop.awaitStatus(SHOPPER, orderId, "STOCK_RESERVED");
+        await().atMost(SAGA).untilAsserted(() -> coupons("USED").body("id", hasItem((int) couponId)));
+        account().body("held", equalTo(500));
+
+        Shop.cancel(SHOPPER, orderId);
+        await().atMost(SAGA).untilAsserted(() -> coupons("AVAILABLE").body("id", hasItem((int) couponId)));
+        await().atMost(SAGA).untilAsserted(() -> account().body("held", equalTo(0)).body("balance", equalTo((int) balance)));
+        await().atMost(SAGA).until(() -> Shop.available(sku) == available);
+    }
+
+    private static ValidatableResponse coupons(String state) {
+        return given().auth().oauth2(Tokens.of(SHOPPER)).queryParam("state", state).when().get("/api/loyalty/coupons/me")
+                .then().statusCode(200);
     }
 
     @Test

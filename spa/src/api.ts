@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly type: string,
     readonly violations: { field: string; message: string }[] = [],
+    /** A 503's Retry-After in seconds, when the service said when to try again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(`${status} ${title}: ${detail}`);
   }
@@ -74,8 +76,9 @@ async function problemOf(response: Response): Promise<ApiError> {
   const text = await response.text();
   try {
     const problem = JSON.parse(text) as Partial<{ title: string; detail: string; type: string; violations: ApiError['violations'] }>;
+    const retryAfter = Number(response.headers.get('Retry-After') ?? '');
     return new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? '',
-      problem.type ?? '', problem.violations ?? []);
+      problem.type ?? '', problem.violations ?? [], Number.isSafeInteger(retryAfter) && retryAfter > 0 ? retryAfter : null);
   } catch {
     return new ApiError(response.status, response.statusText || `HTTP ${response.status}`, '', '');
   }

@@ -16,8 +16,9 @@ export function Amounts({ subtotal, off, total, testId }: { subtotal: Money; off
       {off.length > 0 && (
         <>
           <div><dt>{t('amounts.subtotal')}</dt><dd>{formatMoney(subtotal, lang)}</dd></div>
-          {off.map((o) => (
-            <div key={o.label} className="off" data-testid="amount-off">
+          {off.map((o, i) => (
+            // Two coupons of one template share a name: the place in the list tells them apart.
+            <div key={i} className="off" data-testid="amount-off">
               <dt>{o.label}</dt><dd>{'\u2212'}{formatMoney(o.amount, lang)}</dd>
             </div>
           ))}
@@ -31,14 +32,18 @@ export function Amounts({ subtotal, off, total, testId }: { subtotal: Money; off
   );
 }
 
-/** An order's amounts as cart-order explains them: subtotal, each adjustment, the money left to pay. */
+/**
+ * An order's amounts as cart-order explains them: subtotal, each adjustment in the order it was
+ * taken (each coupon with its name and why, then the points), the money left to pay.
+ */
 export function OrderAmounts({ order }: { order: OrderView }) {
   const { t, known, lang } = useI18n();
-  const off = order.adjustments.map((a) => ({
-    label: a.kind === 'POINTS' ? t('amounts.points', { points: order.pointsUsed.toLocaleString(lang) })
-      : known(`amounts.${a.kind}`, a.description),
-    amount: a.amount,
-  }));
+  const labelOf = (a: OrderView['adjustments'][number]) => {
+    if (a.kind === 'POINTS') return t('amounts.points', { points: order.pointsUsed.toLocaleString(lang) });
+    if (a.kind === 'COUPON') return t('amounts.coupon', { name: a.description });
+    return known(`amounts.${a.kind}`, a.description);
+  };
+  const off = order.adjustments.map((a) => ({ label: labelOf(a), amount: a.amount }));
   return (
     <>
       {order.kind === 'REDEMPTION' && <p className="redeemed-with" data-testid="redeemed-with">{t('order.redeemedWith', { points: order.pointsUsed.toLocaleString(lang) })}</p>}

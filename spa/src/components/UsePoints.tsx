@@ -27,8 +27,8 @@ function problemOf(goods: Money, balance: number, requested: number | null) {
 
 /**
  * The cart's "use points" control: the balance, the most this cart can use by cart-order's rule,
- * and what the typed points would take off. The service decides at checkout; what it refuses is
- * shown in its own words.
+ * and what the typed points would take off. {@code goods} is what the chosen coupons left, as points
+ * pay part of that. The service decides at checkout; what it refuses is shown in its own words.
  */
 export function UsePoints({ goods, choice, onChange, disabled }: {
   goods: Money; choice: PointsChoice; onChange(choice: PointsChoice): void; disabled: boolean;
@@ -57,7 +57,8 @@ export function UsePoints({ goods, choice, onChange, disabled }: {
         {usable > 0 && <span data-testid="points-usable">{t('usePoints.usable', { points: usable.toLocaleString(lang) })}</span>}
       </p>
       <p className="muted">{rule}</p>
-      {usable > 0 && (
+      {/* Still offered when coupons leave nothing points may pay, so the choice can be undone. */}
+      {(usable > 0 || choice.use) && (
         <div className="inline">
           <label className="chip">
             <input type="checkbox" checked={choice.use} disabled={disabled}
@@ -72,9 +73,11 @@ export function UsePoints({ goods, choice, onChange, disabled }: {
                   aria-invalid={problem !== null} aria-describedby={problem ? `${id}-problem` : undefined}
                   onChange={(e) => onChange({ use: true, text: e.target.value })} />
               </label>
-              <button type="button" className="link" disabled={disabled} onClick={() => onChange({ use: true, text: String(usable) })}>
-                {t('usePoints.most', { points: usable.toLocaleString(lang) })}
-              </button>
+              {usable > 0 && (
+                <button type="button" className="link" disabled={disabled} onClick={() => onChange({ use: true, text: String(usable) })}>
+                  {t('usePoints.most', { points: usable.toLocaleString(lang) })}
+                </button>
+              )}
             </>
           )}
         </div>

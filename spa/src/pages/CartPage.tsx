@@ -1,32 +1,37 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { newIdempotencyKey, type Cart, type OrderView } from '../api';
 import { Amounts } from '../components/Amounts';
-import { CouponsInCart } from '../components/CouponsInCart';
+import { CheckoutProblem } from '../components/CheckoutProblem';
+import { CouponsInCart, useCouponQuote } from '../components/CouponsInCart';
 import { ProductArt } from '../components/ProductTile';
 import { ErrorBox, Loaded, SignedInPage } from '../components/Status';
 import { NO_POINTS, UsePoints, requestedPoints, type PointsChoice } from '../components/UsePoints';
 import { localName, useI18n } from '../i18n';
 import { formatMoney } from '../money';
-import { pointsPayment } from '../points/pointsAtCheckout';
+import { checkoutAmounts, couponProblemOf, type CheckoutAmounts } from '../coupons/checkout';
 import { asApiError, keys, queries, useApiClient } from '../queries';
 
 /** A line's new quantity, or null to remove it. */
 interface LineChange { sku: string; quantity: number | null }
 
-/** The cart's amounts: its subtotal, what the chosen points would take off, and what is left to pay. */
-function CartAmounts({ cart, points }: { cart: Cart; points: number | null }) {
+/**
+ * The cart's amounts in the order checkout takes them: its subtotal, what each chosen coupon and
+ * then the points take off, and what is left to pay (several currencies: each one's total alone).
+ */
+function CartAmounts({ cart, amounts }: { cart: Cart; amounts: CheckoutAmounts | null }) {
   const { t, lang } = useI18n();
-  if (cart.totals.length !== 1) {
+  if (!amounts) {
     return <p className="summary"><span>{t('cart.total')}</span><strong data-testid="cart-total">{cart.totals.map((m) => formatMoney(m, lang)).join(' + ')}</strong></p>;
   }
-  const goods = cart.totals[0];
-  const payment = points ? pointsPayment(goods, points) : null;
-  const off = payment ? [{ label: t('amounts.points', { points: payment.points.toLocaleString(lang) }),
-    amount: { amountMinor: payment.discountMinor, currency: goods.currency } }] : [];
-  const total = { amountMinor: goods.amountMinor - (payment?.discountMinor ?? 0), currency: goods.currency };
-  return <Amounts subtotal={goods} off={off} total={total} testId="cart-total" />;
+  const { currency } = amounts.subtotal;
+  const off = [
+    ...amounts.coupons.map((c) => ({ label: t('amounts.coupon', { name: c.name }), amount: c.amount })),
+    ...(amounts.points ? [{ label: t('amounts.points', { points: amounts.points.points.toLocaleString(lang) }),
+      amount: { amountMinor: amounts.points.discountMinor, currency } }] : []),
+  ];
+  return <Amounts subtotal={amounts.subtotal} off={off} total={amounts.total} testId="cart-total" />;
 }
 
 function CartContent() {
@@ -39,6 +44,16 @@ function CartContent() {
   const [checkoutKey, setCheckoutKey] = useState(newIdempotencyKey);
   const [pointsChoice, setPointsChoice] = useState<PointsChoice>(NO_POINTS);
   const points = requestedPoints(pointsChoice);
+  // The coupons in the order they were ticked, the order they apply in; one the wallet no longer
+  // holds (another order used it) drops out. It drops only after a refused checkout, which stored
+  // nothing under its key, so the key may stay.
+  const [ticked, setTicked] = useState<number[]>([]);
+  const wallet = useQuery(queries.coupons(api, 'AVAILABLE')).data;
+  const coupons = useMemo(() => {
+    const held = wallet ? ticked.filter((id) => wallet.some((c) => c.id === id)) : ticked;
+    return held.length === ticked.length ? ticked : held;
+  }, [wallet, ticked]);
+  const quote = useCouponQuote(cart.data, coupons);
   // More points than the balance would only place an order loyalty cancels (POINTS_REFUSED); more
   // than cart-order's share is left for cart-order to refuse in its own words.
   const balance = useQuery(queries.pointsBalance(api)).data?.balance;
@@ -53,20 +68,29 @@ function CartContent() {
     },
   });
   const checkout = useMutation({
-    mutationFn: () => api.request<OrderView>('/cart-order/checkout',
-      { method: 'POST', idempotencyKey: checkoutKey, query: { points: points || undefined } }),
+    mutationFn: () => api.request<OrderView>('/cart-order/checkout', {
+      method: 'POST', idempotencyKey: checkoutKey,
+      query: { points: points || undefined, couponId: coupons.length > 0 ? coupons.map(String) : undefined },
+    }),
     onSuccess: (order) => {
       void client.invalidateQueries({ queryKey: keys.cart });
       void client.invalidateQueries({ queryKey: keys.orders });
       if (order.pointsUsed > 0) void client.invalidateQueries({ queryKey: keys.points });
+      if (order.adjustments.some((a) => a.kind === 'COUPON')) void client.invalidateQueries({ queryKey: keys.coupons });
       navigate(`/orders/${order.id}`);
+    },
+    // A coupon not in the wallet any more: the wallet is read again, and the choice loses it.
+    onError: (e) => {
+      if (couponProblemOf(asApiError(e)) === 'coupon-not-yours') void client.invalidateQueries({ queryKey: keys.coupons });
     },
   });
   const edit = (line: LineChange) => { checkout.reset(); change.mutate(line); };
-  // Other points are another checkout: a new key, so the service does not see a reused one.
+  // Other points or coupons are another checkout: a new key, so the service does not see a reused one.
   const choosePoints = (choice: PointsChoice) => { checkout.reset(); setPointsChoice(choice); setCheckoutKey(newIdempotencyKey()); };
+  const chooseCoupons = (chosen: number[]) => { checkout.reset(); setTicked(chosen); setCheckoutKey(newIdempotencyKey()); };
   const busy = change.isPending || checkout.isPending || checkout.isSuccess;
-  const error = change.error ?? checkout.error;
+  const goods = cart.data?.totals.length === 1 ? cart.data.totals[0] : null;
+  const amounts = goods ? checkoutAmounts(goods, quote.data?.applied ?? [], points ?? 0) : null;
 
   return (
     <Loaded query={cart}>
@@ -102,14 +126,15 @@ function CartContent() {
               );
             })}
           </ul>
-          {c.totals.length === 1 && <CouponsInCart cart={c} />}
-          {c.totals.length === 1 && <UsePoints goods={c.totals[0]} choice={pointsChoice} onChange={choosePoints} disabled={busy} />}
+          {amounts && <CouponsInCart chosen={coupons} onChange={chooseCoupons} quote={quote} disabled={busy} />}
+          {amounts && <UsePoints goods={amounts.afterCoupons} choice={pointsChoice} onChange={choosePoints} disabled={busy} />}
           <div className="checkout">
-            <CartAmounts cart={c} points={points} />
-            <button type="button" className="primary" disabled={busy || points === null || overBalance}
+            <CartAmounts cart={c} amounts={amounts} />
+            <button type="button" className="primary" disabled={busy || points === null || overBalance || quote.isPending}
               onClick={() => { change.reset(); checkout.mutate(); }}>{t('cart.checkout')}</button>
           </div>
-          {error && <ErrorBox error={asApiError(error)} />}
+          {change.error && <ErrorBox error={asApiError(change.error)} />}
+          {checkout.error && <CheckoutProblem error={asApiError(checkout.error)} wallet={wallet} retry={() => checkout.mutate()} />}
         </>
       )}
     </Loaded>

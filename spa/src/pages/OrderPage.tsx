@@ -108,6 +108,7 @@ function OrderContent({ id }: { id: number }) {
               <div className="error">
                 <p>{t('order.cancelled', { reason: known(`reason.${o.cancelReason}`, o.cancelReason) })}</p>
                 {o.cancelReason === 'POINTS_REFUSED' && <p>{t('order.pointsRefused')} <Link to="/points">{t('points.title')}</Link></p>}
+                {o.cancelReason === 'COUPONS_REFUSED' && <p>{t('order.couponsRefused')} <Link to="/coupons">{t('coupons.wallet')}</Link></p>}
               </div>
             )}
             {o.status === 'PENDING' && <p className="notice" role="status">{t('order.preparingPayment')}</p>}

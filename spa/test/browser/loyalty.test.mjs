@@ -1,5 +1,6 @@
 // Coupons, the points mall and lotteries in a real browser against the running mall: a merchant
-// creates a coupon template in the console and a shopper claims it into their wallet; the merchant
+// creates a coupon template in the console and a shopper claims it into their wallet, then checks
+// out with it and points (which pay part of what the coupon left) and sees both on the order; the merchant
 // offers a voucher for points and the shopper redeems it; an admin's lottery is drawn in, and once
 // it has ended the shopper's browser checks its seed against the commitment and finds their draw in
 // the proof. On a phone in Chinese and on a desktop in English, each screen screenshotted and audited.
@@ -23,7 +24,8 @@ for (const { viewport, locale } of RUNS) {
     before(async () => {
       token = await newShopper(shopper);
       const sku = `LOY-${m}`;
-      await listedProduct({ 'zh-CN': `会员测试 ${m}`, en: `Loyalty test ${m}` }, { [sku]: 20_000 }, token);
+      // ¥21.00 less a ¥20.00 coupon leaves ¥1.00, of which points may pay half: 50 points, not 1,050.
+      await listedProduct({ 'zh-CN': `会员测试 ${m}`, en: `Loyalty test ${m}` }, { [sku]: 20_000, [`${sku}-S`]: 2_100 }, token);
       await buyAndPay(token, sku);
       balance = (await firstOrderPoints(token)).balance;
     });
@@ -62,7 +64,7 @@ for (const { viewport, locale } of RUNS) {
       await page.context().close();
     });
 
-    test('a merchant creates a coupon template in the console and the shopper claims it into the wallet', async () => {
+    test('a merchant creates a coupon template in the console; the shopper claims it and checks out with it and points', async () => {
       const merchant = await newPage(browser, viewport, locale);
       await merchant.goto(`${MALL}/console/coupons`);
       await signIn(merchant, 'merchant');
@@ -88,14 +90,43 @@ for (const { viewport, locale } of RUNS) {
       await page.getByTestId('wallet').locator('.coupon', { hasText: `Tea ${m}` }).waitFor();
       await shot(page, viewport, 'coupons');
 
-      // In the cart, loyalty quotes what the coupon would take off, line by line.
-      await api('PUT', `/cart-order/cart/lines/LOY-${m}`, { token, body: { quantity: 1 } });
+      // In the cart, loyalty quotes what the coupon takes off, line by line; points may then pay half of what it left.
+      await api('PUT', `/cart-order/cart/lines/LOY-${m}-S`, { token, body: { quantity: 1 } });
       await page.getByRole('link', { name: either('Cart', '购物车') }).click();
+      const usable = page.getByTestId('points-usable');
+      await usable.filter({ hasText: new RegExp(Math.min(balance, 1_050).toLocaleString(locale)) }).waitFor();
       await page.getByRole('checkbox', { name: `Tea ${m}` }).check();
       const applied = page.getByTestId('coupon-quote').locator('.quote-applied', { hasText: `Tea ${m}` });
       await applied.filter({ hasText: /20\.00/ }).waitFor();
-      assert.match(await applied.locator('li').innerText(), new RegExp(`20\\.00.*LOY-${m}|LOY-${m}.*20\\.00`));
+      assert.match(await applied.locator('li').innerText(), new RegExp(`20\\.00.*LOY-${m}-S|LOY-${m}-S.*20\\.00`));
+      await usable.filter({ hasText: /\b50\b/ }).waitFor();
+      await page.getByRole('checkbox', { name: either('Use points', '使用积分') }).check();
+      assert.equal(await page.locator('input[name="points"]').inputValue(), '50');
+      // Goods − the coupon − the points = what is left to pay, in that order.
+      const cartOff = page.locator('.checkout .amounts').getByTestId('amount-off');
+      await cartOff.nth(1).waitFor();
+      assert.match(await cartOff.nth(0).innerText(), either(`Coupon: Tea ${m}\\s+−\\S*20\\.00`, `优惠券：Tea ${m}\\s+−\\S*20\\.00`));
+      assert.match(await cartOff.nth(1).innerText(), either('Points \\(50 points\\)\\s+−\\S*0\\.50', '积分抵扣（50 积分）\\s+−\\S*0\\.50'));
+      assert.match(await page.getByTestId('cart-total').innerText(), /0\.50/);
       await shot(page, viewport, 'cart-coupons');
+      await page.getByRole('button', { name: either('Check out', '去结算') }).click();
+
+      // The order lists the coupon, then the points; it awaits payment once loyalty has used the one and held the other.
+      await page.waitForURL(/\/orders\/\d+$/);
+      const orderOff = page.locator('.order .amounts').getByTestId('amount-off');
+      await orderOff.nth(1).waitFor();
+      assert.match(await orderOff.nth(0).innerText(), either(`Coupon: Tea ${m}: .*\\s+−\\S*20\\.00`, `优惠券：Tea ${m}: .*\\s+−\\S*20\\.00`));
+      assert.match(await orderOff.nth(1).innerText(), either('Points \\(50 points\\)\\s+−\\S*0\\.50', '积分抵扣（50 积分）\\s+−\\S*0\\.50'));
+      assert.match(await page.getByTestId('order-total').innerText(), /0\.50/);
+      await page.getByRole('button', { name: either('Pay now', '立即支付') }).waitFor({ timeout: 30_000 });
+      await shot(page, viewport, 'order-coupon');
+      // The 50 points are held for the order, which is left unpaid: the balance shows them gone.
+      balance -= 50;
+      const orderId = new URL(page.url()).pathname.split('/').pop();
+      await page.getByRole('link', { name: either('Points', '积分') }).click();
+      await page.getByRole('link', { name: /^(Coupons|优惠券)$/ }).click();
+      await page.getByRole('button', { name: /^(Used|已使用)$/ }).click();
+      await page.getByTestId('wallet').locator('.coupon', { hasText: `Tea ${m}` }).filter({ hasText: `#${orderId}` }).waitFor();
       assert.deepEqual(page.failures, []);
       await page.context().close();
     });

@@ -70,7 +70,8 @@ async function admin(method, path, body) {
   return { status: response.status, json: await response.json().catch(() => null) };
 }
 
-async function createUser(name) {
+/** A user named `name` with the password `name`, and the realm's default roles (shopper); an existing one is kept. */
+export async function createUser(name) {
   const created = await admin('POST', '/users', {
     username: name, enabled: true, email: `${name}@example.test`, emailVerified: true, firstName: 'Bench', lastName: name,
     credentials: [{ type: 'password', value: name, temporary: false }],
@@ -87,8 +88,16 @@ export async function ensureShoppers(count) {
   return missing.length;
 }
 
+/** Deletes every user whose name starts with `prefix`, e.g. one run's shoppers; returns how many. */
+export async function deleteUsers(prefix) {
+  const found = await admin('GET', `/users?search=${encodeURIComponent(prefix)}&briefRepresentation=true&max=100000`);
+  const users = (found.json ?? []).filter((u) => u.username.startsWith(prefix));
+  await inBatches(users, 4, (u) => admin('DELETE', `/users/${u.id}`));
+  return users.length;
+}
+
 /** The benchmark's own merchant, so the demo merchant's console is not filled with benchmark products. */
-async function ensureMerchant() {
+export async function ensureMerchant() {
   await createUser(MERCHANT);
   const [user] = (await admin('GET', `/users?exact=true&username=${MERCHANT}`)).json;
   const role = (await admin('GET', '/roles/merchant')).json;

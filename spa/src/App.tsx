@@ -1,6 +1,8 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useParams, type RouteObject } from 'react-router';
 import { useAuth } from './auth';
 import { SearchBox } from './components/SearchBox';
+import { Loading } from './components/Status';
 import { LANGS, useI18n, type Lang } from './i18n';
 import { CartPage } from './pages/CartPage';
 import { HomePage } from './pages/HomePage';
@@ -9,13 +11,38 @@ import { OrdersPage } from './pages/OrdersPage';
 import { PointsPage } from './pages/PointsPage';
 import { ProductPage } from './pages/ProductPage';
 import { SearchPage } from './pages/SearchPage';
-import { ConsoleOrder, ConsoleOrders } from './pages/console/ConsoleOrders';
 import { ConsolePage } from './pages/console/ConsolePage';
-import { ConsoleProducts } from './pages/console/ConsoleProducts';
-import { ConsoleStock } from './pages/console/ConsoleStock';
-import { ProductForm } from './pages/console/ProductForm';
 
 const OPERATOR_ROLES = ['merchant', 'admin'];
+
+/**
+ * One page of a module loaded on first use (a chunk of its own); the layout around it shows a
+ * loading state meanwhile. The page keeps its own props' type (`any` only bounds it).
+ */
+function lazyPage<M extends Record<K, ComponentType<any>>, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(() => load().then((pages) => ({ default: pages[name] })));
+}
+
+// The console's pages are one chunk (pages/console/pages.ts): shoppers never download them.
+const consolePages = () => import('./pages/console/pages');
+const ConsoleProducts = lazyPage(consolePages, 'ConsoleProducts');
+const ProductForm = lazyPage(consolePages, 'ProductForm');
+const ConsoleStock = lazyPage(consolePages, 'ConsoleStock');
+const ConsoleOrders = lazyPage(consolePages, 'ConsoleOrders');
+const ConsoleOrder = lazyPage(consolePages, 'ConsoleOrder');
+const ConsoleCoupons = lazyPage(consolePages, 'ConsoleCoupons');
+const CouponTemplateForm = lazyPage(consolePages, 'CouponTemplateForm');
+const ConsoleRewards = lazyPage(consolePages, 'ConsoleRewards');
+const ConsoleLotteries = lazyPage(consolePages, 'ConsoleLotteries');
+const ConsoleLottery = lazyPage(consolePages, 'ConsoleLottery');
+const ConsoleEarningRules = lazyPage(consolePages, 'ConsoleEarningRules');
+
+// Coupons, the points mall and lotteries are another (pages/loyaltyPages.ts), loaded on the first visit to one of them.
+const loyaltyPages = () => import('./pages/loyaltyPages');
+const CouponsPage = lazyPage(loyaltyPages, 'CouponsPage');
+const PointsMallPage = lazyPage(loyaltyPages, 'PointsMallPage');
+const LotteriesPage = lazyPage(loyaltyPages, 'LotteriesPage');
+const LotteryPage = lazyPage(loyaltyPages, 'LotteryPage');
 
 function Header() {
   const { t, lang, setLang } = useI18n();
@@ -50,6 +77,23 @@ function Header() {
   );
 }
 
+/** The pages about points: the balance, coupons, the points mall and lotteries, one tab each. */
+function PointsLayout() {
+  const { t } = useI18n();
+  const tab = ({ isActive }: { isActive: boolean }) => (isActive ? 'tab active' : 'tab');
+  return (
+    <>
+      <nav className="tabs" aria-label={t('nav.points')}>
+        <NavLink to="/points" end className={tab}>{t('points.title')}</NavLink>
+        <NavLink to="/coupons" className={tab}>{t('nav.coupons')}</NavLink>
+        <NavLink to="/mall" className={tab}>{t('mall.title')}</NavLink>
+        <NavLink to="/lotteries" className={tab}>{t('lottery.title')}</NavLink>
+      </nav>
+      <Suspense fallback={<Loading />}><Outlet /></Suspense>
+    </>
+  );
+}
+
 function Layout() {
   const { t } = useI18n();
   return (
@@ -78,6 +122,8 @@ function useIdParam(): number {
 function Product() { return <ProductPage id={useIdParam()} />; }
 function Order() { return <OrderPage id={useIdParam()} />; }
 function EditProduct() { const id = useIdParam(); return <ProductForm key={id} id={id} />; }
+function LotteryOne() { return <LotteryPage id={useIdParam()} />; }
+function OperatorLottery() { return <ConsoleLottery id={useIdParam()} />; }
 function OperatorOrder() { return <ConsoleOrder id={useIdParam()} />; }
 
 /** Every page of the shop and the console; an unknown path shows the home page (the console's, below /console). */
@@ -92,7 +138,16 @@ export const routes: RouteObject[] = [{
       { id: 'cart', path: 'cart', element: <CartPage /> },
       { id: 'orders', path: 'orders', element: <OrdersPage /> },
       { id: 'order', path: 'orders/:id', element: <Order /> },
-      { id: 'points', path: 'points', element: <PointsPage /> },
+      {
+        element: <PointsLayout />,
+        children: [
+          { id: 'points', path: 'points', element: <PointsPage /> },
+          { id: 'coupons', path: 'coupons', element: <CouponsPage /> },
+          { id: 'mall', path: 'mall', element: <PointsMallPage /> },
+          { id: 'lotteries', path: 'lotteries', element: <LotteriesPage /> },
+          { id: 'lottery', path: 'lotteries/:id', element: <LotteryOne /> },
+        ],
+      },
       {
         path: 'console',
         element: <ConsolePage />,
@@ -103,6 +158,12 @@ export const routes: RouteObject[] = [{
           { id: 'console-stock', path: 'stock', element: <ConsoleStock /> },
           { id: 'console-orders', path: 'orders', element: <ConsoleOrders /> },
           { id: 'console-order', path: 'orders/:id', element: <OperatorOrder /> },
+          { id: 'console-coupons', path: 'coupons', element: <ConsoleCoupons /> },
+          { id: 'console-new-coupon-template', path: 'coupons/new', element: <CouponTemplateForm /> },
+          { id: 'console-rewards', path: 'rewards', element: <ConsoleRewards /> },
+          { id: 'console-earning-rules', path: 'earning-rules', element: <ConsoleEarningRules /> },
+          { id: 'console-lotteries', path: 'lotteries', element: <ConsoleLotteries /> },
+          { id: 'console-lottery', path: 'lotteries/:id', element: <OperatorLottery /> },
           { id: 'console-other', path: '*', element: <ConsoleProducts /> },
         ],
       },

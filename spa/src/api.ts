@@ -99,7 +99,37 @@ export type OrderSummary = CartOrderSchemas['OrderSummary'];
 export type OperatorOrderSummary = CartOrderSchemas['OperatorOrderSummary'];
 export type PaymentView = pay['schemas']['PaymentView'];
 export type PointsAccount = loyalty['schemas']['AccountView'];
+export type PointsEntry = loyalty['schemas']['EntryView'];
 export type ShipmentView = shipping['schemas']['ShipmentView'];
+type LoyaltySchemas = loyalty['schemas'];
+/** Fields loyalty leaves out of its coupon views when they do not apply (@JsonInclude NON_NULL). */
+type LeftOut<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+export type CouponTemplate = LeftOut<LoyaltySchemas['TemplateView'], 'amountOff' | 'percentOffBasisPoints' | 'cap'
+  | 'minSubtotal' | 'scopeTargets' | 'validFrom' | 'validTo' | 'validDaysAfterClaim' | 'exclusiveGroup' | 'ownerId'>;
+export type Coupon = LeftOut<LoyaltySchemas['CouponView'], 'exclusiveGroup' | 'orderId'>;
+export type CouponState = LoyaltySchemas['State'];
+export type CouponTemplateRequest = LoyaltySchemas['TemplateRequest'];
+export type CouponQuote = LoyaltySchemas['CouponQuote'];
+export type Reward = LoyaltySchemas['RewardView'];
+/** A COUPON reward's coupon, or a VOUCHER reward's code; the other is null. */
+export type Redemption = Omit<LoyaltySchemas['RedemptionView'], 'couponId' | 'code'> & { couponId: number | null; code: string | null };
+export type OperatorReward = LoyaltySchemas['OperatorRewardView'];
+export type RewardOffer = LoyaltySchemas['OfferRequest'];
+export type Lottery = LoyaltySchemas['LotteryView'];
+export type LotteryPrize = LoyaltySchemas['PrizeView'];
+export type Draw = LoyaltySchemas['DrawView'];
+export type MyDraws = LoyaltySchemas['MyDrawsView'];
+export type LotteryProof = LoyaltySchemas['LotteryProof'];
+export type NewLottery = LoyaltySchemas['NewLottery'];
+export type LotteryWinner = LoyaltySchemas['WinnerView'];
+export type CheckIn = LoyaltySchemas['CheckInView'];
+export type CheckInStatus = LoyaltySchemas['CheckInStatusView'];
+/** {@code next} is null at the top tier. */
+export type Tier = Omit<LoyaltySchemas['TierView'], 'next'> & { next: LoyaltySchemas['NextTierView'] | null };
+/** {@code referredBy} is null until the shopper registers the code they came on. */
+export type Referrals = Omit<LoyaltySchemas['ReferralsView'], 'referredBy'> & { referredBy: LoyaltySchemas['RegisteredView'] | null };
+export type EarningRule = LoyaltySchemas['EarningRuleView'];
+export type EarningRuleRequest = LoyaltySchemas['EarningRuleRequest'];
 export type TrackingView = shipping['schemas']['TrackingView'];
 
 /** Whether the order is COMPLETED or CANCELLED: nothing changes it any more. */

@@ -1,11 +1,13 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { useRef } from 'react';
 import {
-  Api, ApiError, isFinal, type Availability, type Cart, type OperatorOrderSummary, type OrderSummary, type OrderView,
+  Api, ApiError, isFinal, type Availability, type Cart, type Coupon, type CouponState, type CouponTemplate,
+  type CheckInStatus, type EarningRule, type Lottery, type LotteryProof, type Referrals, type Tier, type LotteryWinner, type MyDraws, type OperatorReward, type Redemption, type Reward, type OperatorOrderSummary, type OrderSummary, type OrderView,
   type PointsAccount, type ProductView, type SearchHit, type ShipmentView, type StockView, type TrackingView,
 } from './api';
 import { useAuth } from './auth';
 import { useConfig } from './context';
+import { HISTORY_PAGE, nextHistoryPage } from './points/history';
 
 /** The API client of the running app, with the signed-in user's current token. */
 export function useApiClient(): Api {
@@ -37,6 +39,17 @@ export const keys = {
   merchantProducts: ['merchant-products'],
   stock: ['stock'],
   operatorOrders: ['operator-orders'],
+  couponTemplates: ['coupon-templates'],
+  coupons: ['coupons'],
+  operatorCouponTemplates: ['operator-coupon-templates'],
+  rewards: ['rewards'],
+  redemptions: ['redemptions'],
+  operatorRewards: ['operator-rewards'],
+  lotteries: ['lotteries'],
+  checkIn: ['check-in'],
+  tier: ['tier'],
+  referrals: ['referrals'],
+  earningRules: ['earning-rules'],
 } as const;
 
 /** What the pages read, as TanStack Query options: each query's key and how it is fetched. */
@@ -44,6 +57,11 @@ export const queries = {
   products: (api: Api, size: number) => queryOptions({
     queryKey: [...keys.products, 'newest', size],
     queryFn: () => api.request<ProductView[]>('/catalog/products', { query: { page: 0, size } }),
+  }),
+  /** Listed products with a SKU that has a points price: the points mall's goods. */
+  redeemableProducts: (api: Api) => queryOptions({
+    queryKey: [...keys.products, 'redeemable'],
+    queryFn: () => api.request<ProductView[]>('/catalog/products', { query: { page: 0, size: 50, redeemable: 'true' } }),
   }),
   product: (api: Api, id: number) => queryOptions({
     queryKey: [...keys.products, id],
@@ -78,9 +96,81 @@ export const queries = {
     queryKey: [...keys.shipments, shipmentId, 'tracking'],
     queryFn: () => api.request<TrackingView[]>(`/shipping/shipments/${shipmentId}/tracking`),
   }),
-  points: (api: Api) => queryOptions({
-    queryKey: keys.points,
-    queryFn: () => api.request<PointsAccount>('/loyalty/accounts/me', { query: { size: 50 } }),
+  /** The caller's balance alone (what the cart's points control needs). */
+  pointsBalance: (api: Api) => queryOptions({
+    queryKey: [...keys.points, 'balance'],
+    queryFn: () => api.request<PointsAccount>('/loyalty/accounts/me', { query: { size: 1 } }),
+  }),
+  /** The caller's points, with the history a page at a time (each page repeats the balance, held and expiring). */
+  points: (api: Api) => infiniteQueryOptions({
+    queryKey: [...keys.points, 'account'],
+    queryFn: ({ pageParam }) => api.request<PointsAccount>('/loyalty/accounts/me', { query: { page: pageParam, size: HISTORY_PAGE } }),
+    initialPageParam: 0,
+    getNextPageParam: nextHistoryPage,
+  }),
+  /** Coupon templates a shopper can claim now. */
+  couponTemplates: (api: Api) => queryOptions({
+    queryKey: keys.couponTemplates,
+    queryFn: () => api.request<CouponTemplate[]>('/loyalty/coupons/templates', { query: { size: 50 } }),
+  }),
+  /** The caller's coupons in one state. */
+  coupons: (api: Api, state: CouponState) => queryOptions({
+    queryKey: [...keys.coupons, state],
+    queryFn: () => api.request<Coupon[]>('/loyalty/coupons/me', { query: { state, size: 50 } }),
+  }),
+  operatorCouponTemplates: (api: Api, status: string) => queryOptions({
+    queryKey: [...keys.operatorCouponTemplates, 'list', status],
+    queryFn: () => api.request<CouponTemplate[]>('/loyalty/operator/coupon-templates', { query: { size: 100, status: status || undefined } }),
+  }),
+  /** The points mall: rewards that can be redeemed now (public). */
+  rewards: (api: Api) => queryOptions({
+    queryKey: [...keys.rewards, 'active'],
+    queryFn: () => api.request<Reward[]>('/loyalty/rewards', { query: { size: 100 } }),
+  }),
+  redemptions: (api: Api) => queryOptions({
+    queryKey: [...keys.redemptions, 'mine'],
+    queryFn: () => api.request<Redemption[]>('/loyalty/rewards/redemptions/me', { query: { size: 50 } }),
+  }),
+  operatorRewards: (api: Api) => queryOptions({
+    queryKey: [...keys.operatorRewards, 'all'],
+    queryFn: () => api.request<OperatorReward[]>('/loyalty/operator/rewards', { query: { size: 100 } }),
+  }),
+  lotteries: (api: Api) => queryOptions({
+    queryKey: [...keys.lotteries, 'all'],
+    queryFn: () => api.request<Lottery[]>('/loyalty/lotteries', { query: { size: 50 } }),
+  }),
+  lottery: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.lotteries, id],
+    queryFn: () => api.request<Lottery>(`/loyalty/lotteries/${id}`),
+  }),
+  myDraws: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.lotteries, id, 'mine'],
+    queryFn: () => api.request<MyDraws>(`/loyalty/lotteries/${id}/draws/mine`),
+  }),
+  lotteryProof: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.lotteries, id, 'proof'],
+    queryFn: () => api.request<LotteryProof>(`/loyalty/lotteries/${id}/proof`),
+    staleTime: Infinity,
+  }),
+  lotteryWinners: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.lotteries, id, 'winners'],
+    queryFn: () => api.request<LotteryWinner[]>(`/loyalty/operator/lotteries/${id}/winners`, { query: { size: 200 } }),
+  }),
+  checkIn: (api: Api) => queryOptions({
+    queryKey: keys.checkIn,
+    queryFn: () => api.request<CheckInStatus>('/loyalty/check-ins/me'),
+  }),
+  tier: (api: Api) => queryOptions({
+    queryKey: keys.tier,
+    queryFn: () => api.request<Tier>('/loyalty/tiers/me'),
+  }),
+  referrals: (api: Api) => queryOptions({
+    queryKey: keys.referrals,
+    queryFn: () => api.request<Referrals>('/loyalty/referrals/me'),
+  }),
+  earningRules: (api: Api) => queryOptions({
+    queryKey: keys.earningRules,
+    queryFn: () => api.request<EarningRule[]>('/loyalty/earning-rules'),
   }),
   merchantProducts: (api: Api) => queryOptions({
     queryKey: [...keys.merchantProducts, 'all'],

@@ -966,6 +966,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cart-order/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeem units of a SKU with points (Idempotency-Key required): 201 with the PENDING REDEMPTION order, whose pointsUsed loyalty then holds and whose units stock holds. With no cash part it is PAID once both are held; with one it awaits payment of the cash alone. 404 for an unknown SKU; 422 if it is not listed (sku-unavailable), has no points price (sku-not-redeemable), the shopper would pass its per-shopper limit (redemption-limit-reached) or holds too much unpaid (too-many-unpaid-orders, too-many-units-held); nothing is placed then */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RedemptionRequest"];
+                };
+            };
+            responses: {
+                /** @description The redemption, placed; a replay of the same Idempotency-Key returns it again */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1012,6 +1112,7 @@ export interface components {
         OrderSummary: {
             /** Format: int64 */
             id: number;
+            kind: string;
             status: string;
             total: components["schemas"]["Money"];
             createdAt: components["schemas"]["Instant"];
@@ -1019,6 +1120,7 @@ export interface components {
         OrderView: {
             /** Format: int64 */
             id: number;
+            kind: string;
             status: string;
             cancelReason: string;
             subtotal: components["schemas"]["Money"];
@@ -1050,6 +1152,11 @@ export interface components {
             available: boolean;
         };
         Quantity: {
+            /** Format: int32 */
+            quantity: number;
+        };
+        RedemptionRequest: {
+            sku: string;
             /** Format: int32 */
             quantity: number;
         };

@@ -65,7 +65,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a draft product with its SKUs (Idempotency-Key required); the first name is the default */
+        /** Create a draft product with its SKUs (Idempotency-Key required); the first name is the default. A SKU with a pointsPrice can be redeemed in the points mall, for points plus pointsCash if set, at most redeemLimitPerShopper units per shopper if set; 422 (redemption-terms-invalid) if pointsCash or the limit come without a pointsPrice or pointsCash is in another currency than the price */
         post: {
             parameters: {
                 query?: never;
@@ -227,7 +227,7 @@ export interface paths {
                 };
             };
         };
-        /** Replace the product's names and its SKUs' prices, points prices and attributes; new SKU codes are added. A listed product's new prices apply to carts at once. 409 if a SKU is left out or a new code is taken */
+        /** Replace the product's names and its SKUs' prices, points prices and attributes; new SKU codes are added. A listed product's new prices apply to carts at once. 409 if a SKU is left out or a new code is taken; 422 for points-mall terms as on create */
         put: {
             parameters: {
                 query?: never;
@@ -552,11 +552,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Listed products, newest first (public) */
+        /** Listed products, newest first (public); redeemable=true: only those with a SKU that has a points price, for the points mall */
         get: {
             parameters: {
                 query?: {
                     page?: number;
+                    /** @description true: only products a shopper can redeem with points */
+                    redeemable?: boolean;
                     size?: number;
                 };
                 header?: never;
@@ -729,6 +731,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CashRequest: {
+            /** Format: int64 */
+            amountMinor?: number;
+            currency: string;
+        };
         Hit: {
             /** Format: int64 */
             productId: number;
@@ -805,6 +812,9 @@ export interface components {
             price: components["schemas"]["PriceRequest"];
             /** Format: int64 */
             pointsPrice?: number;
+            pointsCash?: components["schemas"]["CashRequest"];
+            /** Format: int32 */
+            redeemLimitPerShopper?: number;
         };
         SkuView: {
             sku: string;
@@ -814,6 +824,9 @@ export interface components {
             price: components["schemas"]["Money"];
             /** Format: int64 */
             pointsPrice: number;
+            pointsCash: components["schemas"]["Money"];
+            /** Format: int32 */
+            redeemLimitPerShopper: number;
         };
         /** @description An RFC 9457 problem: type is stable for clients to switch on, title and detail are for people */
         Problem: {

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { isFinal, newIdempotencyKey, type OrderAction, type OrderView, type PaymentView } from '../api';
+import { OrderAmounts } from '../components/Amounts';
 import { ErrorBox, Loaded, RequireSignIn } from '../components/Status';
 import { StatusBadge } from '../components/StatusBadge';
 import { Timeline } from '../components/Timeline';
 import { formatTime, useI18n } from '../i18n';
-import type { MessageKey } from '../messages';
 import { formatMoney } from '../money';
 import { asApiError, keys, queries, untilFinal, useApiClient } from '../queries';
 
@@ -88,7 +89,7 @@ function useOrderChange(id: number) {
 }
 
 function OrderContent({ id }: { id: number }) {
-  const { t, lang } = useI18n();
+  const { t, known, lang } = useI18n();
   const api = useApiClient();
   const order = useQuery({ ...queries.order(api, id), refetchInterval: untilFinal(LIVE_MS) });
   const change = useOrderChange(id);
@@ -103,7 +104,12 @@ function OrderContent({ id }: { id: number }) {
               <h1>{t('orders.order', { id: o.id })}</h1>
               <StatusBadge status={o.status} />
             </div>
-            {o.cancelReason && <p className="error">{t('order.cancelled', { reason: t(`reason.${o.cancelReason}` as MessageKey) })}</p>}
+            {o.cancelReason && (
+              <div className="error">
+                <p>{t('order.cancelled', { reason: known(`reason.${o.cancelReason}`, o.cancelReason) })}</p>
+                {o.cancelReason === 'POINTS_REFUSED' && <p>{t('order.pointsRefused')} <Link to="/points">{t('points.title')}</Link></p>}
+              </div>
+            )}
             {o.status === 'PENDING' && <p className="notice" role="status">{t('order.preparingPayment')}</p>}
             {can('PAY') && <PayPanel order={o} />}
             <section>
@@ -117,7 +123,7 @@ function OrderContent({ id }: { id: number }) {
                   </li>
                 ))}
               </ul>
-              <p className="summary"><span>{t('order.total')}</span><strong>{formatMoney(o.total, lang)}</strong></p>
+              <OrderAmounts order={o} />
             </section>
             <div className="actions">
               {can('CONFIRM_RECEIPT') && (

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Availability, ProductView, SkuView } from '../api';
 import { useAuth } from '../auth';
 import { ProductArt } from '../components/ProductTile';
+import { RedeemButton, pointsPriceText } from '../components/Redeem';
 import { ErrorBox, Loaded } from '../components/Status';
 import { localName, useI18n } from '../i18n';
 import { formatMoney } from '../money';
@@ -41,7 +42,12 @@ function Buy({ product }: { product: ProductView }) {
   return (
     <div className="buy">
       <p className="price big">{formatMoney(sku.price, lang)}</p>
-      {sku.pointsPrice != null && <p className="points-price">{t('product.pointsPrice', { points: sku.pointsPrice })}</p>}
+      {sku.pointsPrice != null && (
+        <div className="points-price">
+          <p>{t('product.pointsPrice', { price: pointsPriceText(sku, lang, t) })}</p>
+          {auth.user && !soldOut && <RedeemButton key={sku.sku} sku={sku} name={localName(product.names, product.name, lang)} />}
+        </div>
+      )}
       {product.skus.length > 1 && (
         <fieldset className="skus">
           <legend>{t('product.sku')}</legend>

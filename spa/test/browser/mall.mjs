@@ -10,6 +10,15 @@ import { fileURLToPath } from 'node:url';
 export const MALL = process.env.MALL_URL ?? 'http://localhost:8080';
 export const SCREENSHOTS = path.resolve(fileURLToPath(import.meta.url), '../../../test-results/screenshots');
 
+/** A name in English or in Chinese, as the reader's language gives it, at the start of the text. */
+export const either = (en, zh) => new RegExp(`^\\s*(${en}|${zh})`);
+
+/** Each test file's runs: a phone in Chinese and a desktop in English. */
+export const RUNS = [
+  { viewport: 'phone', locale: 'zh-CN' },
+  { viewport: 'desktop', locale: 'en-US' },
+];
+
 /** The two viewports the shop must be usable on. */
 export const VIEWPORTS = {
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },

@@ -6,13 +6,8 @@
 // Chinese and on a desktop in English, with screenshots of every screen in test-results/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MALL, accessibilityProblems, launch, marker, newPage, shot, signIn } from './mall.mjs';
+import { MALL, RUNS, accessibilityProblems, either, launch, marker, newPage, shot, signIn } from './mall.mjs';
 
-const either = (en, zh) => new RegExp(`^\\s*(${en}|${zh})`);
-const RUNS = [
-  { viewport: 'phone', locale: 'zh-CN' },
-  { viewport: 'desktop', locale: 'en-US' },
-];
 
 let browser;
 before(async () => { browser = await launch(); });

@@ -23,9 +23,10 @@ describe('a change invalidates what it changed and nothing else', () => {
     const client = new QueryClient();
     for (const options of [queries.orders(api), queries.order(api, 7), queries.cart(api), queries.products(api, 12),
       queries.product(api, 3), queries.merchantProducts(api), queries.merchantProduct(api, 3), queries.stockLevels(api),
-      queries.availability(api, ['TEA-1']), queries.shipments(api, 7), queries.tracking(api, 9)]) {
+      queries.availability(api, ['TEA-1']), queries.shipments(api, 7), queries.tracking(api, 9), queries.pointsBalance(api)]) {
       client.setQueryData(options.queryKey, [] as never);
     }
+    client.setQueryData(queries.points(api).queryKey, { pages: [], pageParams: [] });
     return client;
   };
 
@@ -48,5 +49,11 @@ describe('a change invalidates what it changed and nothing else', () => {
     await client.invalidateQueries({ queryKey: keys.stock, refetchType: 'none' });
     await client.invalidateQueries({ queryKey: keys.availability, refetchType: 'none' });
     expect(stale(client)).toEqual([queries.stockLevels(api).queryKey, queries.availability(api, ['TEA-1']).queryKey]);
+  });
+
+  test('points used at checkout: the balance the cart shows and the account with its history', async () => {
+    const client = cached();
+    await client.invalidateQueries({ queryKey: keys.points, refetchType: 'none' });
+    expect(stale(client)).toEqual([queries.pointsBalance(api).queryKey, queries.points(api).queryKey]);
   });
 });

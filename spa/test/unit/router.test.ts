@@ -26,6 +26,17 @@ test("each of the shop's paths opens its page, with its id", () => {
   expect(page('/console/products/new')).toEqual({ page: 'console-new-product', params: {} });
   expect(page('/console/products/7')).toEqual({ page: 'console-product', params: { id: '7' } });
   expect(page('/console/orders/9')).toEqual({ page: 'console-order', params: { id: '9' } });
+  expect(page('/points')).toEqual({ page: 'points', params: {} });
+  expect(page('/coupons')).toEqual({ page: 'coupons', params: {} });
+  expect(page('/mall')).toEqual({ page: 'mall', params: {} });
+  expect(page('/lotteries')).toEqual({ page: 'lotteries', params: {} });
+  expect(page('/lotteries/3')).toEqual({ page: 'lottery', params: { id: '3' } });
+  expect(page('/console/coupons')).toEqual({ page: 'console-coupons', params: {} });
+  expect(page('/console/coupons/new')).toEqual({ page: 'console-new-coupon-template', params: {} });
+  expect(page('/console/rewards')).toEqual({ page: 'console-rewards', params: {} });
+  expect(page('/console/earning-rules')).toEqual({ page: 'console-earning-rules', params: {} });
+  expect(page('/console/lotteries')).toEqual({ page: 'console-lotteries', params: {} });
+  expect(page('/console/lotteries/4')).toEqual({ page: 'console-lottery', params: { id: '4' } });
   expect(page('/console/nothing')).toMatchObject({ page: 'console-other' });
   expect(page('/nothing/here')).toMatchObject({ page: 'other' });
 });

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { isFinal } from '../../api';
+import { OrderAmounts } from '../../components/Amounts';
 import { Loaded } from '../../components/Status';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Timeline } from '../../components/Timeline';
@@ -50,7 +51,7 @@ export function ConsoleOrders() {
 }
 
 export function ConsoleOrder({ id }: { id: number }) {
-  const { t, lang } = useI18n();
+  const { t, known, lang } = useI18n();
   const api = useApiClient();
   const order = useQuery({ ...queries.operatorOrder(api, id), refetchInterval: untilFinal(2000) });
   return (
@@ -58,13 +59,14 @@ export function ConsoleOrder({ id }: { id: number }) {
       {(o) => (
         <div className="order">
           <div className="order-head"><h2>{t('orders.order', { id: o.id })}</h2><StatusBadge status={o.status} /></div>
+          {o.cancelReason && <p className="error">{t('order.cancelled', { reason: known(`reason.${o.cancelReason}`, o.cancelReason) })}</p>}
           <ul className="lines compact">
             {o.lines.map((l) => (
               <li key={l.sku} className="line"><span>{l.productName} <code>{l.sku}</code></span><span>× {l.quantity}</span>
                 <span className="price">{formatMoney(l.subtotal, lang)}</span></li>
             ))}
           </ul>
-          <p className="summary"><span>{t('order.total')}</span><strong>{formatMoney(o.total, lang)}</strong></p>
+          <OrderAmounts order={o} />
           <Timeline steps={o.timeline} live={!isFinal(o)} allNotes />
         </div>
       )}

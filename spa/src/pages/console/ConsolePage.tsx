@@ -1,5 +1,6 @@
+import { Suspense } from 'react';
 import { Link, Outlet, useMatch } from 'react-router';
-import { RequireSignIn } from '../../components/Status';
+import { Loading, RequireSignIn } from '../../components/Status';
 import { useI18n } from '../../i18n';
 
 function Tab({ to, active, children }: { to: string; active: boolean; children: string }) {
@@ -11,16 +12,24 @@ export function ConsolePage() {
   const { t } = useI18n();
   const stock = useMatch('/console/stock') !== null;
   const orders = useMatch('/console/orders/*') !== null;
+  const coupons = useMatch('/console/coupons/*') !== null;
+  const rewards = useMatch('/console/rewards') !== null;
+  const lotteries = useMatch('/console/lotteries/*') !== null;
+  const rules = useMatch('/console/earning-rules') !== null;
   return (
     <section className="console">
       <h1>{t('console.title')}</h1>
       <RequireSignIn role={['merchant', 'admin']}>
         <nav className="tabs" aria-label={t('console.title')}>
-          <Tab to="/console" active={!stock && !orders}>{t('console.products')}</Tab>
+          <Tab to="/console" active={!stock && !orders && !coupons && !rewards && !lotteries && !rules}>{t('console.products')}</Tab>
           <Tab to="/console/stock" active={stock}>{t('console.stock')}</Tab>
           <Tab to="/console/orders" active={orders}>{t('console.orders')}</Tab>
+          <Tab to="/console/coupons" active={coupons}>{t('console.coupons')}</Tab>
+          <Tab to="/console/rewards" active={rewards}>{t('console.rewards')}</Tab>
+          <Tab to="/console/lotteries" active={lotteries}>{t('console.lotteries')}</Tab>
+          <Tab to="/console/earning-rules" active={rules}>{t('console.rules')}</Tab>
         </nav>
-        <Outlet />
+        <Suspense fallback={<Loading />}><Outlet /></Suspense>
       </RequireSignIn>
     </section>
   );

@@ -121,6 +121,18 @@ class HoldingLimitsTest {
         assertEquals(new Holdings(2, 50), held());
     }
 
+    @Test
+    void a_redemption_counts_against_the_unpaid_limits_and_is_refused_beyond_them() {
+        String sku = PointsMallRedemptionTest.redeemableSku(100, null, null);
+        for (int i = 0; i < 4; i++) {
+            checkout(SHOPPER, listedSku(100));
+        }
+        PointsMallRedemptionTest.redeem(SHOPPER, sku, 1).statusCode(201);
+        PointsMallRedemptionTest.redeem(SHOPPER, sku, 1).statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "too-many-unpaid-orders"));
+        assertEquals(new Holdings(5, 9), held(), "four checkouts of 2 units and one redemption of 1; nothing more placed");
+    }
+
     /**
      * 30 threads each keep putting their own SKU in the one cart and checking out, until a limit
      * says no. Without the per-shopper lock they pass the count together and overshoot.

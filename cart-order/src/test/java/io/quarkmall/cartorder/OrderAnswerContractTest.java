@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * pay relies on {@code GET /orders/{id}} (and its tests stub it) as docs/api/cart-order.order.schema.json
- * describes it: the real answers, awaiting payment and cancelled, are valid against it.
+ * describes it: the real answers, awaiting payment and cancelled, purchases and redemptions, are valid against it.
  */
 @QuarkusTest
 class OrderAnswerContractTest {
@@ -44,5 +44,22 @@ class OrderAnswerContractTest {
         long cancelled = checkout("shopper", listedSku(800));
         post("shopper", "/orders/" + cancelled + "/cancellation", UUID.randomUUID().toString()).statusCode(200);
         assertEquals(Set.of(), violations(cancelled));
+    }
+
+    @Test
+    void redemptions_paid_with_points_alone_and_awaiting_their_cash_are_answered_as_documented() throws Exception {
+        long pointsOnly = PointsMallRedemptionTest.redeem("shopper", PointsMallRedemptionTest.redeemableSku(300, null, null), 1)
+                .statusCode(201).extract().jsonPath().getLong("id");
+        event("test.cart-order.reservation.v1", "StockReserved", pointsOnly, "");
+        event("test.cart-order.points.v1", "PointsHeld", pointsOnly, ",\"shopperId\":\"s\",\"points\":300,\"balance\":0");
+        awaitStatus(pointsOnly, "PAID");
+        assertEquals(Set.of(), violations(pointsOnly));
+
+        long withCash = PointsMallRedemptionTest.redeem("shopper", PointsMallRedemptionTest.redeemableSku(300, 990L, 2), 2)
+                .statusCode(201).extract().jsonPath().getLong("id");
+        event("test.cart-order.reservation.v1", "StockReserved", withCash, "");
+        event("test.cart-order.points.v1", "PointsHeld", withCash, ",\"shopperId\":\"s\",\"points\":600,\"balance\":0");
+        awaitStatus(withCash, "STOCK_RESERVED");
+        assertEquals(Set.of(), violations(withCash));
     }
 }

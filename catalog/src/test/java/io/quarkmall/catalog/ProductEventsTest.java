@@ -134,4 +134,26 @@ class ProductEventsTest {
         assertEquals(Tokens.subjectOf("merchant"), added.path("payload").path("merchantId").asText());
         assertEquals(List.of(marker + "-GREEN"), skuCodes(added.path("payload")));
     }
+
+    @Test
+    void a_listing_announces_each_skus_points_price_points_plus_cash_and_limit() throws Exception {
+        String marker = "w" + UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"names": {"en": "Mug %1$s"},
+                 "skus": [{"sku": "%1$s-A", "price": {"amountMinor": 4900, "currency": "CNY"}, "pointsPrice": 300,
+                           "pointsCash": {"amountMinor": 990, "currency": "CNY"}, "redeemLimitPerShopper": 2},
+                          {"sku": "%1$s-B", "price": {"amountMinor": 4900, "currency": "CNY"}}]}""".formatted(marker);
+        long id = given().auth().oauth2(Tokens.of("merchant")).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(body).when().post("/merchant/products")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(Tokens.of("merchant")).header("Idempotency-Key", UUID.randomUUID().toString())
+                .when().post("/merchant/products/{id}/listing", id).then().statusCode(200);
+
+        JsonNode skus = published("ProductListed", id).path("payload").path("skus");
+        assertEquals(300, skus.get(0).path("pointsPrice").asLong());
+        assertEquals(JSON.readTree("{\"amountMinor\": 990, \"currency\": \"CNY\"}"), skus.get(0).path("pointsCash"));
+        assertEquals(2, skus.get(0).path("redeemLimitPerShopper").asInt());
+        assertTrue(skus.get(1).path("pointsCash").isNull() || skus.get(1).path("pointsCash").isMissingNode());
+        assertTrue(skus.get(1).path("redeemLimitPerShopper").isNull() || skus.get(1).path("redeemLimitPerShopper").isMissingNode());
+    }
 }

@@ -91,4 +91,51 @@ class PointsJourneyTest {
         await().atMost(SAGA).until(() -> Shop.available(sku) == 3);
         assertEquals(balance, Shop.points(SHOPPER));
     }
+
+    @Test
+    void a_shopper_checks_in_once_a_day_and_spends_points_on_a_voucher_handed_over_at_once() {
+        long before = Shop.points(SHOPPER);
+        var status = given().auth().oauth2(Tokens.of(SHOPPER)).when().get("/api/loyalty/check-ins/me").then()
+                .statusCode(200).extract().jsonPath();
+        if (!status.getBoolean("checkedInToday")) {
+            long reward = status.getLong("next.points");
+            Shop.post(SHOPPER, "/api/loyalty/check-ins", null).then().statusCode(201).body("points", equalTo((int) reward));
+            await().atMost(SAGA).until(() -> Shop.points(SHOPPER) == before + reward);
+        }
+        Shop.post(SHOPPER, "/api/loyalty/check-ins", null).then().statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo("https://quarkmall.io/problems/already-checked-in"));
+
+        long rewardId = Shop.post("merchant", "/api/loyalty/operator/rewards", """
+                {"name":"Tea tasting %s","kind":"VOUCHER","pointsCost":5,"stock":3,"perShopperLimit":1}"""
+                .formatted(Shop.marker())).then().statusCode(201).extract().jsonPath().getLong("reward.id");
+        long balance = Shop.points(SHOPPER);
+        Shop.post(SHOPPER, "/api/loyalty/rewards/" + rewardId + "/redemptions", null).then().statusCode(201)
+                .body("code", org.hamcrest.Matchers.startsWith("QM-"));
+        assertEquals(balance - 5, Shop.points(SHOPPER));
+        Shop.post(SHOPPER, "/api/loyalty/rewards/" + rewardId + "/redemptions", null).then().statusCode(409)
+                .body("type", equalTo("https://quarkmall.io/problems/reward-limit-reached"));
+        given().when().get("/api/loyalty/rewards").then().statusCode(200)
+                .body("find { it.id == %d }.left".formatted(rewardId), equalTo(2));
+    }
+
+    @Test
+    void a_physical_item_redeemed_with_points_alone_is_paid_at_once_and_delivered() {
+        String sku = "E2E-" + Shop.marker();
+        long productId = Shop.listRedeemable(sku, "积分茶杯 " + sku, 5_000, 300, 2);
+        Shop.awaitFindable(sku, productId, sku);
+        String dear = "E2E-" + Shop.marker();
+        Shop.listFindable(dear, "茶台", 100_000, 10);
+        earnAtLeast(dear, 300);
+        long balance = Shop.points(SHOPPER);
+
+        long orderId = Shop.post(SHOPPER, "/api/cart-order/redemptions", "{\"sku\":\"%s\",\"quantity\":1}".formatted(sku))
+                .then().statusCode(201).body("kind", equalTo("REDEMPTION")).body("pointsUsed", equalTo(300))
+                .body("total.amountMinor", equalTo(0)).extract().jsonPath().getLong("id");
+        Shop.awaitStatus(SHOPPER, orderId, "DELIVERED");
+        Shop.order(SHOPPER, orderId).body("timeline.status", hasItem("PAID"));
+        assertEquals(balance - 300, Shop.points(SHOPPER), "300 points spent, none earned on no money");
+        assertEquals(1, Shop.available(sku));
+        given().auth().oauth2(Tokens.of(SHOPPER)).when().get("/api/pay/payments").then().statusCode(200)
+                .body("findAll { it.orderId == %d }".formatted(orderId), org.hamcrest.Matchers.empty());
+    }
 }

@@ -26,10 +26,19 @@ final class Shop {
 
     /** A merchant creates and lists a product with one SKU, and counts its stock. Returns the product id. */
     static long listProduct(String sku, String name, long priceMinor, long onHand) {
+        return listProduct(sku, name, priceMinor, "", onHand);
+    }
+
+    /** As {@link #listProduct(String, String, long, long)}, for the points mall: redeemable for {@code pointsPrice} points. */
+    static long listRedeemable(String sku, String name, long priceMinor, long pointsPrice, long onHand) {
+        return listProduct(sku, name, priceMinor, ", \"pointsPrice\": " + pointsPrice, onHand);
+    }
+
+    private static long listProduct(String sku, String name, long priceMinor, String skuExtras, long onHand) {
         long id = post("merchant", "/api/catalog/merchant/products", """
                 {"names": {"zh-CN": "%s", "en": "%s"},
-                 "skus": [{"sku": "%s", "price": {"amountMinor": %d, "currency": "CNY"}}]}"""
-                .formatted(name, name, sku, priceMinor)).then().statusCode(201).extract().jsonPath().getLong("id");
+                 "skus": [{"sku": "%s", "price": {"amountMinor": %d, "currency": "CNY"}%s}]}"""
+                .formatted(name, name, sku, priceMinor, skuExtras)).then().statusCode(201).extract().jsonPath().getLong("id");
         post("merchant", "/api/catalog/merchant/products/" + id + "/listing", null).then().statusCode(200);
         // stock knows the SKU, as this merchant's, once it has read catalog's ProductDrafted: a moment later
         await().atMost(SAGA).untilAsserted(() -> given().auth().oauth2(Tokens.of("merchant")).contentType(ContentType.JSON)

@@ -44,7 +44,7 @@ public class CartOrderStub implements QuarkusTestResourceLifecycleManager {
                 + (status.equals("PENDING") ? "" : """
                 ,{"status":"%s","note":"Moved on by the saga","at":"%s"}""".formatted(status, placed));
         String answer = """
-                {"id":%d,"status":"%s","cancelReason":%s,"subtotal":{"amountMinor":%4$d,"currency":"CNY"},"adjustments":[],
+                {"id":%d,"kind":"PURCHASE","status":"%s","cancelReason":%s,"subtotal":{"amountMinor":%4$d,"currency":"CNY"},"adjustments":[],
                  "pointsUsed":0,"total":{"amountMinor":%d,"currency":"CNY"},
                  "createdAt":"%s","payBy":"%s","actions":%s,
                  "lines":[{"sku":"TEA-250G","productName":"绿茶","quantity":1,"unitPrice":{"amountMinor":%4$d,"currency":"CNY"},

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -35,15 +36,21 @@ public class CatalogSku extends PanacheEntityBase {
     @AttributeOverride(name = "amountMinor", column = @Column(name = "price_minor"))
     private Money price;
     private Long pointsPrice;
+    /** The money part of the points-plus-cash price, in the price's currency (catalog guarantees it). */
+    private Long pointsCashMinor;
+    private Integer redeemLimitPerShopper;
     private boolean listed;
     private Instant updatedAt;
 
     protected CatalogSku() {
     }
 
-    /** The product was listed (again) with these SKUs and prices; an older announcement never wins. */
+    /**
+     * The product was listed (again) with these SKUs and prices; {@code redemption} is null when the
+     * SKU cannot be redeemed with points. An older announcement never wins.
+     */
     public static void listed(long productId, String merchantId, String name, Map<String, String> names, String sku,
-                              Map<String, String> attributes, Money price, Long pointsPrice, Instant at) {
+                              Map<String, String> attributes, Money price, RedemptionTerms redemption, Instant at) {
         CatalogSku copy = CatalogSku.<CatalogSku>findByIdOptional(sku).orElseGet(() -> {
             var fresh = new CatalogSku();
             fresh.sku = sku;
@@ -58,7 +65,9 @@ public class CatalogSku extends PanacheEntityBase {
         copy.productName = name;
         copy.attributes = Map.copyOf(attributes);
         copy.price = price;
-        copy.pointsPrice = pointsPrice;
+        copy.pointsPrice = redemption == null ? null : redemption.points();
+        copy.pointsCashMinor = redemption == null ? null : redemption.cash().amountMinor();
+        copy.redeemLimitPerShopper = redemption == null ? null : redemption.limitPerShopper();
         copy.listed = true;
         copy.updatedAt = at;
         copy.persist();
@@ -100,5 +109,14 @@ public class CatalogSku extends PanacheEntityBase {
 
     public boolean listed() {
         return listed;
+    }
+
+    /** How the SKU is redeemed in the points mall; empty when it has no points price. */
+    public Optional<RedemptionTerms> redemptionTerms() {
+        if (pointsPrice == null) {
+            return Optional.empty();
+        }
+        long cash = pointsCashMinor == null ? 0 : pointsCashMinor;
+        return Optional.of(new RedemptionTerms(pointsPrice, new Money(cash, price.currency()), redeemLimitPerShopper));
     }
 }

@@ -27,8 +27,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A shopper's order and its state machine: PENDING → STOCK_RESERVED → PAID → FULFILLING →
- * SHIPPED → DELIVERED → COMPLETED, or CANCELLED with a reason. Every change is a timeline entry
+ * A shopper's order (a purchase, or a redemption in the points mall) and its state machine:
+ * PENDING → STOCK_RESERVED → PAID → FULFILLING → SHIPPED → DELIVERED → COMPLETED, or CANCELLED
+ * with a reason. Every change is a timeline entry
  * and an {@link OrderEvent} for order.v1. Each fact moves the order one step: stock holds only
  * after the order is placed, pay charges only a held order, shipping ships only a paid one, so the
  * facts arrive in order; a repeated or late fact changes nothing and a skipped step is refused.
@@ -44,6 +45,8 @@ public class Order extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String shopperId;
+    @Enumerated(EnumType.STRING)
+    private OrderKind kind;
     @Enumerated(EnumType.STRING)
     private OrderStatus status;
     @Enumerated(EnumType.STRING)
@@ -92,7 +95,26 @@ public class Order extends PanacheEntityBase {
      */
     public static Order place(String shopperId, List<Item> items, PointsPaymentPolicy.PointsPayment points,
                               Instant now, Instant payBy) {
+        return open(OrderKind.PURCHASE, shopperId, items, points, "Order placed", now, payBy);
+    }
+
+    /**
+     * A redemption in the points mall: one line at its money part (zero when points alone pay), and
+     * {@code points} that loyalty must hold, as stock the units. Points take nothing off the money
+     * (no adjustment): they are the price. Paid once both are held if no money is due.
+     */
+    public static Order redeem(String shopperId, Item item, long points, Instant now, Instant payBy) {
+        if (points <= 0) {
+            throw new RuleViolation("redemption-without-points", "A redemption is paid with points: " + points);
+        }
+        return open(OrderKind.REDEMPTION, shopperId, List.of(item), new PointsPaymentPolicy.PointsPayment(points, 0),
+                "Redeemed for " + points + " points", now, payBy);
+    }
+
+    private static Order open(OrderKind kind, String shopperId, List<Item> items, PointsPaymentPolicy.PointsPayment points,
+                              String note, Instant now, Instant payBy) {
         var order = new Order();
+        order.kind = kind;
         order.shopperId = shopperId;
         for (Item item : items) {
             order.lines.add(new OrderLine(order, item.sku(), item.productName(), item.quantity(), item.unitPrice()));
@@ -106,7 +128,7 @@ public class Order extends PanacheEntityBase {
         order.createdAt = now;
         order.payBy = payBy;
         order.status = OrderStatus.PENDING;
-        order.record(OrderStatus.PENDING, "Order placed", now);
+        order.record(OrderStatus.PENDING, note, now);
         return order;
     }
 
@@ -326,6 +348,10 @@ public class Order extends PanacheEntityBase {
 
     public String shopperId() {
         return shopperId;
+    }
+
+    public OrderKind kind() {
+        return kind;
     }
 
     public OrderStatus status() {

@@ -1,6 +1,7 @@
 package io.quarkmall.cartorder.messaging;
 
 import io.quarkmall.cartorder.domain.CatalogSku;
+import io.quarkmall.cartorder.domain.RedemptionTerms;
 import io.quarkmall.common.inbox.EventRoutes;
 import io.quarkmall.common.inbox.Inbox;
 import io.quarkmall.common.inbox.InboxConsumer;
@@ -12,14 +13,21 @@ import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps cart-order's copy of listed SKUs and their prices from catalog.product.v1, each event
- * once (inbox); an older event never overwrites a newer one.
+ * Keeps cart-order's copy of listed SKUs, their prices and points-mall terms from
+ * catalog.product.v1, each event once (inbox); an older event never overwrites a newer one.
  */
 @ApplicationScoped
 public class CatalogEventsConsumer extends InboxConsumer {
 
     /** The fields cart-order reads of catalog.product.v1 (docs/events/). */
-    record Sku(String sku, Map<String, String> attributes, Money price, Long pointsPrice) {}
+    record Sku(String sku, Map<String, String> attributes, Money price, Long pointsPrice, Money pointsCash,
+               Integer redeemLimitPerShopper) {
+        /** How it is redeemed in the points mall; null when it has no points price. */
+        RedemptionTerms redemption() {
+            return pointsPrice == null ? null : new RedemptionTerms(pointsPrice,
+                    pointsCash == null ? Money.zero(price.currency()) : pointsCash, redeemLimitPerShopper);
+        }
+    }
 
     record ProductListed(long productId, String merchantId, String name, Map<String, String> names, List<Sku> skus) {
         /** The merchant's default name; JSON objects keep no order, so "the first of names" is not it. */
@@ -34,7 +42,7 @@ public class CatalogEventsConsumer extends InboxConsumer {
         super(inbox, EventRoutes.of("cart-order.products")
                 .on(ProductListed.class, (product, at) -> product.skus().forEach(sku -> CatalogSku.listed(
                         product.productId(), product.merchantId(), product.displayName(), product.names(), sku.sku(),
-                        sku.attributes() == null ? Map.of() : sku.attributes(), sku.price(), sku.pointsPrice(), at)))
+                        sku.attributes() == null ? Map.of() : sku.attributes(), sku.price(), sku.redemption(), at)))
                 .on(ProductDelisted.class, (product, at) -> CatalogSku.delisted(product.productId(), at)));
     }
 

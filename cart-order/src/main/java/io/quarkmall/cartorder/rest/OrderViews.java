@@ -23,32 +23,36 @@ public final class OrderViews {
         }
     }
 
-    /** One thing taken off the goods' subtotal, explained: {@code kind} POINTS. */
+    /**
+     * One thing taken off the goods' subtotal, explained: {@code kind} POINTS. A redemption's points
+     * are its price, not a discount: it has none.
+     */
     public record AdjustmentView(String kind, String description, Money amount) {
         static List<AdjustmentView> of(Order o) {
-            return o.pointsUsed() == 0 ? List.of() : List.of(new AdjustmentView("POINTS",
+            return o.pointsDiscount().amountMinor() == 0 ? List.of() : List.of(new AdjustmentView("POINTS",
                     o.pointsUsed() + " points", o.pointsDiscount()));
         }
     }
 
     /**
+     * {@code kind}: PURCHASE, or REDEMPTION in the points mall (its {@code pointsUsed} are its price).
      * {@code total} is what is left to pay in money: {@code subtotal} less every adjustment.
      * {@code actions}: what the shopper may do with the order now (PAY, CANCEL, CONFIRM_RECEIPT, TRACK).
      */
-    public record OrderView(long id, String status, String cancelReason, Money subtotal, List<AdjustmentView> adjustments,
-                            long pointsUsed, Money total, Instant createdAt, Instant payBy, List<OrderAction> actions,
-                            List<LineView> lines, List<StepView> timeline) {
+    public record OrderView(long id, String kind, String status, String cancelReason, Money subtotal,
+                            List<AdjustmentView> adjustments, long pointsUsed, Money total, Instant createdAt,
+                            Instant payBy, List<OrderAction> actions, List<LineView> lines, List<StepView> timeline) {
         static OrderView of(Order o) {
-            return new OrderView(o.id(), o.status().name(), o.cancelReason().map(Enum::name).orElse(null), o.subtotal(),
-                    AdjustmentView.of(o), o.pointsUsed(), o.total(), o.createdAt(), o.payBy(),
+            return new OrderView(o.id(), o.kind().name(), o.status().name(), o.cancelReason().map(Enum::name).orElse(null),
+                    o.subtotal(), AdjustmentView.of(o), o.pointsUsed(), o.total(), o.createdAt(), o.payBy(),
                     List.copyOf(o.status().actions()), o.lines().stream().map(LineView::of).toList(),
                     o.timeline().stream().map(StepView::of).toList());
         }
     }
 
-    public record OrderSummary(long id, String status, Money total, Instant createdAt) {
+    public record OrderSummary(long id, String kind, String status, Money total, Instant createdAt) {
         static OrderSummary of(Order o) {
-            return new OrderSummary(o.id(), o.status().name(), o.total(), o.createdAt());
+            return new OrderSummary(o.id(), o.kind().name(), o.status().name(), o.total(), o.createdAt());
         }
     }
 

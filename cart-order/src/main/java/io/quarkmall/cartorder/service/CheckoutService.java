@@ -3,14 +3,10 @@ package io.quarkmall.cartorder.service;
 import io.quarkmall.cartorder.config.OrderConfig;
 import io.quarkmall.cartorder.domain.CartLine;
 import io.quarkmall.cartorder.domain.CatalogSku;
-import io.quarkmall.cartorder.domain.HoldingPolicy;
 import io.quarkmall.cartorder.domain.Order;
 import io.quarkmall.cartorder.domain.PointsPaymentPolicy;
-import io.quarkmall.cartorder.domain.ShopperHoldings;
 import io.quarkmall.common.domain.RuleViolation;
-import io.quarkmall.common.lock.AdvisoryLocks;
 import io.quarkmall.common.money.Money;
-import io.quarkmall.common.lock.AdvisoryLocks.LockSpace;
 import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,25 +18,20 @@ import java.util.Map;
 /**
  * Turns a shopper's cart into an order at today's prices, empties the cart and announces
  * OrderPlaced, all in one transaction: stock then holds the units, or refuses them. A shopper's
- * checkouts run one at a time, within the limits of what one shopper may hold unpaid.
+ * checkouts run one at a time (ShopperCheckouts), within the limits of what one shopper may hold unpaid.
  */
 @ApplicationScoped
 public class CheckoutService {
 
-    /**
-     * Makes one shopper's checkouts run one at a time: what the shopper holds is counted and added
-     * to under this lock, so parallel checkouts cannot all pass the limits, and none re-orders a
-     * cart another has just emptied.
-     */
-    private static final LockSpace CHECKOUTS = new LockSpace("shopper-checkout");
+    private static final String REFUSED = "Cannot check out";
 
-    private final AdvisoryLocks locks;
+    private final ShopperCheckouts shoppers;
     private final OrderEvents events;
     private final Clock clock;
     private final OrderConfig config;
 
-    CheckoutService(AdvisoryLocks locks, OrderEvents events, Clock clock, OrderConfig config) {
-        this.locks = locks;
+    CheckoutService(ShopperCheckouts shoppers, OrderEvents events, Clock clock, OrderConfig config) {
+        this.shoppers = shoppers;
         this.events = events;
         this.clock = clock;
         this.config = config;
@@ -54,7 +45,7 @@ public class CheckoutService {
     /** Checks out the cart, {@code points} paying part of it (0: none); loyalty then holds them. */
     @Transactional
     public Order checkout(String shopperId, long points) {
-        locks.lock(CHECKOUTS, shopperId);
+        shoppers.takeTurn(shopperId);
         List<CartLine> cart = CartLine.of(shopperId);
         if (cart.isEmpty()) {
             throw unprocessable("cart-empty", "Your cart is empty: add something before checking out.");
@@ -71,7 +62,7 @@ public class CheckoutService {
         if (items.stream().map(item -> item.unitPrice().currency()).distinct().count() > 1) {
             throw unprocessable("mixed-currencies", "Items priced in different currencies are checked out separately.");
         }
-        requireWithinLimits(shopperId, cart);
+        shoppers.requireWithinLimits(shopperId, cart.stream().mapToLong(CartLine::quantity).sum(), REFUSED);
         var pointsPayment = pointsPaying(Order.subtotalOf(items), points);
         var now = clock.instant();
         Order order = Order.place(shopperId, items, pointsPayment, now, now.plus(config.paymentTimeout()));
@@ -79,15 +70,6 @@ public class CheckoutService {
         CartLine.deleteOf(shopperId);
         events.placed(order);
         return order;
-    }
-
-    /** One shopper's unpaid orders may hold only so much: 422 with what to do, the cart kept as it is. */
-    private void requireWithinLimits(String shopperId, List<CartLine> cart) {
-        var limits = new HoldingPolicy.Limits(config.limits().maxUnpaidOrders(), config.limits().maxUnitsHeld());
-        long units = cart.stream().mapToLong(CartLine::quantity).sum();
-        if (HoldingPolicy.decide(limits, ShopperHoldings.unpaidHoldingsOf(shopperId), units) instanceof HoldingPolicy.Refuse no) {
-            throw unprocessable(no.type(), no.detail());
-        }
     }
 
     /** What the points pay; 422 (the cart kept) if the shopper asks for more than points may pay. */
@@ -101,6 +83,6 @@ public class CheckoutService {
     }
 
     private static ProblemException unprocessable(String type, String detail) {
-        return new ProblemException(Problem.of(type, "Cannot check out", 422, detail));
+        return new ProblemException(Problem.of(type, REFUSED, 422, detail));
     }
 }

@@ -65,13 +65,18 @@ class PointsOrderStateMachineTest {
                                                                       OrderStatus status,
                                                                       List<Class<? extends OrderEvent>> announced) {
         Order order = placedWith(5_000, 5_000);
+        assertEquals(announced, announcedAfter(order, facts));
+        assertEquals(status, order.status());
+    }
+
+    /** The types of the events the order announced as the facts reached it, in order. */
+    static List<Class<?>> announcedAfter(Order order, List<Consumer<Order>> facts) {
         var events = new ArrayList<Class<?>>();
         for (var fact : facts) {
             fact.accept(order);
             order.takeEvents().forEach(event -> events.add(event.getClass()));
         }
-        assertEquals(status, order.status());
-        assertEquals(announced, events);
+        return events;
     }
 
     @Test

@@ -18,6 +18,7 @@ import jakarta.persistence.OrderBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +36,28 @@ public class Product extends PanacheEntityBase {
 
     public enum Status { DRAFT, LISTED, DELISTED }
 
-    /** A SKU as the merchant describes it. */
-    public record SkuSpec(String code, Map<String, String> attributes, Money price, Long pointsPrice) {}
+    /**
+     * A SKU as the merchant describes it. With a {@code pointsPrice} it can be redeemed in the points
+     * mall, for those points alone or, with {@code pointsCash}, for those points plus that money;
+     * {@code redeemLimitPerShopper} caps the units one shopper may redeem in all.
+     */
+    public record SkuSpec(String code, Map<String, String> attributes, Money price, Long pointsPrice, Money pointsCash,
+                          Integer redeemLimitPerShopper) {
+
+        /** What is wrong with the points-mall terms, by field; empty when nothing is. */
+        public Map<String, String> redemptionFaults() {
+            var faults = new LinkedHashMap<String, String>();
+            if (pointsCash != null && pointsPrice == null) {
+                faults.put("pointsCash", "a points-plus-cash price needs a pointsPrice");
+            } else if (pointsCash != null && !pointsCash.currency().equals(price.currency())) {
+                faults.put("pointsCash", "must be in the price's currency, " + price.currency());
+            }
+            if (redeemLimitPerShopper != null && pointsPrice == null) {
+                faults.put("redeemLimitPerShopper", "a redemption limit needs a pointsPrice");
+            }
+            return faults;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,12 +87,12 @@ public class Product extends PanacheEntityBase {
         product.status = Status.DRAFT;
         product.createdAt = now;
         product.updatedAt = now;
-        skus.forEach(s -> product.skus.add(new Sku(product, s.code(), s.attributes(), s.price(), s.pointsPrice())));
+        skus.forEach(spec -> product.skus.add(new Sku(product, spec)));
         return product;
     }
 
     /**
-     * New names, prices, points prices and attributes; SKUs whose codes are new are added. A SKU
+     * New names, prices, points-mall terms and attributes; SKUs whose codes are new are added. A SKU
      * cannot be removed (carts, orders and stock know it): a merchant delists the product instead.
      */
     public void revise(Map<String, String> names, String defaultName, List<SkuSpec> specs, Instant now) {
@@ -85,8 +106,8 @@ public class Product extends PanacheEntityBase {
         this.name = defaultName;
         for (SkuSpec spec : specs) {
             sku(spec.code()).ifPresentOrElse(
-                    sku -> sku.revise(spec.attributes(), spec.price(), spec.pointsPrice()),
-                    () -> skus.add(new Sku(this, spec.code(), spec.attributes(), spec.price(), spec.pointsPrice())));
+                    sku -> sku.revise(spec),
+                    () -> skus.add(new Sku(this, spec)));
         }
         updatedAt = now;
     }
@@ -118,6 +139,14 @@ public class Product extends PanacheEntityBase {
 
     public static List<Product> listed(int page, int size) {
         return find("status", Sort.descending("createdAt"), Status.LISTED).page(Page.of(page, size)).list();
+    }
+
+    /** Listed products with at least one SKU that has a points price: the points mall's shelves. */
+    public static List<Product> listedRedeemable(int page, int size) {
+        return find("""
+                from Product p where p.status = ?1
+                and exists (select s.id from Sku s where s.product = p and s.pointsPrice is not null)
+                order by p.createdAt desc, p.id desc""", Status.LISTED).page(Page.of(page, size)).list();
     }
 
     public static Optional<Product> listedById(long id) {

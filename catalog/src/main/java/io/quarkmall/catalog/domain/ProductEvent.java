@@ -18,8 +18,18 @@ public sealed interface ProductEvent {
         }
     }
 
-    /** A listed SKU as carts, checkout and search see it; {@code pointsPrice} is null when it cannot be bought with points. */
-    record ListedSku(String sku, Map<String, String> attributes, Money price, Long pointsPrice) {}
+    /**
+     * A listed SKU as carts, checkout and search see it; {@code pointsPrice} is null when it cannot be
+     * bought with points, {@code pointsCash} when it is redeemed for points alone,
+     * {@code redeemLimitPerShopper} when one shopper may redeem any number.
+     */
+    record ListedSku(String sku, Map<String, String> attributes, Money price, Long pointsPrice, Money pointsCash,
+                     Integer redeemLimitPerShopper) {
+        static ListedSku of(Sku sku) {
+            return new ListedSku(sku.code(), sku.attributes(), sku.price(), sku.pointsPrice().orElse(null),
+                    sku.pointsCash().orElse(null), sku.redeemLimitPerShopper().orElse(null));
+        }
+    }
 
     /** A new product: these SKUs are this merchant's, so stock can be counted before it is listed. */
     record ProductDrafted(long productId, String merchantId, List<SkuCode> skus) implements ProductEvent {
@@ -40,8 +50,7 @@ public sealed interface ProductEvent {
                          List<ListedSku> skus) implements ProductEvent {
         public static ProductListed of(Product product) {
             return new ProductListed(product.id(), product.merchantId(), product.name(), product.names(),
-                    product.skus().stream().map(sku -> new ListedSku(sku.code(), sku.attributes(), sku.price(),
-                            sku.pointsPrice().orElse(null))).toList());
+                    product.skus().stream().map(ListedSku::of).toList());
         }
     }
 

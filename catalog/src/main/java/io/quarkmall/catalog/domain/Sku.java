@@ -30,22 +30,25 @@ public class Sku {
     @AttributeOverride(name = "amountMinor", column = @Column(name = "price_minor"))
     private Money price;
     private Long pointsPrice;
+    /** In the price's currency (SkuSpec.redemptionFaults refuses another). */
+    private Long pointsCashMinor;
+    private Integer redeemLimitPerShopper;
 
     protected Sku() {
     }
 
-    Sku(Product product, String code, Map<String, String> attributes, Money price, Long pointsPrice) {
+    Sku(Product product, Product.SkuSpec spec) {
         this.product = product;
-        this.code = code;
-        this.attributes = Map.copyOf(attributes);
-        this.price = price;
-        this.pointsPrice = pointsPrice;
+        this.code = spec.code();
+        revise(spec);
     }
 
-    void revise(Map<String, String> attributes, Money price, Long pointsPrice) {
-        this.attributes = Map.copyOf(attributes);
-        this.price = price;
-        this.pointsPrice = pointsPrice;
+    void revise(Product.SkuSpec spec) {
+        this.attributes = Map.copyOf(spec.attributes());
+        this.price = spec.price();
+        this.pointsPrice = spec.pointsPrice();
+        this.pointsCashMinor = spec.pointsCash() == null ? null : spec.pointsCash().amountMinor();
+        this.redeemLimitPerShopper = spec.redeemLimitPerShopper();
     }
 
     public String code() {
@@ -63,5 +66,15 @@ public class Sku {
     /** What the SKU costs in points in the points mall, if it can be bought with points at all. */
     public Optional<Long> pointsPrice() {
         return Optional.ofNullable(pointsPrice);
+    }
+
+    /** The money part of a points-plus-cash price: redeemed for {@link #pointsPrice()} plus this. */
+    public Optional<Money> pointsCash() {
+        return Optional.ofNullable(pointsCashMinor).map(minor -> new Money(minor, price.currency()));
+    }
+
+    /** The most units one shopper may redeem in all; empty: no limit. */
+    public Optional<Integer> redeemLimitPerShopper() {
+        return Optional.ofNullable(redeemLimitPerShopper);
     }
 }

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,11 +47,17 @@ public class MerchantProductResource {
     public record PriceRequest(@Positive long amountMinor,
                                @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code") String currency) {}
 
+    /** The money part of a points-plus-cash price: may be 0. */
+    public record CashRequest(@PositiveOrZero long amountMinor,
+                              @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code") String currency) {}
+
     public record SkuRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
                                      message = "letters, digits, '.', '_' or '-', at most 64") String sku,
                              @Size(max = 10) Map<@NotBlank @Size(max = 40) String, @NotBlank @Size(max = 100) String> attributes,
                              @NotNull @Valid PriceRequest price,
-                             @Positive Long pointsPrice) {}
+                             @Positive Long pointsPrice,
+                             @Valid CashRequest pointsCash,
+                             @Min(1) Integer redeemLimitPerShopper) {}
 
     public record ProductRequest(
             @NotEmpty @Size(max = 10) LinkedHashMap<@NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
@@ -62,7 +70,10 @@ public class MerchantProductResource {
     ProductService products;
 
     @POST
-    @Operation(summary = "Create a draft product with its SKUs (Idempotency-Key required); the first name is the default")
+    @Operation(summary = "Create a draft product with its SKUs (Idempotency-Key required); the first name is the default. "
+            + "A SKU with a pointsPrice can be redeemed in the points mall, for points plus pointsCash if set, at most "
+            + "redeemLimitPerShopper units per shopper if set; 422 (redemption-terms-invalid) if pointsCash or the "
+            + "limit come without a pointsPrice or pointsCash is in another currency than the price")
     @APIResponse(responseCode = "201", description = "The product, created as a draft; a replay of the same Idempotency-Key returns it again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
     @Idempotent
@@ -75,7 +86,7 @@ public class MerchantProductResource {
     @Path("/{id}")
     @Operation(summary = "Replace the product's names and its SKUs' prices, points prices and attributes; new SKU "
             + "codes are added. A listed product's new prices apply to carts at once. 409 if a SKU is left out or a "
-            + "new code is taken")
+            + "new code is taken; 422 for points-mall terms as on create")
     public ProductView revise(@PathParam("id") long id, @NotNull @Valid ProductRequest request) {
         return ProductView.of(products.revise(caller.getSubject(), id, request.names(), specs(request)));
     }
@@ -117,17 +128,34 @@ public class MerchantProductResource {
             throw new ProblemException(Problem.of("duplicate-sku", "Duplicate SKU", 400,
                     "Each SKU code may appear once in a product."));
         }
+        refuseBadRedemptionTerms(skus);
         return skus;
     }
 
     private static SkuSpec spec(SkuRequest sku) {
-        Money price;
+        Money price = money(sku.price().amountMinor(), sku.price().currency());
+        Money pointsCash = sku.pointsCash() == null ? null : money(sku.pointsCash().amountMinor(), sku.pointsCash().currency());
+        return new SkuSpec(sku.sku(), sku.attributes() == null ? Map.of() : sku.attributes(), price, sku.pointsPrice(),
+                pointsCash, sku.redeemLimitPerShopper());
+    }
+
+    private static Money money(long amountMinor, String currency) {
         try {
-            price = new Money(sku.price().amountMinor(), sku.price().currency());
+            return new Money(amountMinor, currency);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.invalid("The request has invalid fields.",
                     List.of(new Problem.Violation("currency", e.getMessage()))));
         }
-        return new SkuSpec(sku.sku(), sku.attributes() == null ? Map.of() : sku.attributes(), price, sku.pointsPrice());
+    }
+
+    /** Points-mall terms that are well formed but do not fit together: 422, every fault named. */
+    private static void refuseBadRedemptionTerms(List<SkuSpec> skus) {
+        List<Problem.Violation> faults = skus.stream().flatMap(sku -> sku.redemptionFaults().entrySet().stream()
+                .map(fault -> new Problem.Violation(fault.getKey(), "SKU " + sku.code() + ": " + fault.getValue()))).toList();
+        if (!faults.isEmpty()) {
+            Problem problem = Problem.of("redemption-terms-invalid", "Invalid points-mall terms", 422,
+                    faults.stream().map(Problem.Violation::message).collect(Collectors.joining("; ")) + ".");
+            throw new ProblemException(new Problem(problem.type(), problem.title(), 422, problem.detail(), faults));
+        }
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.logging.Logger;
 
 /** What anybody may read: listed products and product search. */
@@ -33,10 +34,14 @@ public class ProductResource {
     ProductSearch search;
 
     @GET
-    @Operation(summary = "Listed products, newest first (public)")
+    @Operation(summary = "Listed products, newest first (public); redeemable=true: only those with a SKU that has a "
+            + "points price, for the points mall")
     public List<ProductView> listed(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
-                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return Product.listed(page, size).stream().map(ProductView::of).toList();
+                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+                                    @Parameter(description = "true: only products a shopper can redeem with points")
+                                    @QueryParam("redeemable") @DefaultValue("false") boolean redeemable) {
+        var products = redeemable ? Product.listedRedeemable(page, size) : Product.listed(page, size);
+        return products.stream().map(ProductView::of).toList();
     }
 
     @GET

@@ -10,9 +10,12 @@ import java.util.Map;
 /** What clients see of products: never the entities themselves. */
 public final class ProductViews {
 
-    public record SkuView(String sku, Map<String, String> attributes, Money price, Long pointsPrice) {
+    /** {@code pointsPrice} null: not redeemable; {@code pointsCash} null: for points alone; {@code redeemLimitPerShopper} null: no limit. */
+    public record SkuView(String sku, Map<String, String> attributes, Money price, Long pointsPrice, Money pointsCash,
+                          Integer redeemLimitPerShopper) {
         static SkuView of(Sku s) {
-            return new SkuView(s.code(), s.attributes(), s.price(), s.pointsPrice().orElse(null));
+            return new SkuView(s.code(), s.attributes(), s.price(), s.pointsPrice().orElse(null),
+                    s.pointsCash().orElse(null), s.redeemLimitPerShopper().orElse(null));
         }
     }
 

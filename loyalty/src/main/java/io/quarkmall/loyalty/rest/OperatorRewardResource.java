@@ -91,8 +91,8 @@ public class OperatorRewardResource {
     @Path("/{id}/end")
     @Operation(summary = "Stop offering a reward (Idempotency-Key required); what was redeemed stays redeemed")
     @Idempotent
-    public OperatorRewardView end(@PathParam("id") long id) {
-        return OperatorRewardView.of(rewards.end(scope(), id));
+    public Response end(@PathParam("id") long id) {
+        return Response.ok(OperatorRewardView.of(rewards.end(scope(), id))).build();
     }
 
     private ConsoleScope scope() {

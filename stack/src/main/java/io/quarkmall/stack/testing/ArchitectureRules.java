@@ -117,12 +117,16 @@ public final class ArchitectureRules {
                 .because("a consumer records the event id in the same transaction as its effect, which the inbox opens");
     }
 
-    /** Every state-changing POST takes an Idempotency-Key: a replay returns the first answer. */
+    /**
+     * Every state-changing POST takes an Idempotency-Key: a replay returns the first answer, which
+     * common's interceptor stores and replays as a Response (so the method must answer one).
+     */
     public static ArchRule postsAreIdempotent(String service) {
         return methods().that().areDeclaredInClassesThat().resideInAPackage(service + "..")
                 .and().areAnnotatedWith(POST)
-                .should().beAnnotatedWith(IDEMPOTENT).allowEmptyShould(true)
-                .because("a retried POST must not place, pay or cancel twice");
+                .should().beAnnotatedWith(IDEMPOTENT)
+                .andShould().haveRawReturnType("jakarta.ws.rs.core.Response").allowEmptyShould(true)
+                .because("a retried POST must not place, pay or cancel twice, and its first answer is replayed whole");
     }
 
     /** A refusal in the domain is a RuleViolation (409 with a stable type), not a JDK exception (500). */

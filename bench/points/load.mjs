@@ -7,14 +7,29 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { cpuBetween, cpuSnapshot } from '../checkout/cpu.mjs';
 
 /**
- * `rate` requests a second for warmup + duration seconds; `send(i)` makes the i-th one and
- * resolves to { ok, error } (error: a kind, e.g. `HTTP 409 already-checked-in`), never rejects.
- * Returns every request's { dueAt, doneAt, ms, ok, error }, the window, how late the generator
- * started requests, and the CPU used in the window.
+ * When each request is due, in ms from the start: during the warm-up the rate rises evenly from a
+ * tenth of `rate` to `rate` (a cold service meets its full rate only once its code is compiled,
+ * instead of starting the window with a queue it cannot work off), then `rate` for `duration` s.
+ */
+export function arrivals(rate, warmup, duration) {
+  const due = [];
+  for (let t = 0; t < warmup * 1000;) {
+    due.push(t);
+    t += 1000 / (rate * (0.1 + (0.9 * t) / (warmup * 1000)));
+  }
+  const start = warmup * 1000;
+  for (let i = 0; i < Math.round(rate * duration); i++) due.push(start + (i * 1000) / rate);
+  return due;
+}
+
+/**
+ * The `arrivals(rate, warmup, duration)`; `send(i)` makes the i-th request and resolves to
+ * { ok, error } (error: a kind, e.g. `HTTP 409 already-checked-in`), never rejects. Returns every
+ * request's { dueAt, doneAt, ms, ok, error }, the window, how late the generator started
+ * requests, and the CPU used in the window.
  */
 export async function openLoop({ rate, warmup, duration, mall, send }) {
-  const gap = 1000 / rate;
-  const arrivals = Math.round(rate * (warmup + duration));
+  const schedule = arrivals(rate, warmup, duration);
   const first = performance.now() + 200;
   const window = { start: first + warmup * 1000, end: first + (warmup + duration) * 1000 };
   const at = (time) => sleep(Math.max(0, time - performance.now()));
@@ -26,8 +41,8 @@ export async function openLoop({ rate, warmup, duration, mall, send }) {
   const results = [];
   const running = [];
   const lateBy = [];
-  for (let i = 0; i < arrivals; i++) {
-    const dueAt = first + i * gap;
+  for (let i = 0; i < schedule.length; i++) {
+    const dueAt = first + schedule[i];
     await at(dueAt);
     lateBy.push(performance.now() - dueAt);
     running.push(send(i).then(({ ok, error }) => {

@@ -29,6 +29,7 @@ const OPTIONS = {
   'max-concurrency': { type: 'string', default: '256' }, // the ceiling's last step
   direct: { type: 'boolean', default: false }, // straight to loyalty's port, bypassing the edge
   timeout: { type: 'string', default: '10' }, // seconds a request may take
+  prewarm: { type: 'string', default: '30' }, // seconds of unmeasured check-ins (then redemptions) before everything else
 };
 /** The cheapest request loyalty answers to a signed-in shopper: see bench/README.md (points). */
 const BARE = { method: 'GET', path: '/api/loyalty/accounts/me?size=0', status: 400 };
@@ -59,6 +60,8 @@ console.log(`  machine: ${availableParallelism()} cores, load average ${loadavg(
 const shoppers = new RunShoppers();
 let voucher;
 try {
+  voucher = await offerVoucher({ stock: 10_000_000, perShopperLimit: 1000 });
+  if (opts.prewarm > 0) await prewarm(await shoppers.add(arrivals(opts.rate / 2, opts.prewarm, 0).length));
   const first = await shoppers.add(Math.max(CEILING_SHOPPERS, perPhase(rates[0])));
   const ceiling = await measureCeiling(first.slice(0, CEILING_SHOPPERS));
   const checkIns = [];
@@ -74,7 +77,6 @@ try {
     const last = checkIns.at(-1);
     if (opts.find && !(last.keepsUp && last.latency.p99 <= TARGET.p99Ms)) break;
   }
-  voucher = await offerVoucher({ stock: Math.min(10_000_000, perPhase(opts['redeem-rate']) * 2), perShopperLimit: 1000 });
   await sleep(PAUSE * 1000);
   const redemptions = await measureRedemptions(shoppers.all.filter((s) => s.points > 0), opts['redeem-rate']);
   printConclusion(ceiling, checkIns, redemptions);
@@ -126,16 +128,26 @@ async function measureCeiling(callers) {
   return best;
 }
 
+/**
+ * Check-ins rising to half of --rate, then redemptions, none of them measured: a freshly started
+ * loyalty compiles these paths and its pooled connections prepare their statements (after five
+ * uses each) before the measured phases, which otherwise begin on a cold service.
+ */
+async function prewarm(warmers) {
+  const began = performance.now();
+  const checkIns = await openLoop({ rate: opts.rate / 2, warmup: opts.prewarm, duration: 0, mall, send: checkInOf(warmers) });
+  const funded = warmers.filter((s) => s.points > 0);
+  const redemptions = await openLoop({ rate: opts.rate / 4, warmup: opts.prewarm / 2, duration: 0, mall, send: redemptionOf(funded) });
+  const failed = [...checkIns.results, ...redemptions.results].filter((r) => !r.ok).length;
+  console.log(`\nwarm-up (not measured): ${checkIns.results.length} check-ins and ${redemptions.results.length} redemptions`
+    + ` in ${((performance.now() - began) / 1000).toFixed(0)} s, ${failed} failed`);
+}
+
 /** Each arrival is a fresh shopper's first check-in of the day: 201 with the points. */
 async function measureCheckIns(phase, rate) {
   console.log(`\ncheck-ins: POST ${CHECK_IN}, ${rate}/s for ${opts.duration} s after ${opts.warmup} s of warm-up, `
     + `each by a shopper who has not checked in today (${phase[0].name} …)`);
-  const send = async (i) => {
-    const answer = await call('POST', CHECK_IN, { token: phase[i].token, key: randomUUID(), status: 201 });
-    if (answer.ok) phase[i].points += answer.json.points;
-    return answer;
-  };
-  const run = await openLoop({ rate, warmup: opts.warmup, duration: opts.duration, mall, send });
+  const run = await openLoop({ rate, warmup: opts.warmup, duration: opts.duration, mall, send: checkInOf(phase) });
   const summary = summarizeOpen(run, { name: `check-ins at ${rate}/s`, rate, duration: opts.duration });
   printPhase(summary);
   return summary;
@@ -147,8 +159,26 @@ async function measureRedemptions(funded, rate) {
   console.log(`\nredemptions: POST ${path} (a 1-point voucher, handed over at once), ${rate}/s for ${opts.duration} s `
     + `after ${opts.warmup} s of warm-up, ${funded.length} shoppers with ${funded.reduce((a, s) => a + s.points, 0)} points taking turns`);
   await shoppers.refresh(funded, opts.warmup + opts.duration + opts.timeout + 60);
+  const run = await openLoop({ rate, warmup: opts.warmup, duration: opts.duration, mall, send: redemptionOf(funded) });
+  const summary = summarizeOpen(run, { name: `redemptions at ${rate}/s`, rate, duration: opts.duration });
+  printPhase(summary);
+  return summary;
+}
+
+/** The i-th arrival checks in shopper i, who gets the points in the answer. */
+function checkInOf(phase) {
+  return async (i) => {
+    const answer = await call('POST', CHECK_IN, { token: phase[i].token, key: randomUUID(), status: 201 });
+    if (answer.ok) phase[i].points += answer.json.points;
+    return answer;
+  };
+}
+
+/** Each arrival redeems the voucher for the next shopper with a point left, in turn. */
+function redemptionOf(funded) {
+  const path = `/api/loyalty/rewards/${voucher.id}/redemptions`;
   let next = 0;
-  const send = async () => {
+  return async () => {
     for (let tried = 0; tried < funded.length; tried++) {
       const shopper = funded[next++ % funded.length];
       if (shopper.points < voucher.pointsCost) continue;
@@ -157,10 +187,6 @@ async function measureRedemptions(funded, rate) {
     }
     return { ok: false, error: 'generator: no shopper has points left (lower --redeem-rate)' };
   };
-  const run = await openLoop({ rate, warmup: opts.warmup, duration: opts.duration, mall, send });
-  const summary = summarizeOpen(run, { name: `redemptions at ${rate}/s`, rate, duration: opts.duration });
-  printPhase(summary);
-  return summary;
 }
 
 function printConclusion(ceiling, checkIns, redemptions) {
@@ -190,6 +216,6 @@ function mallVersion() {
 
 function reproduceArgs() {
   const names = opts.find ? ['find', 'rate', 'step', 'max-rate'] : ['rate'];
-  names.push('redeem-rate', 'duration', 'warmup', 'ceiling-duration', 'max-concurrency', 'timeout', ...(opts.direct ? ['direct'] : []));
+  names.push('redeem-rate', 'duration', 'warmup', 'prewarm', 'ceiling-duration', 'max-concurrency', 'timeout', ...(opts.direct ? ['direct'] : []));
   return names.map((n) => (typeof opts[n] === 'boolean' ? `--${n}` : `--${n} ${opts[n]}`)).join(' ');
 }

@@ -276,11 +276,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Order everything in the cart at today's prices (Idempotency-Key required): 201 with the PENDING order; stock is then held or refused. 422 if the cart is empty or holds SKUs no longer for sale, or if the caller's unpaid orders are at a limit (too-many-unpaid-orders, too-many-units-held: pay or cancel one; the cart is kept), and if the points asked for exceed what points may pay (points-over-max-share). Points are held by loyalty before the order can be paid; if the balance is short the order is cancelled (POINTS_REFUSED) */
+        /** Order everything in the cart at today's prices (Idempotency-Key required): 201 with the PENDING order; stock is then held or refused. 422 if the cart is empty or holds SKUs no longer for sale, or if the caller's unpaid orders are at a limit (too-many-unpaid-orders, too-many-units-held: pay or cancel one; the cart is kept), and if the points asked for exceed what points may pay (points-over-max-share). Coupons (couponId, repeated) apply first, as loyalty computes them: a coupon that does not apply is 422 coupon-not-applicable with each coupon's reason (violations: couponId=<id>), one not in the caller's wallet 422 coupon-not-yours, the cart kept either way; 503 coupons-unavailable (Retry-After) if loyalty cannot be asked now (check out without coupons, or retry). Points then pay part of what the coupons left. loyalty uses the coupons and holds the points before the order can be paid; if it cannot, the order is cancelled (COUPONS_REFUSED, POINTS_REFUSED) */
         post: {
             parameters: {
                 query?: {
-                    /** @description Points to pay part of the order with (100 points = ¥1 by default, at most half the goods); absent or 0: none */
+                    /** @description A coupon of the caller's wallet to apply, repeated for several (at most 20), in the order they should apply; absent: none */
+                    couponId?: number[];
+                    /** @description Points to pay part of the order with (100 points = ¥1 by default, at most half the goods after coupons); absent or 0: none */
                     points?: number;
                 };
                 header: {
@@ -353,6 +355,15 @@ export interface paths {
                 };
                 /** @description Too many requests: retry after the Retry-After seconds */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Coupons were chosen and loyalty cannot quote them now: nothing was ordered, the cart is kept (coupons-unavailable, with Retry-After) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1072,6 +1083,8 @@ export interface components {
     schemas: {
         AdjustmentView: {
             kind: string;
+            /** Format: int64 */
+            couponId?: number;
             description: string;
             amount: components["schemas"]["Money"];
         };

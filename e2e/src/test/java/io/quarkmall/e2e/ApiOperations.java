@@ -42,13 +42,28 @@ record ApiOperations(List<Operation> all) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");
 
+    /** The document, asked for again if an answer does not come in time (a stalled connection must not hang the run). */
+    private static String fetch(HttpClient http, HttpRequest request) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            } catch (java.net.http.HttpTimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     static ApiOperations load() throws Exception {
         var operations = new ArrayList<Operation>();
-        var http = HttpClient.newHttpClient();
+        // HTTP/1.1: the JDK client's default h2c upgrade can stall on a large document (loyalty's is ~120 KB)
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(10)).build();
         for (Ports.Service service : Ports.SERVICES) {
             var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + service.rootPath()
-                    + "/q/openapi?format=json")).build();
-            JsonNode document = JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+                    + "/q/openapi?format=json")).timeout(java.time.Duration.ofSeconds(30)).build();
+            JsonNode document = JSON.readTree(fetch(http, request));
             document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
                 if (METHODS.contains(op.getKey())) {
                     operations.add(operation(service.name(), document, path.getKey(), op.getKey(), op.getValue()));

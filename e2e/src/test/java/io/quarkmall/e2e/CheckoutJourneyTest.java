@@ -44,7 +44,8 @@ class CheckoutJourneyTest {
                 .body("find { it.orderId == %d }.status".formatted(orderId), equalTo("CAPTURED"));
         given().auth().oauth2(Tokens.of("shopper")).when().get("/api/shipping/shipments").then().statusCode(200)
                 .body("find { it.orderId == %d }.status".formatted(orderId), equalTo("DELIVERED"));
-        await().atMost(SAGA).until(() -> Shop.points("shopper") == pointsBefore + 256);
+        // 256 points at the base rate of 1 a yuan, more if the shopper's tier multiplies them
+        await().atMost(SAGA).until(() -> Shop.points("shopper") >= pointsBefore + 256);
         System.out.printf("[e2e] list → search → cart → checkout → pay → deliver → complete took %.1f s "
                 + "(sandbox carrier: 3 steps of 3 s)%n", (System.nanoTime() - began) / 1e9);
 
@@ -99,9 +100,14 @@ class CheckoutJourneyTest {
                 .get("/api/pay/payments").then().body("find { it.orderId == %d }.status".formatted(orderId), equalTo("REFUNDED")));
         await().atMost(SAGA).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper")).when()
                 .get("/api/loyalty/accounts/me").then().statusCode(200)
-                .body("entries[0].reason", equalTo("REVERSED_FOR_REFUND")).body("entries[0].points", equalTo(-200))
-                .body("entries[1].reason", equalTo("EARNED_FOR_ORDER")).body("entries[1].points", equalTo(200)));
-        assertEquals(pointsBefore, Shop.points("shopper"), "the 200 points earned were taken back");
+                .body("entries[0].reason", equalTo("REVERSED_FOR_REFUND"))
+                .body("entries[1].reason", equalTo("EARNED_FOR_ORDER"))
+                .body("entries[1].points", org.hamcrest.Matchers.greaterThanOrEqualTo(200)));
+        var entries = given().auth().oauth2(Tokens.of("shopper")).when().get("/api/loyalty/accounts/me").then()
+                .extract().jsonPath();
+        assertEquals(-entries.getLong("entries[1].points"), entries.getLong("entries[0].points"),
+                "the refund took back exactly what the order earned");
+        assertEquals(pointsBefore, Shop.points("shopper"), "the points earned (200 at the base rate) were taken back");
         await().atMost(SAGA).untilAsserted(() -> Shop.stock(sku).body("onHand", equalTo(4)).body("reserved", equalTo(0)));
         // shipping hears of the payment and of the cancellation in either order: no parcel, or a cancelled one
         await().atMost(SAGA).during(Duration.ofSeconds(4)).until(() -> {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EventContractTest {
 
     private static final List<String> TOPICS = List.of("catalog.product.v1", "order.v1", "stock.reservation.v1",
-            "payment.v1", "loyalty.points.v1", "shipping.shipment.v1");
+            "payment.v1", "loyalty.points.v1", "loyalty.coupons.v1", "shipping.shipment.v1");
     /** What the journeys before this test certainly caused. */
     private static final Set<String> EXPECTED = Set.of("ProductListed", "OrderPlaced", "OrderAwaitingPayment",
             "OrderPaid", "OrderFulfilling", "OrderShipped", "OrderDelivered", "OrderRefunded",

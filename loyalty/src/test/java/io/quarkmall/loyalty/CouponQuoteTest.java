@@ -7,11 +7,19 @@ import static io.quarkmall.loyalty.CouponFixtures.post;
 import static io.quarkmall.loyalty.CouponFixtures.template;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 
 import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +36,15 @@ class CouponQuoteTest {
         return Map.of("lines", lines, "couponIds", couponIds);
     }
 
+    /** What cart-order reads of the answer, and its tests' stub serves, is what this schema says. */
+    private static Set<?> violationsOfTheContract(String answer) throws Exception {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("../docs/api/loyalty.coupon-quote.schema.json")))
+                .validate(new ObjectMapper().readTree(answer));
+    }
+
     @Test
-    void a_quote_applies_the_shoppers_coupons_line_by_line_and_changes_nothing() {
+    void a_quote_applies_the_shoppers_coupons_line_by_line_and_changes_nothing() throws Exception {
         long threshold = claim("shopper", template(changes("name", "¥20 off ¥200 shoes", "kind", "THRESHOLD",
                 "amountOffMinor", 2000, "minSubtotalMinor", 20000, "scope", "CATEGORY", "scopeTargets", List.of("shoes"))));
         long percent = claim("shopper", template(changes("name", "10% off, at most ¥5", "kind", "PERCENT", "amountOffMinor", null,
@@ -37,7 +52,7 @@ class CouponQuoteTest {
         long solo = claim("shopper", template(changes("name", "Alone", "stackable", false)));
         var cart = List.of(line("SHOE-1", "shoes", 2, 12_000, "CNY"), line("SOCK-1", "socks", 1, 1_000, "CNY"));
 
-        post("shopper", "/coupons/quote", quote(cart, List.of(threshold, percent, solo))).statusCode(200)
+        String answer = post("shopper", "/coupons/quote", quote(cart, List.of(threshold, percent, solo))).statusCode(200)
                 .body("subtotal.amountMinor", equalTo(25_000)).body("discount.amountMinor", equalTo(2_500))
                 .body("total.amountMinor", equalTo(22_500))
                 .body("lines[0].discount.amountMinor", equalTo(2_478)).body("lines[1].discount.amountMinor", equalTo(22))
@@ -46,7 +61,9 @@ class CouponQuoteTest {
                 .body("applied[0].why", equalTo("CNY 20.00 off CNY 200.00 or more on category shoes (CNY 240.00 in scope)."))
                 .body("applied[0].lines.size()", equalTo(1))
                 .body("applied[1].amount.amountMinor", equalTo(500)).body("applied[1].lines.sku", equalTo(List.of("SHOE-1", "SOCK-1")))
-                .body("notApplied[0].couponId", equalTo((int) solo)).body("notApplied[0].reason", equalTo("NOT_STACKABLE"));
+                .body("notApplied[0].couponId", equalTo((int) solo)).body("notApplied[0].reason", equalTo("NOT_STACKABLE"))
+                .extract().asString();
+        assertEquals(Set.of(), violationsOfTheContract(answer), "cart-order relies on docs/api/loyalty.coupon-quote.schema.json");
 
         given().auth().oauth2(Tokens.of("shopper")).queryParam("size", 100).when().get("/coupons/me").then()
                 .body("find { it.id == %d }.state".formatted(threshold), equalTo("AVAILABLE"))

@@ -39,6 +39,7 @@ class PointsHoldsTest {
         return "holds-" + UUID.randomUUID();
     }
 
+    /** A credit of its own each time (a ledger entry is once per reference): the demo shopper is funded again on every run. */
     private void fund(String shopper, long points) {
         QuarkusTransaction.requiringNew().run(() ->
                 ledger.credit(shopper, points, "TEST_CREDIT", "funds-" + UUID.randomUUID()));

@@ -43,14 +43,18 @@ public class CartOrderStub implements QuarkusTestResourceLifecycleManager {
                 {"status":"PENDING","note":"Order placed","at":"%s"}""".formatted(placed)
                 + (status.equals("PENDING") ? "" : """
                 ,{"status":"%s","note":"Moved on by the saga","at":"%s"}""".formatted(status, placed));
+        // The goods cost ¥5 more than the total: a coupon took that off, as cart-order explains it.
         String answer = """
-                {"id":%d,"kind":"PURCHASE","status":"%s","cancelReason":%s,"subtotal":{"amountMinor":%4$d,"currency":"CNY"},"adjustments":[],
+                {"id":%d,"kind":"PURCHASE","status":"%s","cancelReason":%s,"subtotal":{"amountMinor":%9$d,"currency":"CNY"},
+                 "adjustments":[{"kind":"COUPON","couponId":7,"description":"Welcome: CNY 5.00 off on everything.",
+                                 "amount":{"amountMinor":500,"currency":"CNY"}}],
                  "pointsUsed":0,"total":{"amountMinor":%d,"currency":"CNY"},
                  "createdAt":"%s","payBy":"%s","actions":%s,
-                 "lines":[{"sku":"TEA-250G","productName":"绿茶","quantity":1,"unitPrice":{"amountMinor":%4$d,"currency":"CNY"},
-                           "subtotal":{"amountMinor":%4$d,"currency":"CNY"}}],
+                 "lines":[{"sku":"TEA-250G","productName":"绿茶","quantity":1,"unitPrice":{"amountMinor":%9$d,"currency":"CNY"},
+                           "subtotal":{"amountMinor":%9$d,"currency":"CNY"}}],
                  "timeline":[%s]}"""
-                .formatted(orderId, status, cancelReason, totalMinor, placed, placed.plusSeconds(900), actions(status), steps);
+                .formatted(orderId, status, cancelReason, totalMinor, placed, placed.plusSeconds(900), actions(status), steps,
+                        totalMinor + 500);
         try {
             var errors = CONTRACT.validate(JSON.readTree(answer));
             if (!errors.isEmpty()) {

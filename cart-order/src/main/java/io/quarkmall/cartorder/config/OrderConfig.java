@@ -2,6 +2,7 @@ package io.quarkmall.cartorder.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 
 /** cart-order's own settings. */
@@ -27,6 +28,18 @@ public interface OrderConfig {
     Limits limits();
 
     Points points();
+
+    Loyalty loyalty();
+
+    /** loyalty, asked at checkout what the shopper's chosen coupons take off the cart. */
+    interface Loyalty {
+        /** Where loyalty listens; its API is under /api/loyalty. */
+        URI url();
+
+        /** How long a checkout with coupons waits for loyalty's quote before answering 503. */
+        @WithDefault("2s")
+        Duration timeout();
+    }
 
     /** Points paying part of an order (PointsPaymentPolicy). */
     interface Points {

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A shopper's order (a purchase, or a redemption in the points mall) and its state machine:
@@ -57,8 +58,10 @@ public class Order extends PanacheEntityBase {
     private long subtotalMinor;
     private long pointsUsed;
     private long pointsDiscountMinor;
+    private long couponDiscountMinor;
     private boolean stockHeld;
     private boolean pointsHeld;
+    private boolean couponsHeld;
     private Instant createdAt;
     private Instant updatedAt;
     private Instant payBy;
@@ -69,6 +72,9 @@ public class Order extends PanacheEntityBase {
     @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     private List<TimelineEntry> timeline = new ArrayList<>();
+    @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    private List<OrderAdjustment> adjustments = new ArrayList<>();
     @Transient
     private final List<OrderEvent> events = new ArrayList<>();
 
@@ -89,13 +95,20 @@ public class Order extends PanacheEntityBase {
         return place(shopperId, items, PointsPaymentPolicy.NONE, now, payBy);
     }
 
-    /**
-     * A new order, {@code points} paying part of it: the points must be held by loyalty, as the
-     * stock by stock, before it can be paid.
-     */
+    /** A new order, {@code points} paying part of it (see the next). */
     public static Order place(String shopperId, List<Item> items, PointsPaymentPolicy.PointsPayment points,
                               Instant now, Instant payBy) {
-        return open(OrderKind.PURCHASE, shopperId, items, points, "Order placed", now, payBy);
+        return place(shopperId, items, List.of(), points, now, payBy);
+    }
+
+    /**
+     * A new order, {@code coupons} taking part of the goods off and then {@code points} paying part
+     * of what is left: loyalty must use the coupons and hold the points, as stock must hold the
+     * units, before it can be paid.
+     */
+    public static Order place(String shopperId, List<Item> items, List<AppliedCoupon> coupons,
+                              PointsPaymentPolicy.PointsPayment points, Instant now, Instant payBy) {
+        return open(OrderKind.PURCHASE, shopperId, items, coupons, points, "Order placed", now, payBy);
     }
 
     /**
@@ -107,12 +120,12 @@ public class Order extends PanacheEntityBase {
         if (points <= 0) {
             throw new RuleViolation("redemption-without-points", "A redemption is paid with points: " + points);
         }
-        return open(OrderKind.REDEMPTION, shopperId, List.of(item), new PointsPaymentPolicy.PointsPayment(points, 0),
-                "Redeemed for " + points + " points", now, payBy);
+        return open(OrderKind.REDEMPTION, shopperId, List.of(item), List.of(),
+                new PointsPaymentPolicy.PointsPayment(points, 0), "Redeemed for " + points + " points", now, payBy);
     }
 
-    private static Order open(OrderKind kind, String shopperId, List<Item> items, PointsPaymentPolicy.PointsPayment points,
-                              String note, Instant now, Instant payBy) {
+    private static Order open(OrderKind kind, String shopperId, List<Item> items, List<AppliedCoupon> coupons,
+                              PointsPaymentPolicy.PointsPayment points, String note, Instant now, Instant payBy) {
         var order = new Order();
         order.kind = kind;
         order.shopperId = shopperId;
@@ -120,11 +133,15 @@ public class Order extends PanacheEntityBase {
             order.lines.add(new OrderLine(order, item.sku(), item.productName(), item.quantity(), item.unitPrice()));
         }
         Money subtotal = subtotalOf(items);
+        Money couponDiscount = AppliedCoupon.totalOf(coupons, subtotal.currency());
+        coupons.forEach(coupon -> order.adjustments.add(new OrderAdjustment(order, coupon)));
         order.subtotalMinor = subtotal.amountMinor();
+        order.couponDiscountMinor = couponDiscount.amountMinor();
+        order.couponsHeld = coupons.isEmpty();
         order.pointsUsed = points.points();
         order.pointsDiscountMinor = points.discountMinor();
         order.pointsHeld = points.points() == 0;
-        order.total = subtotal.minus(new Money(points.discountMinor(), subtotal.currency()));
+        order.total = subtotal.minus(couponDiscount).minus(new Money(points.discountMinor(), subtotal.currency()));
         order.createdAt = now;
         order.payBy = payBy;
         order.status = OrderStatus.PENDING;
@@ -132,7 +149,7 @@ public class Order extends PanacheEntityBase {
         return order;
     }
 
-    /** Stock is held: the order awaits payment, once its points are held too. */
+    /** Stock is held: the order awaits payment, once its points and coupons are in too. */
     public void stockReserved(Instant now) {
         if (status == OrderStatus.PENDING && !stockHeld) {
             stockHeld = true;
@@ -142,7 +159,7 @@ public class Order extends PanacheEntityBase {
         }
     }
 
-    /** loyalty set the order's points aside: the order awaits payment, once its stock is held too. */
+    /** loyalty set the order's points aside: the order awaits payment, once its stock and coupons are in too. */
     public void pointsHeld(Instant now) {
         if (status == OrderStatus.CANCELLED || pointsHeld && pointsUsed > 0) {
             return;
@@ -163,18 +180,53 @@ public class Order extends PanacheEntityBase {
         }
     }
 
+    /** loyalty used the order's coupons: the order awaits payment, once its stock and points are held too. */
+    public void couponsUsed(Instant now) {
+        if (status == OrderStatus.CANCELLED || couponsHeld && usesCoupons()) {
+            return;
+        }
+        if (status != OrderStatus.PENDING || !usesCoupons()) {
+            throw outOfOrder("coupons-used");
+        }
+        couponsHeld = true;
+        awaitPaymentOnceHeld("Coupons " + couponList() + " used for the order", now);
+    }
+
+    /** loyalty could not use the coupons (used meanwhile, expired...): the order is cancelled, its stock released. */
+    public void couponsRefused(String note, Instant now) {
+        if (status == OrderStatus.PENDING && usesCoupons() && !couponsHeld) {
+            cancel(CancelReason.COUPONS_REFUSED, note, now);
+        } else if (status != OrderStatus.CANCELLED) {
+            throw outOfOrder("coupons-refused");
+        }
+    }
+
     private void awaitPaymentOnceHeld(String note, Instant now) {
-        if (!(stockHeld && pointsHeld)) {
+        if (!(stockHeld && pointsHeld && couponsHeld)) {
             record(OrderStatus.PENDING, note, now);
             return;
         }
         record(OrderStatus.STOCK_RESERVED, note, now);
         if (total.amountMinor() == 0) {
-            record(OrderStatus.PAID, "Paid in full with " + pointsUsed + " points", now);
+            record(OrderStatus.PAID, paidInFull(), now);
             events.add(new OrderEvent.OrderPaid(id, shopperId, total(), OrderEvent.Line.of(this)));
         } else {
             events.add(new OrderEvent.OrderAwaitingPayment(id, shopperId, total(), payBy));
         }
+    }
+
+    private String paidInFull() {
+        String coupons = usesCoupons() ? "coupons " + couponList() : "";
+        String points = pointsUsed == 0 ? "" : pointsUsed + " points";
+        return "Paid in full with " + (coupons.isEmpty() || points.isEmpty() ? coupons + points : coupons + " and " + points);
+    }
+
+    private boolean usesCoupons() {
+        return !adjustments.isEmpty();
+    }
+
+    private String couponList() {
+        return couponIds().stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     /** Stock refused the order: it is cancelled, with nothing to give back. */
@@ -362,7 +414,7 @@ public class Order extends PanacheEntityBase {
         return Optional.ofNullable(cancelReason);
     }
 
-    /** What is left to pay in money: the goods' subtotal less what points took off. */
+    /** What is left to pay in money: the goods' subtotal less what coupons and then points took off. */
     public Money total() {
         return total;
     }
@@ -377,6 +429,22 @@ public class Order extends PanacheEntityBase {
 
     public Money pointsDiscount() {
         return new Money(pointsDiscountMinor, total.currency());
+    }
+
+    /** What the order's coupons took off the goods, in all. */
+    public Money couponDiscount() {
+        return new Money(couponDiscountMinor, total.currency());
+    }
+
+    /** The coupons the order uses, in the order they applied. */
+    public List<Long> couponIds() {
+        return adjustments.stream().filter(a -> a.kind() == OrderAdjustment.Kind.COUPON).map(OrderAdjustment::couponId)
+                .toList();
+    }
+
+    /** What was taken off the goods at checkout before points, each explained: the coupons, in the order they applied. */
+    public List<OrderAdjustment> adjustments() {
+        return Collections.unmodifiableList(adjustments);
     }
 
     public Instant createdAt() {

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The facts that move an order after checkout: stock held or refused (stock.reservation.v1),
- * points held or refused (loyalty.points.v1),
+ * points held or refused (loyalty.points.v1), coupons used or refused (loyalty.coupons.v1),
  * payment captured, failed or refunded (payment.v1), the parcel's journey (shipping.shipment.v1).
  * cart-order turns each into the order's next step and announces it on order.v1.
  */
@@ -25,6 +25,10 @@ public class SagaEventsConsumer {
     record PointsHeld(long orderId) {}
 
     record PointsHoldRefused(long orderId, long points, long balance) {}
+
+    record CouponsUsed(long orderId) {}
+
+    record CouponsRefused(long orderId, String reason) {}
 
     record PaymentSucceeded(long orderId) {}
 
@@ -41,6 +45,7 @@ public class SagaEventsConsumer {
     private final Inbox inbox;
     private final EventRoutes stock;
     private final EventRoutes points;
+    private final EventRoutes coupons;
     private final EventRoutes payments;
     private final EventRoutes shipments;
 
@@ -52,6 +57,9 @@ public class SagaEventsConsumer {
         this.points = EventRoutes.of("cart-order.points")
                 .on(PointsHeld.class, e -> saga.pointsHeld(e.orderId()))
                 .on(PointsHoldRefused.class, e -> saga.pointsRefused(e.orderId(), e.points(), e.balance()));
+        this.coupons = EventRoutes.of("cart-order.coupons")
+                .on(CouponsUsed.class, e -> saga.couponsUsed(e.orderId()))
+                .on(CouponsRefused.class, e -> saga.couponsRefused(e.orderId(), e.reason()));
         this.payments = EventRoutes.of("cart-order.payments")
                 .on(PaymentSucceeded.class, e -> saga.paymentSucceeded(e.orderId()))
                 .on(PaymentFailed.class, e -> saga.paymentFailed(e.orderId(), e.reason()))
@@ -72,6 +80,12 @@ public class SagaEventsConsumer {
     @Blocking
     public void onPointsEvent(String message) throws Exception {
         inbox.deliver(message, points);
+    }
+
+    @Incoming("coupons")
+    @Blocking
+    public void onCouponEvent(String message) throws Exception {
+        inbox.deliver(message, coupons);
     }
 
     @Incoming("payments")

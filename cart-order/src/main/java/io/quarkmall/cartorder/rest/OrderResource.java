@@ -5,13 +5,18 @@ import io.quarkmall.cartorder.domain.Order;
 import io.quarkmall.cartorder.rest.OrderViews.OrderSummary;
 import io.quarkmall.cartorder.rest.OrderViews.OrderView;
 import io.quarkmall.cartorder.rest.OrderViews.StepView;
+import io.quarkmall.cartorder.loyalty.LoyaltyClient;
 import io.quarkmall.cartorder.service.CheckoutService;
 import io.quarkmall.cartorder.service.OrderService;
 import io.quarkmall.common.idempotency.Idempotent;
+import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -28,11 +33,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Checkout and the calling shopper's orders; another shopper's order is 404. */
 @Path("/")
 @RolesAllowed("shopper")
 public class OrderResource {
+
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @Inject
     JsonWebToken caller;
@@ -47,16 +55,31 @@ public class OrderResource {
             + "PENDING order; stock is then held or refused. 422 if the cart is empty or holds SKUs no longer for sale, "
             + "or if the caller's unpaid orders are at a limit (too-many-unpaid-orders, too-many-units-held: pay or "
             + "cancel one; the cart is kept), and if the points asked for exceed what points may pay (points-over-max-share). "
-            + "Points are held by loyalty before the order can be paid; if the balance is short the order is cancelled "
-            + "(POINTS_REFUSED)")
+            + "Coupons (couponId, repeated) apply first, as loyalty computes them: a coupon that does not apply is 422 "
+            + "coupon-not-applicable with each coupon's reason (violations: couponId=<id>), one not in the caller's wallet "
+            + "422 coupon-not-yours, the cart kept either way; 503 coupons-unavailable (Retry-After) if loyalty cannot be "
+            + "asked now (check out without coupons, or retry). Points then pay part of what the coupons left. loyalty "
+            + "uses the coupons and holds the points before the order can be paid; if it cannot, the order is cancelled "
+            + "(COUPONS_REFUSED, POINTS_REFUSED)")
     @APIResponse(responseCode = "201", description = "The order, placed; stock is asked to hold its units; a replay of the same Idempotency-Key returns it again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "503", description = "Coupons were chosen and loyalty cannot quote them now: nothing was "
+            + "ordered, the cart is kept (coupons-unavailable, with Retry-After)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Idempotent
     public Response checkout(
             @Parameter(description = "Points to pay part of the order with (100 points = ¥1 by default, at most half "
-                    + "the goods); absent or 0: none")
-            @QueryParam("points") @DefaultValue("0") @PositiveOrZero long points) {
-        return Response.status(201).entity(OrderView.of(checkout.checkout(caller.getSubject(), points))).build();
+                    + "the goods after coupons); absent or 0: none")
+            @QueryParam("points") @DefaultValue("0") @PositiveOrZero long points,
+            @Parameter(description = "A coupon of the caller's wallet to apply, repeated for several (at most 20), in the "
+                    + "order they should apply; absent: none")
+            @QueryParam("couponId") @Size(max = 20) List<@NotNull @Positive Long> couponIds) {
+        if (couponIds.stream().distinct().count() != couponIds.size()) {
+            throw new ProblemException(Problem.invalid("Each coupon can be chosen once.",
+                    List.of(new Problem.Violation("couponId", "must not repeat a coupon"))));
+        }
+        var order = checkout.checkout(caller.getSubject(), points, couponIds);
+        return Response.status(201).entity(OrderView.of(order)).build();
     }
 
     @GET
@@ -96,6 +119,14 @@ public class OrderResource {
     @Idempotent
     public Response confirmReceipt(@PathParam("id") long id) {
         return Response.ok(OrderView.of(orders.confirmReceipt(caller.getSubject(), id))).build();
+    }
+
+    @ServerExceptionMapper
+    Response couponsUnavailable(LoyaltyClient.Unavailable e) {
+        var problem = Problem.of("coupons-unavailable", "Coupons unavailable", 503, "Coupons cannot be checked right now, "
+                + "so nothing was ordered and your cart is kept. Retry in " + RETRY_AFTER_SECONDS
+                + " seconds, or check out without coupons.");
+        return Response.fromResponse(problem.toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     private Order owned(long id) {

@@ -1,12 +1,16 @@
 package io.quarkmall.cartorder.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.cartorder.domain.OrderAdjustment;
 import io.quarkmall.cartorder.domain.OrderAction;
 import io.quarkmall.cartorder.domain.OrderLine;
 import io.quarkmall.cartorder.domain.TimelineEntry;
 import io.quarkmall.common.money.Money;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a shopper sees of orders: never the entities themselves. */
 public final class OrderViews {
@@ -24,13 +28,22 @@ public final class OrderViews {
     }
 
     /**
-     * One thing taken off the goods' subtotal, explained: {@code kind} POINTS. A redemption's points
-     * are its price, not a discount: it has none.
+     * One thing taken off the goods' subtotal, explained, in the order they were taken: each COUPON
+     * (with its {@code couponId}; the description is its name and why it applies), then POINTS. A
+     * redemption's points are its price, not a discount: it has no POINTS adjustment.
      */
-    public record AdjustmentView(String kind, String description, Money amount) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(requiredProperties = {"kind", "description", "amount"})
+    public record AdjustmentView(String kind, Long couponId, String description, Money amount) {
         static List<AdjustmentView> of(Order o) {
-            return o.pointsDiscount().amountMinor() == 0 ? List.of() : List.of(new AdjustmentView("POINTS",
-                    o.pointsUsed() + " points", o.pointsDiscount()));
+            var views = new ArrayList<AdjustmentView>();
+            for (OrderAdjustment a : o.adjustments()) {
+                views.add(new AdjustmentView(a.kind().name(), a.couponId(), a.name() + ": " + a.why(), a.amount()));
+            }
+            if (o.pointsDiscount().amountMinor() != 0) {
+                views.add(new AdjustmentView("POINTS", null, o.pointsUsed() + " points", o.pointsDiscount()));
+            }
+            return List.copyOf(views);
         }
     }
 

@@ -1,10 +1,14 @@
 package io.quarkmall.cartorder.service;
 
 import io.quarkmall.cartorder.config.OrderConfig;
+import io.quarkmall.cartorder.domain.AppliedCoupon;
 import io.quarkmall.cartorder.domain.CartLine;
 import io.quarkmall.cartorder.domain.CatalogSku;
 import io.quarkmall.cartorder.domain.Order;
 import io.quarkmall.cartorder.domain.PointsPaymentPolicy;
+import io.quarkmall.cartorder.loyalty.CouponQuote;
+import io.quarkmall.cartorder.loyalty.CouponQuote.NotApplied;
+import io.quarkmall.cartorder.loyalty.LoyaltyClient;
 import io.quarkmall.common.domain.RuleViolation;
 import io.quarkmall.common.money.Money;
 import io.quarkmall.common.problem.Problem;
@@ -14,11 +18,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Turns a shopper's cart into an order at today's prices, empties the cart and announces
- * OrderPlaced, all in one transaction: stock then holds the units, or refuses them. A shopper's
- * checkouts run one at a time (ShopperCheckouts), within the limits of what one shopper may hold unpaid.
+ * Turns a shopper's cart into an order at today's prices, less the coupons loyalty applies and the
+ * points the shopper uses, empties the cart and announces OrderPlaced, all in one transaction: stock
+ * then holds the units, or refuses them. A shopper's checkouts run one at a time (ShopperCheckouts),
+ * within the limits of what one shopper may hold unpaid.
  */
 @ApplicationScoped
 public class CheckoutService {
@@ -27,12 +33,14 @@ public class CheckoutService {
 
     private final ShopperCheckouts shoppers;
     private final OrderEvents events;
+    private final LoyaltyClient loyalty;
     private final Clock clock;
     private final OrderConfig config;
 
-    CheckoutService(ShopperCheckouts shoppers, OrderEvents events, Clock clock, OrderConfig config) {
+    CheckoutService(ShopperCheckouts shoppers, OrderEvents events, LoyaltyClient loyalty, Clock clock, OrderConfig config) {
         this.shoppers = shoppers;
         this.events = events;
+        this.loyalty = loyalty;
         this.clock = clock;
         this.config = config;
     }
@@ -45,6 +53,16 @@ public class CheckoutService {
     /** Checks out the cart, {@code points} paying part of it (0: none); loyalty then holds them. */
     @Transactional
     public Order checkout(String shopperId, long points) {
+        return checkout(shopperId, points, List.of());
+    }
+
+    /**
+     * Checks out the cart, {@code couponIds} (in the order they apply) taking part of the goods off
+     * as loyalty computes it now, then {@code points} paying part of what is left; loyalty then uses
+     * the coupons and holds the points. While loyalty is asked, the shopper's other checkouts wait.
+     */
+    @Transactional
+    public Order checkout(String shopperId, long points, List<Long> couponIds) {
         shoppers.takeTurn(shopperId);
         List<CartLine> cart = CartLine.of(shopperId);
         if (cart.isEmpty()) {
@@ -63,13 +81,47 @@ public class CheckoutService {
             throw unprocessable("mixed-currencies", "Items priced in different currencies are checked out separately.");
         }
         shoppers.requireWithinLimits(shopperId, cart.stream().mapToLong(CartLine::quantity).sum(), REFUSED);
-        var pointsPayment = pointsPaying(Order.subtotalOf(items), points);
+        List<AppliedCoupon> coupons = couponsTakingOff(items, couponIds);
+        Money goods = Order.subtotalOf(items);
+        var pointsPayment = pointsPaying(goods.minus(AppliedCoupon.totalOf(coupons, goods.currency())), points);
         var now = clock.instant();
-        Order order = Order.place(shopperId, items, pointsPayment, now, now.plus(config.paymentTimeout()));
+        Order order = Order.place(shopperId, items, coupons, pointsPayment, now, now.plus(config.paymentTimeout()));
         order.persistAndFlush();
         CartLine.deleteOf(shopperId);
         events.placed(order);
         return order;
+    }
+
+    /**
+     * What the coupons take off the items, as loyalty quotes it for the shopper: 422 (the cart kept)
+     * if one does not apply or is not the shopper's; 503 (LoyaltyClient.Unavailable) if loyalty cannot say.
+     */
+    private List<AppliedCoupon> couponsTakingOff(List<Order.Item> items, List<Long> couponIds) {
+        if (couponIds.isEmpty()) {
+            return List.of();
+        }
+        CouponQuote quote;
+        try {
+            quote = loyalty.quote(items.stream().map(i -> new CouponQuote.Line(i.sku(), i.quantity(), i.unitPrice())).toList(),
+                    couponIds);
+        } catch (LoyaltyClient.NotYours e) {
+            throw unprocessable("coupon-not-yours", e.getMessage());
+        }
+        if (!quote.notApplied().isEmpty()) {
+            throw notApplicable(quote.notApplied());
+        }
+        return quote.applied().stream().map(a -> new AppliedCoupon(a.couponId(), a.templateName(), a.why(), a.amount()))
+                .toList();
+    }
+
+    /** 422 naming each coupon that does not apply, and why: one violation per coupon, its field {@code couponId=<id>}. */
+    private static ProblemException notApplicable(List<NotApplied> refused) {
+        String detail = refused.stream().map(n -> "Coupon " + n.couponId() + " (" + n.templateName() + ") does not apply: "
+                + n.why()).collect(Collectors.joining(" ")) + (refused.size() == 1 ? " Remove it" : " Remove them") + " and check out again.";
+        var violations = refused.stream().map(n -> new Problem.Violation("couponId=" + n.couponId(),
+                n.reason() + ": " + n.why())).toList();
+        var problem = Problem.of("coupon-not-applicable", REFUSED, 422, detail);
+        return new ProblemException(new Problem(problem.type(), problem.title(), problem.status(), detail, violations));
     }
 
     /** What the points pay; 422 (the cart kept) if the shopper asks for more than points may pay. */

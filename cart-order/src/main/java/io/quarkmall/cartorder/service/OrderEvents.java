@@ -23,7 +23,7 @@ public class OrderEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void placed(Order order) {
         record(new OrderEvent.OrderPlaced(order.id(), order.shopperId(), OrderEvent.Line.of(order), order.total(),
-                order.subtotal(), order.pointsUsed(), order.pointsDiscount()));
+                order.subtotal(), order.pointsUsed(), order.pointsDiscount(), order.couponIds(), order.couponDiscount()));
     }
 
     /** The events of the changes just made to {@code order}. */

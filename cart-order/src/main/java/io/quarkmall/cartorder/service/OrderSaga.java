@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
- * The order's side of the checkout saga: what stock, loyalty, pay and shipping report moves the order one
+ * The order's side of the checkout saga: what stock, loyalty (points, coupons), pay and shipping report moves the order one
  * step, and cart-order announces each step on order.v1, the one stream the other services follow.
  * Each step locks the order, so facts from different topics about one order apply one at a time.
  */
@@ -47,6 +47,17 @@ public class OrderSaga {
     public void pointsRefused(long orderId, long points, long balance) {
         String note = "Not enough points: %d to use, %d in the account".formatted(points, balance);
         apply(orderId, (order, now) -> order.pointsRefused(note, now));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void couponsUsed(long orderId) {
+        apply(orderId, (order, now) -> order.couponsUsed(now));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void couponsRefused(long orderId, String reason) {
+        String note = "Coupons refused: " + reason;
+        apply(orderId, (order, now) -> order.couponsRefused(note, now));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -16,6 +16,10 @@ public interface LoyaltyConfig {
     @WithDefault("loyalty.points.v1")
     String pointsTopic();
 
+    /** Where CouponsUsed and CouponsRefused go. */
+    @WithDefault("loyalty.coupons.v1")
+    String couponsTopic();
+
     /** How long earned points stay valid: each lot expires this long after it was credited. */
     @WithDefault("P365D")
     Duration pointsValidFor();

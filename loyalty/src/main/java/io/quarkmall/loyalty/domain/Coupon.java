@@ -78,6 +78,14 @@ public class Coupon extends PanacheEntityBase {
      * valid now. Answers the use to record.
      */
     public CouponUse useFor(String shopperId, long orderId, Instant now) {
+        requireUsableBy(shopperId, now);
+        status = Status.USED;
+        this.orderId = orderId;
+        return new CouponUse(id, orderId, now);
+    }
+
+    /** Refuses, changing nothing, unless {@code shopperId} may use this coupon now: theirs, unused and valid. */
+    public void requireUsableBy(String shopperId, Instant now) {
         if (!this.shopperId.equals(shopperId)) {
             throw CouponPolicy.notYours(id);
         }
@@ -90,9 +98,6 @@ public class Coupon extends PanacheEntityBase {
         if (!now.isBefore(expiresAt)) {
             throw new RuleViolation("coupon-expired", "Coupon " + id + " expired at " + expiresAt + ".");
         }
-        status = Status.USED;
-        this.orderId = orderId;
-        return new CouponUse(id, orderId, now);
     }
 
     /** The order that used it was cancelled: the coupon is back in the wallet (EXPIRED if its validity has passed). */

@@ -1,9 +1,14 @@
 package io.quarkmall.loyalty.service;
 
 import io.quarkmall.common.domain.RuleViolation;
+import io.quarkmall.common.outbox.Outbox;
 import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
+import io.quarkmall.loyalty.config.LoyaltyConfig;
 import io.quarkmall.loyalty.domain.Coupon;
+import io.quarkmall.loyalty.domain.CouponEvent;
+import io.quarkmall.loyalty.domain.CouponEvent.CouponsRefused;
+import io.quarkmall.loyalty.domain.CouponEvent.CouponsUsed;
 import io.quarkmall.loyalty.domain.CouponPolicy;
 import io.quarkmall.loyalty.domain.CouponPolicy.Candidate;
 import io.quarkmall.loyalty.domain.CouponPolicy.Line;
@@ -22,15 +27,20 @@ import java.util.stream.Collectors;
 
 /**
  * Coupons at checkout: the quote of what the chosen coupons take off a cart (it changes nothing),
- * their use by an order, and their return when the order is cancelled, each once per order.
+ * their use by a placed order (announced on loyalty.coupons.v1), and their return when the order
+ * is cancelled, each once per order.
  */
 @ApplicationScoped
 public class CouponCheckoutService {
 
+    private final Outbox outbox;
     private final Clock clock;
+    private final LoyaltyConfig config;
 
-    CouponCheckoutService(Clock clock) {
+    CouponCheckoutService(Outbox outbox, Clock clock, LoyaltyConfig config) {
+        this.outbox = outbox;
         this.clock = clock;
+        this.config = config;
     }
 
     @Transactional
@@ -58,6 +68,33 @@ public class CouponCheckoutService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int useForOrder(String shopperId, long orderId, Collection<Long> couponIds) {
+        return use(shopperId, orderId, couponIds);
+    }
+
+    /**
+     * A placed order (order.v1 OrderPlaced) uses its coupons, and loyalty announces the outcome on
+     * loyalty.coupons.v1: CouponsUsed, or CouponsRefused with the reason, none of them used. Once
+     * per order: if the order used them already, nothing is announced again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void orderPlaced(long orderId, String shopperId, List<Long> couponIds) {
+        if (couponIds.isEmpty()) {
+            return;
+        }
+        int used;
+        try {
+            used = use(shopperId, orderId, couponIds);
+        } catch (RuleViolation refused) {
+            announce(new CouponsRefused(orderId, shopperId, refused.getMessage()));
+            return;
+        }
+        if (used > 0) {
+            announce(new CouponsUsed(orderId, shopperId, List.copyOf(couponIds)));
+        }
+    }
+
+    /** Refuses (a RuleViolation) before changing anything, so a refusal leaves the caller's transaction as it was. */
+    private int use(String shopperId, long orderId, Collection<Long> couponIds) {
         var ids = new TreeSet<>(couponIds);
         if (ids.isEmpty()) {
             return 0;
@@ -76,6 +113,7 @@ public class CouponCheckoutService {
         });
         CouponPolicy.requireStackable(coupons.stream().map(Coupon::candidate).toList());
         Instant now = clock.instant();
+        coupons.forEach(coupon -> coupon.requireUsableBy(shopperId, now));
         coupons.forEach(coupon -> coupon.useFor(shopperId, orderId, now).persist());
         return coupons.size();
     }
@@ -94,5 +132,9 @@ public class CouponCheckoutService {
             coupon.returnFrom(use, now);
         }
         return coupons.size();
+    }
+
+    private void announce(CouponEvent event) {
+        outbox.record(config.couponsTopic(), Long.toString(event.orderId()), event);
     }
 }

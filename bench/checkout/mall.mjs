@@ -1,7 +1,7 @@
 // The running mall as the benchmark sees it: the edge's public API and the local Keycloak, with
 // real tokens. Also prepares what a run needs: a merchant of its own with a listed, stocked
 // product, and shoppers created through Keycloak's admin API (password = user name, as e2e does).
-import { randomUUID } from 'node:crypto';
+import { pbkdf2Sync, randomBytes, randomUUID } from 'node:crypto';
 
 export const EDGE = 'http://localhost:8080';
 const KEYCLOAK = 'http://127.0.0.1:18180';
@@ -70,10 +70,16 @@ async function admin(method, path, body) {
   return { status: response.status, json: await response.json().catch(() => null) };
 }
 
-async function createUser(name) {
+/**
+ * A user named `name` with the password `name`, and the realm's default roles (shopper); an existing
+ * one is kept. `quick`: the password is handed to Keycloak already hashed (one PBKDF2 round), so
+ * creating the user costs Keycloak no hashing; it hashes the password by its own policy at the
+ * first sign-in. For the thousands of one-run shoppers bench/points needs.
+ */
+export async function createUser(name, { quick = false } = {}) {
   const created = await admin('POST', '/users', {
     username: name, enabled: true, email: `${name}@example.test`, emailVerified: true, firstName: 'Bench', lastName: name,
-    credentials: [{ type: 'password', value: name, temporary: false }],
+    credentials: [quick ? prehashed(name) : { type: 'password', value: name, temporary: false }],
   });
   if (created.status !== 201 && created.status !== 409) throw new Error(`Keycloak refused to create ${name}: ${created.status}`);
 }
@@ -87,8 +93,26 @@ export async function ensureShoppers(count) {
   return missing.length;
 }
 
+function prehashed(password) {
+  const salt = randomBytes(16);
+  const value = pbkdf2Sync(password, salt, 1, 64, 'sha256');
+  return {
+    type: 'password', temporary: false,
+    secretData: JSON.stringify({ value: value.toString('base64'), salt: salt.toString('base64'), additionalParameters: {} }),
+    credentialData: JSON.stringify({ hashIterations: 1, algorithm: 'pbkdf2-sha256', additionalParameters: {} }),
+  };
+}
+
+/** Deletes every user whose name starts with `prefix`, e.g. one run's shoppers; returns how many. */
+export async function deleteUsers(prefix) {
+  const found = await admin('GET', `/users?search=${encodeURIComponent(prefix)}&briefRepresentation=true&max=100000`);
+  const users = (found.json ?? []).filter((u) => u.username.startsWith(prefix));
+  await inBatches(users, 4, (u) => admin('DELETE', `/users/${u.id}`));
+  return users.length;
+}
+
 /** The benchmark's own merchant, so the demo merchant's console is not filled with benchmark products. */
-async function ensureMerchant() {
+export async function ensureMerchant() {
   await createUser(MERCHANT);
   const [user] = (await admin('GET', `/users?exact=true&username=${MERCHANT}`)).json;
   const role = (await admin('GET', '/roles/merchant')).json;

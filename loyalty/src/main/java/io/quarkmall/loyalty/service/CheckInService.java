@@ -5,6 +5,7 @@ import io.quarkmall.loyalty.config.CheckInConfig;
 import io.quarkmall.loyalty.domain.CheckIn;
 import io.quarkmall.loyalty.domain.CheckInPolicy;
 import io.quarkmall.loyalty.domain.CheckInPolicy.Reward;
+import io.quarkmall.loyalty.domain.Posting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -53,7 +54,7 @@ public class CheckInService {
             throw alreadyCheckedIn(today);
         }
         if (reward.points() > 0) {
-            ledger.credit(shopperId, reward.points(), CHECKED_IN, today.toString());
+            ledger.creditNew(Posting.of(shopperId, CHECKED_IN, today.toString()), reward.points());
         }
         return reward;
     }

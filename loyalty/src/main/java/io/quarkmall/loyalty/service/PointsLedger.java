@@ -14,7 +14,6 @@ import io.quarkmall.loyalty.domain.PointsLot;
 import io.quarkmall.loyalty.domain.Posting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,12 +56,17 @@ public class PointsLedger {
         if (recorded(posting).isPresent()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        account.credit(points, now);
-        var entry = write(PointsLedgerEntry.of(posting, points, now));
-        PointsLot.opened(entry, now.plus(config.pointsValidFor())).persist();
-        announceCredit(entry, account);
-        return Optional.of(entry);
+        return Optional.of(openLot(account, posting, points));
+    }
+
+    /**
+     * Credits a posting the caller has already made unique in this transaction (a check-in, whose
+     * row its own unique index let in), without looking for an earlier entry; the ledger's unique
+     * index would still refuse a second one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PointsLedgerEntry creditNew(Posting posting, long points) {
+        return openLot(lock(posting.shopperId()), posting, points);
     }
 
     public PointsLedgerEntry debit(String shopperId, long points, String reason, String reference) {
@@ -158,18 +162,32 @@ public class PointsLedger {
         return before - account.balance();
     }
 
-    /** The shopper's account, created empty on first use, locked until the transaction ends. */
+    /**
+     * The shopper's account, created empty on first use, locked until the transaction ends. One
+     * statement either way: the insert that finds the row already there updates it to itself,
+     * which locks it as an update does, and returns it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public PointsAccount lock(String shopperId) {
-        db.createNativeQuery("INSERT INTO points_account (shopper_id, balance, held, updated_at)"
-                        + " VALUES (?1, 0, 0, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, shopperId).setParameter(2, clock.instant()).executeUpdate();
-        return db.find(PointsAccount.class, shopperId, LockModeType.PESSIMISTIC_WRITE);
+        return (PointsAccount) db.createNativeQuery("""
+                        INSERT INTO points_account (shopper_id, balance, held, updated_at) VALUES (?1, 0, 0, ?2)
+                        ON CONFLICT (shopper_id) DO UPDATE SET updated_at = points_account.updated_at
+                        RETURNING *""", PointsAccount.class)
+                .setParameter(1, shopperId).setParameter(2, clock.instant()).getSingleResult();
     }
 
     public long balanceOf(String shopperId) {
         PointsAccount account = PointsAccount.findById(shopperId);
         return account == null ? 0 : account.balance();
+    }
+
+    private PointsLedgerEntry openLot(PointsAccount account, Posting posting, long points) {
+        Instant now = clock.instant();
+        account.credit(points, now);
+        var entry = write(PointsLedgerEntry.of(posting, points, now));
+        PointsLot.opened(entry, now.plus(config.pointsValidFor())).persist();
+        announceCredit(entry, account);
+        return entry;
     }
 
     private Instant expireDue(PointsAccount account) {

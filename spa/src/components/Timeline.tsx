@@ -1,10 +1,10 @@
 import type { Step } from '../api';
 import { formatTime, useI18n } from '../i18n';
-import type { MessageKey } from '../messages';
+import { stepLabel } from '../orders/timelineStep';
 
 /**
  * The order's steps, oldest first; announced to screen readers as they arrive. The services write
- * their notes in English, so shoppers reading Chinese see the translated step alone; operators
+ * their notes in English, so shoppers reading Chinese see the translated step alone (stepLabel); operators
  * ({@code allNotes}) always see the notes.
  */
 export function Timeline({ steps, live, allNotes = false }: { steps: Step[]; live: boolean; allNotes?: boolean }) {
@@ -15,13 +15,16 @@ export function Timeline({ steps, live, allNotes = false }: { steps: Step[]; liv
       <h2>{t('order.timeline')}</h2>
       {live && <p className="live"><span className="dot" aria-hidden="true" />{t('order.live')}</p>}
       <ol className="timeline" aria-live="polite" data-testid="timeline">
-        {steps.map((step, i) => (
+        {steps.map((step, i) => {
+          const label = stepLabel(step, i);
+          return (
           <li key={`${step.status}-${i}`} data-status={step.status}>
-            <strong>{t(`status.${step.status}` as MessageKey)}</strong>
+            <strong>{t(label.key, label.params)}</strong>
             {notes && step.note && <span className="muted"> {step.note}</span>}
             <time dateTime={step.at}>{formatTime(step.at, lang)}</time>
           </li>
-        ))}
+          );
+        })}
       </ol>
     </section>
   );

@@ -1,0 +1,24 @@
+import type { Step } from '../api';
+import type { MessageKey } from '../messages';
+
+/** A label for a timeline step: its message key and the values it names. */
+export interface StepLabel {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * While an order waits for its stock, points and coupons, cart-order writes one PENDING step as
+ * each arrives, with an English note. Those steps are named after what arrived, so a reader who
+ * does not see the notes is not shown "Placed" three times; any other step is named by its status.
+ */
+export function stepLabel(step: Step, index: number): StepLabel {
+  const note = step.note ?? '';
+  if (step.status === 'PENDING' && index > 0) {
+    if (note === 'Stock held for the order') return { key: 'timeline.stockHeld' };
+    const points = /^(\d+) points held for the order$/.exec(note);
+    if (points) return { key: 'timeline.pointsHeld', params: { points: Number(points[1]) } };
+    if (/^Coupons .* used for the order$/.test(note)) return { key: 'timeline.couponsUsed' };
+  }
+  return { key: `status.${step.status}` as MessageKey };
+}

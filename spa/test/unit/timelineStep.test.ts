@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest';
+import type { Step } from '../../src/api';
+import { translate } from '../../src/i18n';
+import { stepLabel } from '../../src/orders/timelineStep';
+
+const step = (status: Step['status'], note: string): Step => ({ status, note, at: '2026-11-27T10:00:00Z' });
+const zh = (s: Step, i: number) => { const l = stepLabel(s, i); return translate('zh-CN', l.key, l.params); };
+
+test('the PENDING steps written as the stock, points and coupons arrive are named after what arrived', () => {
+  const steps = [step('PENDING', 'Order placed'), step('PENDING', '500 points held for the order'),
+    step('PENDING', 'Coupons [12] used for the order'), step('STOCK_RESERVED', 'Stock held for the order')];
+  expect(steps.map(zh)).toEqual(['已下单', '已冻结 500 积分', '优惠券已使用', '库存已锁定，待支付']);
+  expect(zh(step('PENDING', 'Stock held for the order'), 1)).toBe('库存已锁定');
+});
+
+test('any other step, and the first one whatever its note, is named by its status', () => {
+  expect(zh(step('PENDING', '500 points held for the order'), 0)).toBe('已下单');
+  expect(zh(step('PENDING', 'something new'), 2)).toBe('已下单');
+  expect(zh(step('PAID', 'Paid by card'), 3)).toBe('已支付');
+});

@@ -61,11 +61,12 @@ const shoppers = new RunShoppers();
 let voucher;
 try {
   voucher = await offerVoucher({ stock: 10_000_000, perShopperLimit: 1000 });
-  if (opts.prewarm > 0) await prewarm(await shoppers.add(arrivals(opts.rate / 2, opts.prewarm, 0).length));
+  const warmers = opts.prewarm > 0 ? await shoppers.add(arrivals(opts.rate / 2, opts.prewarm, 0).length) : [];
+  if (warmers.length > 0) await prewarm(warmers);
   const first = await shoppers.add(Math.max(CEILING_SHOPPERS, perPhase(rates[0])));
   const ceiling = await measureCeiling(first.slice(0, CEILING_SHOPPERS));
   const checkIns = [];
-  let used = 0;
+  let used = warmers.length; // the warmers have checked in today: each phase takes shoppers who have not
   for (const rate of rates) {
     const missing = used + perPhase(rate) - shoppers.all.length;
     if (missing > 0) await shoppers.add(missing);

@@ -147,6 +147,11 @@ class CouponClaimTest {
                 .body("type", equalTo(PROBLEMS + "coupon-limit-reached"));
         post("merchant2", "/operator/coupon-templates/" + id + "/issues", Map.of("shopperId", "someone")).statusCode(404);
         post("merchant", "/operator/coupon-templates/" + id + "/issues", Map.of("shopperId", " ")).statusCode(400);
+        for (String text : List.of("", shopper)) { // a body that is not JSON is refused with a problem, never read as a shopper id
+            given().auth().oauth2(Tokens.of("merchant")).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .contentType("text/plain").body(text).when().post("/operator/coupon-templates/" + id + "/issues")
+                    .then().statusCode(415).contentType("application/problem+json");
+        }
         post("admin", "/operator/coupon-templates/" + id + "/issues", Map.of("shopperId", "someone-" + UUID.randomUUID()))
                 .statusCode(201);
     }

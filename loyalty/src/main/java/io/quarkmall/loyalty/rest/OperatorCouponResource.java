@@ -27,12 +27,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
@@ -145,6 +147,9 @@ public class OperatorCouponResource {
 
     @POST
     @Path("/{id}/issues")
+    // Only JSON: a record of one String could otherwise be read from a text/plain body, which answers
+    // an empty body with a bare 400 instead of a problem.
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue a coupon of an ACTIVE or PAUSED template to a shopper, within the template's limits "
             + "(Idempotency-Key required; 409 if it has ended or run out, or the shopper holds their limit)")
     @APIResponse(responseCode = "201", description = "The coupon now in the shopper's wallet",

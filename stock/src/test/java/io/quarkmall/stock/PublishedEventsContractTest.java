@@ -1,5 +1,6 @@
 package io.quarkmall.stock;
 
+import io.quarkmall.stock.domain.FlashSaleEvent;
 import io.quarkmall.stock.domain.ReservationEvent;
 import io.quarkmall.common.outbox.OutboxEvent;
 import io.quarkmall.stack.testing.EventContract;
@@ -25,5 +26,13 @@ class PublishedEventsContractTest {
         var published = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list(
                 "topic like ?1 and createdAt >= ?2", "%stock.reservation.v1", since)).stream().map(OutboxEvent::envelope).toList();
         EventContract.of("stock.reservation.v1", ReservationEvent.class).holds(published);
+    }
+
+    @Test
+    void every_flash_sale_event_published_in_this_test_run_matches_the_documented_schema() {
+        Instant since = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        var published = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list(
+                "topic like ?1 and createdAt >= ?2", "%stock.flashsale.v1", since)).stream().map(OutboxEvent::envelope).toList();
+        EventContract.of("stock.flashsale.v1", FlashSaleEvent.class).holds(published);
     }
 }

@@ -1,0 +1,137 @@
+package io.quarkmall.stock.domain;
+
+import io.quarkmall.common.domain.RuleViolation;
+import io.quarkmall.common.money.Money;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A merchant's flash sale: so many units of one SKU at one price between a start and an end, at
+ * most so many per shopper. Its units are set aside from the SKU's stock when it is scheduled; the
+ * buying itself happens in Redis, which this row only describes.
+ */
+@Entity
+public class FlashSale extends PanacheEntityBase {
+
+    /** Where a sale stands at a given moment. */
+    public enum Phase { UPCOMING, LIVE, ENDED }
+
+    /** The longest a sale may run: a flash sale, not a price list. */
+    public static final Duration LONGEST = Duration.ofDays(7);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String sku;
+    private String merchantId;
+    private int quantity;
+    @Embedded
+    @AttributeOverride(name = "amountMinor", column = @Column(name = "price_minor"))
+    private Money price;
+    private Instant startsAt;
+    private Instant endsAt;
+    private int perShopperLimit;
+    /** When its units and limits were put into Redis; null until then. */
+    private Instant loadedAt;
+    private Instant createdAt;
+
+    protected FlashSale() {
+    }
+
+    /** What a merchant asks for; the rules of time are checked against {@code now}. */
+    public record Terms(String sku, int quantity, Money price, Instant startsAt, Instant endsAt, int perShopperLimit) {}
+
+    /** A new sale of a SKU owned by {@code merchantId}; refused when its window makes no sense at {@code now}. */
+    public static FlashSale schedule(Terms terms, String merchantId, Instant now) {
+        if (!terms.startsAt().isAfter(now)) {
+            throw new RuleViolation("flash-sale-starts-in-the-past", "A flash sale must start in the future, not at "
+                    + terms.startsAt());
+        }
+        if (!terms.endsAt().isAfter(terms.startsAt())) {
+            throw new RuleViolation("flash-sale-ends-before-it-starts", "A flash sale must end after it starts");
+        }
+        if (Duration.between(terms.startsAt(), terms.endsAt()).compareTo(LONGEST) > 0) {
+            throw new RuleViolation("flash-sale-too-long", "A flash sale runs at most " + LONGEST.toDays() + " days");
+        }
+        if (terms.quantity() <= 0 || terms.perShopperLimit() <= 0) {
+            throw new RuleViolation("flash-sale-quantity-not-positive", "Quantity and per-shopper limit must be positive");
+        }
+        var sale = new FlashSale();
+        sale.sku = terms.sku();
+        sale.merchantId = merchantId;
+        sale.quantity = terms.quantity();
+        sale.price = terms.price();
+        sale.startsAt = terms.startsAt();
+        sale.endsAt = terms.endsAt();
+        sale.perShopperLimit = terms.perShopperLimit();
+        sale.createdAt = now;
+        return sale;
+    }
+
+    public Phase phaseAt(Instant now) {
+        if (now.isBefore(startsAt)) {
+            return Phase.UPCOMING;
+        }
+        return now.isBefore(endsAt) ? Phase.LIVE : Phase.ENDED;
+    }
+
+    /** Sales not yet ended, soonest first: what the storefront shows. */
+    public static List<FlashSale> notEndedAt(Instant now, int limit) {
+        return find("endsAt > ?1", Sort.ascending("startsAt", "id"), now).page(0, limit).list();
+    }
+
+    /** Sales starting by {@code until} (and not ended) whose units are not in Redis yet. */
+    public static List<FlashSale> dueForLoading(Instant until, Instant now) {
+        return list("loadedAt is null and startsAt <= ?1 and endsAt > ?2", Sort.ascending("startsAt"), until, now);
+    }
+
+    public void loaded(Instant now) {
+        this.loadedAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    public String merchantId() {
+        return merchantId;
+    }
+
+    public int quantity() {
+        return quantity;
+    }
+
+    public Money price() {
+        return price;
+    }
+
+    public Instant startsAt() {
+        return startsAt;
+    }
+
+    public Instant endsAt() {
+        return endsAt;
+    }
+
+    public int perShopperLimit() {
+        return perShopperLimit;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+}

@@ -1,0 +1,117 @@
+package io.quarkmall.stock.domain;
+
+import io.quarkmall.common.domain.RuleViolation;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One unit of a flash sale a shopper was admitted to buy, as drained from Redis: ADMITTED, then
+ * ORDERED (an order carries it) and PAID, or RETURNED to the sale when its order is cancelled or
+ * it was not paid in time.
+ */
+@Entity
+public class FlashSaleTicket extends PanacheEntityBase {
+
+    public enum Status { ADMITTED, ORDERED, PAID, RETURNED }
+
+    @Id
+    private UUID ticketId;
+    private long saleId;
+    private String shopperId;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private Long orderId;
+    private Instant admittedAt;
+    private Instant updatedAt;
+
+    protected FlashSaleTicket() {
+    }
+
+    public FlashSaleTicket(UUID ticketId, long saleId, String shopperId, Instant admittedAt, Instant now) {
+        this.ticketId = ticketId;
+        this.saleId = saleId;
+        this.shopperId = shopperId;
+        this.status = Status.ADMITTED;
+        this.admittedAt = admittedAt;
+        this.updatedAt = now;
+    }
+
+    /** An order was placed for this ticket. */
+    public void ordered(long orderId, Instant now) {
+        if (status != Status.ADMITTED) {
+            throw new RuleViolation("flash-sale-ticket-not-admitted", "Ticket " + ticketId + " is " + status);
+        }
+        this.orderId = orderId;
+        this.status = Status.ORDERED;
+        this.updatedAt = now;
+    }
+
+    public void paid(Instant now) {
+        if (status != Status.ORDERED) {
+            throw new RuleViolation("flash-sale-ticket-not-ordered", "Ticket " + ticketId + " is " + status);
+        }
+        this.status = Status.PAID;
+        this.updatedAt = now;
+    }
+
+    /** Its unit goes back to the sale; false when it already went back or was paid for. */
+    public boolean returnToSale(Instant now) {
+        if (status == Status.RETURNED || status == Status.PAID) {
+            return false;
+        }
+        this.status = Status.RETURNED;
+        this.updatedAt = now;
+        return true;
+    }
+
+    public static Optional<FlashSaleTicket> lockOf(UUID ticketId) {
+        return findByIdOptional(ticketId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public static List<FlashSaleTicket> lockOfOrder(long orderId) {
+        return find("orderId", orderId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Tickets admitted before {@code admittedBefore} that no order carries yet, oldest first. */
+    public static List<UUID> admittedBefore(Instant admittedBefore, int limit) {
+        return find("status = ?1 and admittedAt < ?2 order by admittedAt", Status.ADMITTED, admittedBefore)
+                .page(0, limit).<FlashSaleTicket>list().stream().map(FlashSaleTicket::ticketId).toList();
+    }
+
+    /** Units of a sale sold for good or on their way: every ticket not returned. */
+    public static long soldOf(long saleId) {
+        return count("saleId = ?1 and status <> ?2", saleId, Status.RETURNED);
+    }
+
+    public UUID ticketId() {
+        return ticketId;
+    }
+
+    public long saleId() {
+        return saleId;
+    }
+
+    public String shopperId() {
+        return shopperId;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Long orderId() {
+        return orderId;
+    }
+
+    public Instant admittedAt() {
+        return admittedAt;
+    }
+}

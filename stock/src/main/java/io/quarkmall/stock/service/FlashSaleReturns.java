@@ -1,0 +1,99 @@
+package io.quarkmall.stock.service;
+
+import io.quarkmall.common.outbox.Outbox;
+import io.quarkmall.stock.config.FlashSaleConfig;
+import io.quarkmall.stock.domain.FlashSaleEvent.FlashSaleTicketReturned;
+import io.quarkmall.stock.domain.FlashSaleTicket;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What happens to a ticket after admission: an order carries it, the order is paid, or its unit
+ * goes back to the sale (the order was cancelled, or no order was placed for it in time). A unit
+ * goes back once: in Redis (a set of returned tickets) and in PostgreSQL (the ticket's status).
+ */
+@ApplicationScoped
+public class FlashSaleReturns {
+
+    static final String ORDER_CANCELLED = "ORDER_CANCELLED";
+    static final String NOT_ORDERED_IN_TIME = "NOT_ORDERED_IN_TIME";
+    private static final int EXPIRY_BATCH = 200;
+
+    private final FlashSaleGate gate;
+    private final Outbox outbox;
+    private final FlashSaleConfig config;
+    private final Clock clock;
+
+    FlashSaleReturns(FlashSaleGate gate, Outbox outbox, FlashSaleConfig config, Clock clock) {
+        this.gate = gate;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** An order was placed for the ticket; an unknown or already used ticket changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void ordered(long orderId, UUID ticketId) {
+        FlashSaleTicket.lockOf(ticketId).filter(t -> t.status() == FlashSaleTicket.Status.ADMITTED)
+                .ifPresent(t -> t.ordered(orderId, clock.instant()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void paid(long orderId) {
+        FlashSaleTicket.lockOfOrder(orderId).stream().filter(t -> t.status() == FlashSaleTicket.Status.ORDERED)
+                .forEach(t -> t.paid(clock.instant()));
+    }
+
+    /** The order was cancelled: the units of its tickets go back to their sales. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelled(long orderId) {
+        FlashSaleTicket.lockOfOrder(orderId).forEach(t -> giveBack(t, ORDER_CANCELLED));
+    }
+
+    @Scheduled(every = "${quarkmall.flash-sale.expiry-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expireUnordered() {
+        expireUnorderedAsOf(clock.instant());
+    }
+
+    /** Gives back the units of tickets no order was placed for within the ticket TTL before {@code now}; how many. */
+    public int expireUnorderedAsOf(Instant now) {
+        Instant admittedBefore = now.minus(config.ticketTtl());
+        int returned = 0;
+        List<UUID> due;
+        do {
+            due = QuarkusTransaction.requiringNew().call(() -> FlashSaleTicket.admittedBefore(admittedBefore, EXPIRY_BATCH));
+            for (UUID id : due) {
+                returned += QuarkusTransaction.requiringNew().call(() -> FlashSaleTicket.lockOf(id)
+                        .filter(t -> t.status() == FlashSaleTicket.Status.ADMITTED)
+                        .map(t -> giveBack(t, NOT_ORDERED_IN_TIME)).orElse(false)) ? 1 : 0;
+            }
+        } while (due.size() == EXPIRY_BATCH);
+        return returned;
+    }
+
+    /** Redis first: if the transaction then fails, a retry finds the unit already back there and only updates the row. */
+    private boolean giveBack(FlashSaleTicket ticket, String reason) {
+        if (!ticket.returnToSale(clock.instant())) {
+            return false;
+        }
+        gate.returnUnit(ticket.saleId(), ticket.ticketId(), ticket.shopperId());
+        outbox.record(config.topic(), ticket.ticketId().toString(),
+                new FlashSaleTicketReturned(ticket.ticketId().toString(), ticket.saleId(), reason));
+        return true;
+    }
+
+    /** For reconciliation: units sold according to PostgreSQL and to Redis. */
+    public record SoldCounts(long postgres, Optional<Long> redis) {}
+
+    @Transactional
+    public SoldCounts soldCounts(long saleId) {
+        return new SoldCounts(FlashSaleTicket.soldOf(saleId), gate.sold(saleId));
+    }
+}

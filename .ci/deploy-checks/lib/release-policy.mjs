@@ -102,6 +102,8 @@ export function userNamedObjects(values) {
     ...enabled.map((s) => `Secret/${values.postgres.secretPrefix}-${s}`),
     `Secret/${values.redis.existingSecret}`,
     `Secret/${values.opensearch.existingSecret}`,
+    ...Object.values(values.services).filter((svc) => svc.enabled)
+      .flatMap((svc) => (svc.secretEnv ?? []).map((env) => `Secret/${env.secret}`)),
     ...(values.ingress.tlsSecretName ? [`Secret/${values.ingress.tlsSecretName}`] : []),
     ...(values.ingress.spaBackend?.serviceName ? [`Service/${values.ingress.spaBackend.serviceName}`] : []),
   ];

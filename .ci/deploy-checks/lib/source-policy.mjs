@@ -13,15 +13,24 @@ export function kafkaDriftViolations(values, sources) {
       found.push(`${s}: not in the chart's services`);
       continue;
     }
-    const read = channels.flatMap((c) => c.topics);
+    const extras = svc.extraConsumers ?? [];
+    const extraOf = (c) => extras.find((e) => e.group === c.group);
+    const read = channels.filter((c) => !extraOf(c)).flatMap((c) => c.topics);
     const listed = svc.topics ?? [];
     for (const t of minus(read, listed)) found.push(`${s}: reads ${t}, but services.${s}.topics lacks it`);
     for (const t of minus(listed, read)) found.push(`${s}: services.${s}.topics lists ${t}, which ${s} never reads`);
     for (const c of channels) {
       if (c.pattern) found.push(`${s}: channel ${c.name} subscribes by pattern, which KEDA cannot follow`);
-      if (c.group !== undefined && c.group !== svc.consumerGroup) {
+      const extra = extraOf(c);
+      if (extra) {
+        for (const t of minus(c.topics, extra.topics)) found.push(`${s}: group ${c.group} reads ${t}, but its extraConsumers entry lacks it`);
+      } else if (c.group !== undefined && c.group !== svc.consumerGroup) {
         found.push(`${s}: channel ${c.name} consumes as group ${c.group}, but services.${s}.consumerGroup is ${svc.consumerGroup}`);
       }
+    }
+    for (const e of extras) {
+      const reading = channels.filter((c) => c.group === e.group).flatMap((c) => c.topics);
+      for (const t of minus(e.topics, reading)) found.push(`${s}: extraConsumers group ${e.group} lists ${t}, which no channel of that group reads`);
     }
   }
   return found;

@@ -46,8 +46,11 @@ test("the drift this check was written for is caught: a topic missing, one never
   values.services["cart-order"].topics = values.services["cart-order"].topics.filter((t) => t !== "catalog.product.v1");
   values.services.loyalty.topics.push("payment.v1");
   values.services.shipping.consumerGroup = "shipping-v2";
+  values.services.stock.extraConsumers = [{ group: "stock-flashsale", topics: ["payment.v1"] }];
   assert.deepEqual(kafkaDriftViolations(values, sources), [
     "cart-order: reads catalog.product.v1, but services.cart-order.topics lacks it",
+    "stock: group stock-flashsale reads order.v1, but its extraConsumers entry lacks it",
+    "stock: extraConsumers group stock-flashsale lists payment.v1, which no channel of that group reads",
     "loyalty: services.loyalty.topics lists payment.v1, which loyalty never reads",
     "shipping: channel orders consumes as group shipping, but services.shipping.consumerGroup is shipping-v2",
   ]);

@@ -14,10 +14,12 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaEnumConstant;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.conditions.ArchConditions;
 
 /**
  * The rules of Quarkmall's layout that the build enforces, one factory per rule, each taking the
@@ -32,6 +34,8 @@ public final class ArchitectureRules {
     static final String INCOMING = "org.eclipse.microprofile.reactive.messaging.Incoming";
     static final String POST = "jakarta.ws.rs.POST";
     static final String IDEMPOTENT = COMMON + ".idempotency.Idempotent";
+    static final String IDEMPOTENT_IN_USE_CASE = COMMON + ".idempotency.IdempotentInUseCase";
+    static final String HEADER_PARAM = "jakarta.ws.rs.HeaderParam";
     static final String INBOX = COMMON + ".inbox.Inbox";
     static final String INBOX_CONSUMER = COMMON + ".inbox.InboxConsumer";
     static final String QUARKUS_TRANSACTION = "io.quarkus.narayana.jta.QuarkusTransaction";
@@ -124,9 +128,19 @@ public final class ArchitectureRules {
     public static ArchRule postsAreIdempotent(String service) {
         return methods().that().areDeclaredInClassesThat().resideInAPackage(service + "..")
                 .and().areAnnotatedWith(POST)
-                .should().beAnnotatedWith(IDEMPOTENT)
-                .andShould().haveRawReturnType("jakarta.ws.rs.core.Response").allowEmptyShould(true)
-                .because("a retried POST must not place, pay or cancel twice, and its first answer is replayed whole");
+                .should(ArchConditions.be(describe("annotated with @Idempotent and answering a Response (replayed whole),"
+                        + " or with @IdempotentInUseCase and reading the Idempotency-Key header",
+                        ArchitectureRules::keepsAnIdempotencyKey))).allowEmptyShould(true)
+                .because("a retried POST must not place, pay or cancel twice");
+    }
+
+    private static boolean keepsAnIdempotencyKey(JavaMethod method) {
+        if (method.isAnnotatedWith(IDEMPOTENT)) {
+            return method.getRawReturnType().getName().equals("jakarta.ws.rs.core.Response");
+        }
+        return method.isAnnotatedWith(IDEMPOTENT_IN_USE_CASE) && method.getParameters().stream()
+                .anyMatch(p -> p.isAnnotatedWith(HEADER_PARAM)
+                        && "Idempotency-Key".equals(p.getAnnotationOfType(HEADER_PARAM).get("value").orElse(null)));
     }
 
     /** A refusal in the domain is a RuleViolation (409 with a stable type), not a JDK exception (500). */

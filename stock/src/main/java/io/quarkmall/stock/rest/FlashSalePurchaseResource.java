@@ -1,5 +1,6 @@
 package io.quarkmall.stock.rest;
 
+import io.quarkmall.common.idempotency.IdempotentInUseCase;
 import io.quarkmall.common.problem.Problem;
 import io.quarkmall.stock.domain.PurchaseOutcome;
 import io.quarkmall.stock.service.FlashSaleGate.Attempt;
@@ -41,6 +42,7 @@ public class FlashSalePurchaseResource {
 
     @POST
     @RolesAllowed("shopper")
+    @IdempotentInUseCase("in Redis, by the Lua step that takes the unit (FlashSaleGate)")
     @Operation(summary = "Try to buy one unit: 201 ADMITTED with a ticket (200 for a replayed Idempotency-Key), or 409 "
             + "problem+json flash-sale-sold-out, -limit-reached, -not-started or -ended; 403 without a valid Sale-Token "
             + "header; 429 when attempted too often")

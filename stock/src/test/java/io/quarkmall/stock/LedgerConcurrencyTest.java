@@ -63,6 +63,8 @@ class LedgerConcurrencyTest {
         assertEquals(TRANSFERS, transferred + count(outcomes, "refused"), outcomes.toString());
         assertEquals(ORDERS, held + count(outcomes, "rejected"));
         assertTrue(held <= 100, "never more held than exist: " + held);
+        System.out.printf("[ledger race] %d receipts, %d of %d transfers moved, %d of %d orders held%n", RECEIPTS,
+                transferred, TRANSFERS, held, ORDERS);
 
         var stocks = QuarkusTransaction.requiringNew().call(() -> WarehouseStock.of(sku));
         assertEquals(60 - transferred, onHandIn(stocks, "DEFAULT"));

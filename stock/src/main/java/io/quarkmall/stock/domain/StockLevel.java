@@ -15,7 +15,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Units of one SKU: on hand, and how many of those are reserved for orders not yet paid. */
+/**
+ * Units of one SKU over all its warehouses ({@link WarehouseStock}): on hand, and how many of those
+ * are reserved for orders not yet paid and transfers not yet dispatched. Its lock is the SKU's: every
+ * change of the SKU's stock in any warehouse takes it first.
+ */
 @Entity
 public class StockLevel extends PanacheEntityBase {
 
@@ -61,14 +65,18 @@ public class StockLevel extends PanacheEntityBase {
         return findByIdOptional(sku, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Sets the counted units on hand; never below what is reserved for orders. */
-    public void count(long onHand, Instant now) {
-        if (onHand < reserved) {
-            throw new RuleViolation("below-reserved", sku + " has " + reserved + " units reserved; on hand cannot be "
-                    + onHand);
+    /**
+     * A change in one of its warehouses (a receipt, a count, a transfer) moved the SKU's totals;
+     * never below what is reserved.
+     */
+    public void moved(long onHandChange, long reservedChange, Instant now) {
+        if (reserved + reservedChange < 0 || onHand + onHandChange < reserved + reservedChange) {
+            throw new RuleViolation("below-reserved", sku + " has " + onHand + " on hand and " + reserved
+                    + " reserved; it cannot move by " + onHandChange + " and " + reservedChange);
         }
-        this.onHand = onHand;
-        this.updatedAt = now;
+        onHand += onHandChange;
+        reserved += reservedChange;
+        updatedAt = now;
     }
 
     /** Holds units for an order; the caller stores the reservation it returns. */

@@ -72,6 +72,10 @@ public class StockReservation extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    public Long id() {
+        return id;
+    }
+
     public String sku() {
         return sku;
     }

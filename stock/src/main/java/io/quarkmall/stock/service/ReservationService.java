@@ -29,11 +29,13 @@ public class ReservationService {
     private final Outbox outbox;
     private final Clock clock;
     private final StockConfig config;
+    private final StockLedger ledger;
 
-    ReservationService(Outbox outbox, Clock clock, StockConfig config) {
+    ReservationService(Outbox outbox, Clock clock, StockConfig config, StockLedger ledger) {
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
+        this.ledger = ledger;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -43,11 +45,15 @@ public class ReservationService {
         var now = clock.instant();
         switch (decision) {
             case Hold hold -> {
-                hold.lines().forEach(line -> levels.get(line.sku()).hold(orderId, line.quantity(), now).persist());
-                announce(new StockReserved(orderId,
+                hold.lines().forEach(line -> {
+                    StockReservation reservation = levels.get(line.sku()).hold(orderId, line.quantity(), now);
+                    reservation.persist();
+                    ledger.allocate(reservation);
+                });
+                announce(orderId, new StockReserved(orderId,
                         lines.stream().map(line -> new ReservationEvent.Line(line.sku(), line.quantity())).toList()));
             }
-            case Reject reject -> announce(new StockRejected(orderId, reject.sku(), reject.requested(),
+            case Reject reject -> announce(orderId, new StockRejected(orderId, reject.sku(), reject.requested(),
                     reject.available()));
         }
         return decision;
@@ -66,12 +72,12 @@ public class ReservationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(long orderId) {
         if (close(orderId, false) > 0) {
-            announce(new StockReleased(orderId));
+            announce(orderId, new StockReleased(orderId));
         }
     }
 
-    private void announce(ReservationEvent event) {
-        outbox.record(config.reservationTopic(), Long.toString(event.orderId()), event);
+    private void announce(long orderId, ReservationEvent event) {
+        outbox.record(config.reservationTopic(), Long.toString(orderId), event);
     }
 
     private int close(long orderId, boolean confirm) {
@@ -82,10 +88,13 @@ public class ReservationService {
             StockLevel level = levels.get(reservation.sku());
             if (confirm) {
                 level.confirm(reservation, now);
+                ledger.sell(orderId, reservation);
             } else if (reservation.status() == StockReservation.Status.CONFIRMED) {
                 level.restock(reservation, now);
+                ledger.restock(orderId, reservation);
             } else {
                 level.release(reservation, now);
+                ledger.unallocate(reservation);
             }
         }
         return held.size();

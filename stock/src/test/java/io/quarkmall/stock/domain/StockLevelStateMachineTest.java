@@ -13,30 +13,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What each change does to a SKU's level (10 on hand, 4 reserved, 3 of them for the order under
- * test): a count, a hold, and settling the order's reservation from each of its statuses. A refused
- * change leaves the level as it was. Plain Java, no database.
+ * test): a change in one of its warehouses, a hold, and settling the order's reservation from each
+ * of its statuses. A refused change leaves the level as it was. Plain Java, no database.
  */
 class StockLevelStateMachineTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
-    @ParameterizedTest(name = "counting {0} with 4 reserved -> {1}")
+    @ParameterizedTest(name = "moving on hand by {0} and reserved by {1} (10 and 4) -> {2}")
     @CsvSource(textBlock = """
-            12, 12
-            4,  4
-            3,  refused: below-reserved
-            0,  refused: below-reserved
+            2,   0,  12 4
+            -6,  0,  4 4
+            -7,  0,  refused: below-reserved
+            -10, 0,  refused: below-reserved
+            0,   6,  10 10
+            0,   7,  refused: below-reserved
+            -3,  -3, 7 1
+            0,   -5, refused: below-reserved
             """)
-    void a_count_never_goes_below_what_is_reserved(long counted, String outcome) {
+    void a_warehouse_change_never_leaves_less_on_hand_than_is_reserved(long onHandChange, long reservedChange,
+                                                                       String outcome) {
         StockLevel level = level(10, 4);
 
         if (outcome.startsWith("refused: ")) {
-            var refused = assertThrows(RuleViolation.class, () -> level.count(counted, NOW));
+            var refused = assertThrows(RuleViolation.class, () -> level.moved(onHandChange, reservedChange, NOW));
             assertEquals(outcome.substring("refused: ".length()), refused.type());
             assertLevel(level, 10, 4);
         } else {
-            level.count(counted, NOW);
-            assertLevel(level, Long.parseLong(outcome), 4);
+            level.moved(onHandChange, reservedChange, NOW);
+            String[] expected = outcome.split(" ");
+            assertLevel(level, Long.parseLong(expected[0]), Long.parseLong(expected[1]));
         }
     }
 

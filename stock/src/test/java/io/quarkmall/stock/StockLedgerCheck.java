@@ -47,7 +47,8 @@ public class StockLedgerCheck implements AfterEachCallback {
             FROM stock_level WHERE reserved < 0 OR on_hand < reserved""",
             """
             SELECT 'stock ' || w.sku || '@' || w.warehouse_code || ': reserved ' || w.reserved
-                   || ' but unpaid orders and requested transfers hold ' || (coalesce(a.held, 0) + coalesce(t.held, 0))
+                   || ' but unpaid orders, requested transfers and flash sales hold '
+                   || (coalesce(a.held, 0) + coalesce(t.held, 0) + coalesce(f.held, 0))
             FROM warehouse_stock w
             LEFT JOIN (SELECT r.sku, a.warehouse_code, sum(a.quantity) AS held
                        FROM stock_allocation a JOIN stock_reservation r ON r.id = a.reservation_id
@@ -55,7 +56,9 @@ public class StockLedgerCheck implements AfterEachCallback {
             LEFT JOIN (SELECT sku, from_warehouse AS warehouse_code, sum(quantity) AS held
                        FROM stock_transfer WHERE status = 'REQUESTED' GROUP BY sku, from_warehouse) t
               USING (sku, warehouse_code)
-            WHERE w.reserved <> coalesce(a.held, 0) + coalesce(t.held, 0)""",
+            LEFT JOIN (SELECT sku, warehouse_code, sum(quantity) AS held FROM flash_sale GROUP BY sku, warehouse_code) f
+              USING (sku, warehouse_code)
+            WHERE w.reserved <> coalesce(a.held, 0) + coalesce(t.held, 0) + coalesce(f.held, 0)""",
             """
             SELECT 'reservation ' || r.id || ': ' || r.quantity || ' units but ' || coalesce(a.total, 0) || ' allocated'
             FROM stock_reservation r

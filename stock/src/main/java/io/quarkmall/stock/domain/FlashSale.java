@@ -35,6 +35,7 @@ public class FlashSale extends PanacheEntityBase {
     private String sku;
     private String merchantId;
     private int quantity;
+    private String warehouseCode;
     @Embedded
     @AttributeOverride(name = "amountMinor", column = @Column(name = "price_minor"))
     private Money price;
@@ -109,6 +110,15 @@ public class FlashSale extends PanacheEntityBase {
 
     public String merchantId() {
         return merchantId;
+    }
+
+    /** Holds the sale's units from now: the warehouse that set them aside. */
+    public void heldIn(String warehouseCode) {
+        this.warehouseCode = warehouseCode;
+    }
+
+    public String warehouseCode() {
+        return warehouseCode;
     }
 
     public int quantity() {

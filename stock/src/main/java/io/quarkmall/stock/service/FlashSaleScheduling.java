@@ -31,7 +31,7 @@ public class FlashSaleScheduling {
         }
         var now = clock.instant();
         var sale = FlashSale.schedule(terms, level.get().merchantId(), now);
-        stock.setAside(level.get(), sale.quantity());
+        sale.heldIn(stock.setAside(level.get(), sale.quantity()));
         sale.persist();
         return Optional.of(new FlashSaleListings.Listing(sale, sale.quantity(), FlashSale.Phase.UPCOMING, now));
     }

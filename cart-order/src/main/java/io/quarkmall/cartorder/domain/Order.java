@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -66,6 +67,8 @@ public class Order extends PanacheEntityBase {
     private Instant updatedAt;
     private Instant payBy;
     private Instant deliveredAt;
+    /** The flash-sale admission a FLASH_SALE order was placed for; null for any other order. */
+    private UUID flashSaleTicket;
     @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     private List<OrderLine> lines = new ArrayList<>();
@@ -122,6 +125,24 @@ public class Order extends PanacheEntityBase {
         }
         return open(OrderKind.REDEMPTION, shopperId, List.of(item), List.of(),
                 new PointsPaymentPolicy.PointsPayment(points, 0), "Redeemed for " + points + " points", now, payBy);
+    }
+
+    /**
+     * A flash-sale order: stock admitted the shopper to buy one unit of a sale at {@code item}'s
+     * price and set that unit aside; the order carries the {@code ticket}, so stock holds that unit
+     * (no other) and gives it back to the sale if the order is cancelled unpaid. No coupons, no points.
+     */
+    public static Order flashSale(String shopperId, Item item, UUID ticket, Instant now, Instant payBy) {
+        if (ticket == null) {
+            throw new RuleViolation("flash-sale-without-ticket", "A flash-sale order carries its admission ticket");
+        }
+        if (item.quantity() != 1) {
+            throw new RuleViolation("flash-sale-one-unit", "A flash-sale ticket buys one unit, not " + item.quantity());
+        }
+        var order = open(OrderKind.FLASH_SALE, shopperId, List.of(item), List.of(), PointsPaymentPolicy.NONE,
+                "Flash sale: admitted with ticket " + ticket, now, payBy);
+        order.flashSaleTicket = ticket;
+        return order;
     }
 
     private static Order open(OrderKind kind, String shopperId, List<Item> items, List<AppliedCoupon> coupons,
@@ -372,6 +393,11 @@ public class Order extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    /** Whether an order was placed for this flash-sale ticket already. */
+    public static boolean placedFor(UUID flashSaleTicket) {
+        return count("flashSaleTicket", flashSaleTicket) > 0;
+    }
+
     public static List<Order> ofShopper(String shopperId, int page, int size) {
         return find("shopperId", Sort.descending("createdAt").and("id", Sort.Direction.Descending), shopperId)
                 .page(Page.of(page, size)).list();
@@ -404,6 +430,11 @@ public class Order extends PanacheEntityBase {
 
     public OrderKind kind() {
         return kind;
+    }
+
+    /** The flash-sale ticket of a FLASH_SALE order; empty for any other. */
+    public Optional<UUID> flashSaleTicket() {
+        return Optional.ofNullable(flashSaleTicket);
     }
 
     public OrderStatus status() {

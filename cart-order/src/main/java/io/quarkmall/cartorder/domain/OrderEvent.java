@@ -38,9 +38,12 @@ public sealed interface OrderEvent {
      * {@code total} is what is left to pay in money: the goods' {@code subtotal} less the
      * {@code couponDiscount} of {@code couponIds}, which loyalty must use, and less the
      * {@code pointsDiscount} that {@code pointsUsed} points pay, which loyalty must hold.
+     * {@code flashSaleTicket}: the admission a flash-sale order was placed for (stock holds the unit
+     * it set aside for the sale, not a regular one); null for any other order.
      */
     record OrderPlaced(long orderId, String shopperId, List<Line> lines, Money total, Money subtotal, long pointsUsed,
-                       Money pointsDiscount, List<Long> couponIds, Money couponDiscount) implements OrderEvent {}
+                       Money pointsDiscount, List<Long> couponIds, Money couponDiscount, String flashSaleTicket)
+            implements OrderEvent {}
 
     /** Stock is held: the order can be paid until {@code payBy}. */
     record OrderAwaitingPayment(long orderId, String shopperId, Money total, Instant payBy) implements OrderEvent {}

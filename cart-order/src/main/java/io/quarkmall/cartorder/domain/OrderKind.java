@@ -1,6 +1,9 @@
 package io.quarkmall.cartorder.domain;
 
-/** How an order came about: bought from the cart, or redeemed with points in the points mall. */
+/**
+ * How an order came about: bought from the cart, redeemed with points in the points mall, or
+ * placed for a shopper stock admitted to a flash sale.
+ */
 public enum OrderKind {
-    PURCHASE, REDEMPTION
+    PURCHASE, REDEMPTION, FLASH_SALE
 }

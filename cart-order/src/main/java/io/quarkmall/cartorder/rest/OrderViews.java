@@ -10,6 +10,7 @@ import io.quarkmall.common.money.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a shopper sees of orders: never the entities themselves. */
@@ -48,18 +49,21 @@ public final class OrderViews {
     }
 
     /**
-     * {@code kind}: PURCHASE, or REDEMPTION in the points mall (its {@code pointsUsed} are its price).
+     * {@code kind}: PURCHASE, REDEMPTION in the points mall (its {@code pointsUsed} are its price), or
+     * FLASH_SALE (one unit at a flash sale's price, placed when stock admitted the shopper; its
+     * {@code flashSaleTicket} is the admission, null for any other kind).
      * {@code total} is what is left to pay in money: {@code subtotal} less every adjustment.
      * {@code actions}: what the shopper may do with the order now (PAY, CANCEL, CONFIRM_RECEIPT, TRACK).
      */
     public record OrderView(long id, String kind, String status, String cancelReason, Money subtotal,
                             List<AdjustmentView> adjustments, long pointsUsed, Money total, Instant createdAt,
-                            Instant payBy, List<OrderAction> actions, List<LineView> lines, List<StepView> timeline) {
+                            Instant payBy, List<OrderAction> actions, List<LineView> lines, List<StepView> timeline,
+                            UUID flashSaleTicket) {
         static OrderView of(Order o) {
             return new OrderView(o.id(), o.kind().name(), o.status().name(), o.cancelReason().map(Enum::name).orElse(null),
                     o.subtotal(), AdjustmentView.of(o), o.pointsUsed(), o.total(), o.createdAt(), o.payBy(),
                     List.copyOf(o.status().actions()), o.lines().stream().map(LineView::of).toList(),
-                    o.timeline().stream().map(StepView::of).toList());
+                    o.timeline().stream().map(StepView::of).toList(), o.flashSaleTicket().orElse(null));
         }
     }
 

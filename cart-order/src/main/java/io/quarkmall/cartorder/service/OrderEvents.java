@@ -6,6 +6,7 @@ import io.quarkmall.cartorder.domain.OrderEvent;
 import io.quarkmall.common.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
 
 /** Publishes the order.v1 events (docs/events/order.v1.schema.json) through the outbox, in the caller's transaction. */
 @ApplicationScoped
@@ -23,7 +24,8 @@ public class OrderEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void placed(Order order) {
         record(new OrderEvent.OrderPlaced(order.id(), order.shopperId(), OrderEvent.Line.of(order), order.total(),
-                order.subtotal(), order.pointsUsed(), order.pointsDiscount(), order.couponIds(), order.couponDiscount()));
+                order.subtotal(), order.pointsUsed(), order.pointsDiscount(), order.couponIds(), order.couponDiscount(),
+                order.flashSaleTicket().map(UUID::toString).orElse(null)));
     }
 
     /** The events of the changes just made to {@code order}. */

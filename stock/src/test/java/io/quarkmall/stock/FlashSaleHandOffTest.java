@@ -136,7 +136,7 @@ class FlashSaleHandOffTest {
     }
 
     @Test
-    void a_paid_orders_unit_stays_sold() {
+    void a_paid_orders_unit_stays_sold_and_goes_back_on_the_shelf_not_to_the_sale_if_the_order_is_cancelled() {
         Bought b = buyOne(3);
         drainer.drain();
         long orderId = SagaEvents.newOrderId();
@@ -148,7 +148,7 @@ class FlashSaleHandOffTest {
         awaitHandled(orderId, b.sku(), another(b));
         returns.expireUnorderedAsOf(Instant.now().plus(Duration.ofDays(1)));
 
-        assertEquals(FlashSaleTicket.Status.PAID, ticket(b.ticket()).status());
+        assertEquals(FlashSaleTicket.Status.RESTOCKED, ticket(b.ticket()).status());
         assertEquals(0, events("FlashSaleTicketReturned", b.ticket()));
         assertEquals(1L, gate.remaining(b.sale()).orElseThrow());
     }

@@ -15,12 +15,13 @@ import java.util.UUID;
 /**
  * One unit of a flash sale a shopper was admitted to buy, as drained from Redis: ADMITTED, then
  * ORDERED (an order carries it) and PAID, or RETURNED to the sale when its order is cancelled or
- * it was not paid in time.
+ * it was not paid in time; RESTOCKED (back on the shelf) when its paid order is cancelled before
+ * it ships.
  */
 @Entity
 public class FlashSaleTicket extends PanacheEntityBase {
 
-    public enum Status { ADMITTED, ORDERED, PAID, RETURNED }
+    public enum Status { ADMITTED, ORDERED, PAID, RETURNED, RESTOCKED }
 
     @Id
     private UUID ticketId;
@@ -62,9 +63,35 @@ public class FlashSaleTicket extends PanacheEntityBase {
         this.updatedAt = now;
     }
 
+    /**
+     * Why order {@code orderId} of {@code lines} may not take this ticket's unit of a sale of
+     * {@code saleSku}; empty when it may: the ticket is admitted (or that very order's already), and
+     * the order is one unit of the sale's SKU.
+     */
+    public Optional<String> refusalFor(long orderId, String saleSku, List<ReservePolicy.Line> lines) {
+        boolean open = status == Status.ADMITTED || status == Status.ORDERED && Long.valueOf(orderId).equals(this.orderId);
+        if (!open) {
+            return Optional.of("ticket " + ticketId + " is " + status + (this.orderId == null ? "" : " for order " + this.orderId));
+        }
+        if (lines.size() != 1 || !lines.getFirst().sku().equals(saleSku) || lines.getFirst().quantity() != 1) {
+            return Optional.of("ticket " + ticketId + " buys one unit of " + saleSku + ", not " + lines);
+        }
+        return Optional.empty();
+    }
+
+    /** Its paid order was cancelled before it shipped: the unit goes back on the shelf. False unless it was paid for. */
+    public boolean restocked(Instant now) {
+        if (status != Status.PAID) {
+            return false;
+        }
+        this.status = Status.RESTOCKED;
+        this.updatedAt = now;
+        return true;
+    }
+
     /** Its unit goes back to the sale; false when it already went back or was paid for. */
     public boolean returnToSale(Instant now) {
-        if (status == Status.RETURNED || status == Status.PAID) {
+        if (status == Status.RETURNED || status == Status.PAID || status == Status.RESTOCKED) {
             return false;
         }
         this.status = Status.RETURNED;

@@ -4,6 +4,7 @@ import io.quarkmall.common.inbox.EventRoutes;
 import io.quarkmall.common.inbox.Inbox;
 import io.quarkmall.common.inbox.InboxConsumer;
 import io.quarkmall.stock.domain.ReservePolicy.Line;
+import io.quarkmall.stock.service.FlashSaleOrderHolds;
 import io.quarkmall.stock.service.ReservationService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,12 @@ public class SagaEventsConsumer extends InboxConsumer {
     /** The fields stock reads of order.v1 (docs/events/order.v1.schema.json). */
     record LineItem(String sku, long quantity) {}
 
-    record OrderPlaced(long orderId, List<LineItem> lines) {}
+    /** {@code flashSaleTicket}: set on an order placed for a flash-sale admission, whose unit the sale set aside. */
+    record OrderPlaced(long orderId, List<LineItem> lines, String flashSaleTicket) {
+        List<Line> toHold() {
+            return lines.stream().map(l -> new Line(l.sku(), l.quantity())).toList();
+        }
+    }
 
     record OrderPaid(long orderId) {}
 
@@ -33,10 +39,15 @@ public class SagaEventsConsumer extends InboxConsumer {
         }
     }
 
-    SagaEventsConsumer(Inbox inbox, ReservationService reservations) {
+    SagaEventsConsumer(Inbox inbox, ReservationService reservations, FlashSaleOrderHolds flashSaleHolds) {
         super(inbox, EventRoutes.of("stock.orders")
-                .on(OrderPlaced.class, order -> reservations.reserve(order.orderId(),
-                        order.lines().stream().map(l -> new Line(l.sku(), l.quantity())).toList()))
+                .on(OrderPlaced.class, order -> {
+                    if (order.flashSaleTicket() == null) {
+                        reservations.reserve(order.orderId(), order.toHold());
+                    } else {
+                        flashSaleHolds.reserve(order.orderId(), order.flashSaleTicket(), order.toHold());
+                    }
+                })
                 .on(OrderPaid.class, order -> reservations.confirm(order.orderId()))
                 .on(OrderCancelled.class, order -> {
                     if (order.givesStockBack()) {

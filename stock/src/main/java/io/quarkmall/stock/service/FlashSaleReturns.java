@@ -2,6 +2,7 @@ package io.quarkmall.stock.service;
 
 import io.quarkmall.common.outbox.Outbox;
 import io.quarkmall.stock.config.FlashSaleConfig;
+import io.quarkmall.stock.domain.FlashSale;
 import io.quarkmall.stock.domain.FlashSaleEvent.FlashSaleTicketReturned;
 import io.quarkmall.stock.domain.FlashSaleTicket;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,12 +28,14 @@ public class FlashSaleReturns {
     private static final int EXPIRY_BATCH = 200;
 
     private final FlashSaleGate gate;
+    private final FlashSaleStock stock;
     private final Outbox outbox;
     private final FlashSaleConfig config;
     private final Clock clock;
 
-    FlashSaleReturns(FlashSaleGate gate, Outbox outbox, FlashSaleConfig config, Clock clock) {
+    FlashSaleReturns(FlashSaleGate gate, FlashSaleStock stock, Outbox outbox, FlashSaleConfig config, Clock clock) {
         this.gate = gate;
+        this.stock = stock;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
@@ -45,16 +48,29 @@ public class FlashSaleReturns {
                 .ifPresent(t -> t.ordered(orderId, clock.instant()));
     }
 
+    /** The order was paid: the units of its tickets are sold, taken from what their sales set aside. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void paid(long orderId) {
         FlashSaleTicket.lockOfOrder(orderId).stream().filter(t -> t.status() == FlashSaleTicket.Status.ORDERED)
-                .forEach(t -> t.paid(clock.instant()));
+                .forEach(t -> {
+                    t.paid(clock.instant());
+                    stock.sell(FlashSale.findById(t.saleId()), orderId);
+                });
     }
 
-    /** The order was cancelled: the units of its tickets go back to their sales. */
+    /**
+     * The order was cancelled: the units of its tickets go back to their sales; those of a paid
+     * order (cancelled before it shipped) go back on the shelf instead.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelled(long orderId) {
-        FlashSaleTicket.lockOfOrder(orderId).forEach(t -> giveBack(t, ORDER_CANCELLED));
+        FlashSaleTicket.lockOfOrder(orderId).forEach(t -> {
+            if (t.restocked(clock.instant())) {
+                stock.restock(FlashSale.findById(t.saleId()), orderId);
+            } else {
+                giveBack(t, ORDER_CANCELLED);
+            }
+        });
     }
 
     @Scheduled(every = "${quarkmall.flash-sale.expiry-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -1,7 +1,10 @@
 package io.quarkmall.stock.service;
 
 import io.quarkmall.common.domain.RuleViolation;
+import io.quarkmall.stock.domain.FlashSale;
 import io.quarkmall.stock.domain.StockLevel;
+import io.quarkmall.stock.domain.StockMovement.Entry;
+import io.quarkmall.stock.domain.StockMovement.Kind;
 import io.quarkmall.stock.domain.WarehouseStock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,10 +14,16 @@ import java.util.Comparator;
 /**
  * The one place a flash sale touches a SKU's stock: its units are set aside when it is scheduled,
  * held in one warehouse (the one with most available, so the sale ships from one place) and in the
- * SKU's totals: still on hand, no longer available, so the regular shop cannot sell them too.
+ * SKU's totals: still on hand, no longer available, so the regular shop cannot sell them too. A
+ * flash-sale order holds one of those units (its ticket), never a regular one; paid, the unit
+ * leaves the warehouse from the set-aside; cancelled unpaid, it stays set aside and goes back to the
+ * sale (in Redis, FlashSaleReturns); paid and cancelled before shipping, it is back on the shelf.
  */
 @ApplicationScoped
 public class FlashSaleStock {
+
+    /** Who moved a flash-sale order's unit: the sale's side of the checkout saga. */
+    private static final String ACTOR = "flash-sale";
 
     private final StockLedger ledger;
     private final Clock clock;
@@ -40,5 +49,24 @@ public class FlashSaleStock {
         level.moved(0, quantity, now);
         ledger.watch(stock);
         return stock.warehouseCode();
+    }
+
+    /** A flash-sale order was paid: its unit leaves the sale's warehouse, taken from the units set aside (a SALE). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sell(FlashSale sale, long orderId) {
+        move(sale, Kind.SALE, new Entry("flash-sale order paid", "order:" + orderId, ACTOR));
+    }
+
+    /** A paid flash-sale order was cancelled before it shipped: its unit is back on the shelf, for the shop to sell. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void restock(FlashSale sale, long orderId) {
+        move(sale, Kind.RETURN_TO_STOCK, new Entry("paid flash-sale order cancelled before shipping", "order:" + orderId,
+                ACTOR));
+    }
+
+    private void move(FlashSale sale, Kind kind, Entry entry) {
+        StockLevel level = StockLevel.lockOf(sale.sku()).orElseThrow(() -> new IllegalStateException(
+                "Flash sale " + sale.id() + " sells " + sale.sku() + ", which stock does not know"));
+        ledger.record(level, WarehouseStock.lockOrOpen(sale.sku(), sale.warehouseCode(), clock.instant()), kind, 1, entry);
     }
 }

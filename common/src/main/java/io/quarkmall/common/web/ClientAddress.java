@@ -10,19 +10,20 @@ import java.util.List;
  * our own proxies, the address those proxies recorded. Proxies append to {@code X-Forwarded-For},
  * so only its last {@code hops} entries were written by us; anything to their left is whatever the
  * client claimed and is never trusted. IPv6 callers are counted by their /64, which is what one
- * subscriber gets.
+ * subscriber gets. Public so a service can count callers as common's rate limit does (stock's flash
+ * sale limits buyers per address).
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private final List<Cidr> trustedProxies;
     private final int hops;
 
-    ClientAddress(List<String> trustedProxies, int hops) {
+    public ClientAddress(List<String> trustedProxies, int hops) {
         this.trustedProxies = trustedProxies.stream().map(Cidr::parse).toList();
         this.hops = hops;
     }
 
-    String of(HttpServerRequest request) {
+    public String of(HttpServerRequest request) {
         return of(request.remoteAddress().hostAddress(), request.getHeader("X-Forwarded-For"));
     }
 

@@ -1146,6 +1146,7 @@ export interface components {
             actions: components["schemas"]["OrderAction"][];
             lines: components["schemas"]["LineView"][];
             timeline: components["schemas"]["StepView"][];
+            flashSaleTicket: components["schemas"]["UUID"];
         };
         PricedLine: {
             sku: string;
@@ -1178,6 +1179,8 @@ export interface components {
             note: string;
             at: components["schemas"]["Instant"];
         };
+        /** Format: uuid */
+        UUID: string;
         /** @description An RFC 9457 problem: type is stable for clients to switch on, title and detail are for people */
         Problem: {
             /** Format: uri */

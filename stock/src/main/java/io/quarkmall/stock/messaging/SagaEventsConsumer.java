@@ -5,6 +5,8 @@ import io.quarkmall.common.inbox.Inbox;
 import io.quarkmall.common.inbox.InboxConsumer;
 import io.quarkmall.stock.domain.ReservePolicy.Line;
 import io.quarkmall.stock.service.ReservationService;
+import io.quarkmall.stock.service.SalesHistory;
+import io.quarkmall.stock.service.SalesHistory.PaidLine;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -23,7 +25,7 @@ public class SagaEventsConsumer extends InboxConsumer {
 
     record OrderPlaced(long orderId, List<LineItem> lines) {}
 
-    record OrderPaid(long orderId) {}
+    record OrderPaid(long orderId, List<PaidLine> lines) {}
 
     record Compensation(String stock) {}
 
@@ -33,14 +35,18 @@ public class SagaEventsConsumer extends InboxConsumer {
         }
     }
 
-    SagaEventsConsumer(Inbox inbox, ReservationService reservations) {
+    SagaEventsConsumer(Inbox inbox, ReservationService reservations, SalesHistory sales) {
         super(inbox, EventRoutes.of("stock.orders")
                 .on(OrderPlaced.class, order -> reservations.reserve(order.orderId(),
                         order.lines().stream().map(l -> new Line(l.sku(), l.quantity())).toList()))
-                .on(OrderPaid.class, order -> reservations.confirm(order.orderId()))
+                .on(OrderPaid.class, (order, paidAt) -> {
+                    reservations.confirm(order.orderId());
+                    sales.paid(order.orderId(), order.lines(), paidAt);
+                })
                 .on(OrderCancelled.class, order -> {
                     if (order.givesStockBack()) {
                         reservations.release(order.orderId());
+                        sales.cancelled(order.orderId());
                     }
                 }));
     }

@@ -73,6 +73,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stock/analysis/abc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every SKU of the caller's (an admin's: every SKU) over the last `days` whole days, best seller first: units, revenue, ABC class (A: the best sellers bringing 80% of revenue, B the next 15%, C the rest) and XYZ class (coefficient of variation of daily units below 0.5: X, below 1: Y, else Z); 400 for days out of 14..730 */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ranked"][];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/analysis/skus/{sku}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A SKU's daily sales over the last `days` whole days (from its first sale on, quiet days as zero), its demand forecast for `horizon` days (Holt-Winters with a weekly season from two weeks of history, else exponential smoothing) with the one-step-ahead predictions and their σ, sell-through, XYZ class, and the units to reorder for the lead time, review period and service level; 400 for parameters out of range, 404 for an unknown SKU or another merchant's, 409 history-too-short when it has sold for fewer days than a forecast needs */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    horizon?: number;
+                    leadTimeDays?: number;
+                    reviewDays?: number;
+                    serviceLevel?: number;
+                };
+                header?: never;
+                path: {
+                    sku: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SkuAnalysisView"];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/availability": {
         parameters: {
             query?: never;
@@ -2041,6 +2196,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AbcClass: "A" | "B" | "C";
         AlertView: {
             /** Format: int64 */
             id: number;
@@ -2058,6 +2215,12 @@ export interface components {
             /** Format: int64 */
             fewLeft: number;
         };
+        Day: {
+            date: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            units: number;
+            revenue: components["schemas"]["Money"];
+        };
         FlashSaleView: {
             /** Format: int64 */
             id: number;
@@ -2074,6 +2237,20 @@ export interface components {
             phase: components["schemas"]["Phase"];
             serverTime: components["schemas"]["Instant"];
         };
+        Forecast: {
+            method: string;
+            /** Format: double */
+            alpha: number;
+            /** Format: double */
+            beta: number;
+            /** Format: double */
+            gamma: number;
+            firstDay: components["schemas"]["LocalDate"];
+            daily: number[];
+            oneStepAhead: number[];
+            /** Format: double */
+            residualSd: number;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -2089,6 +2266,11 @@ export interface components {
         };
         /** @enum {string} */
         Kind: "RECEIPT" | "SALE" | "RETURN_TO_STOCK" | "ADJUSTMENT" | "TRANSFER_OUT" | "TRANSFER_IN";
+        /**
+         * Format: date
+         * @example 2022-03-10
+         */
+        LocalDate: string;
         Money: {
             /** Format: int64 */
             amountMinor: number;
@@ -2131,12 +2313,49 @@ export interface components {
             amountMinor: number;
             currency: string;
         };
+        Ranked: {
+            sku: string;
+            /** Format: int64 */
+            units: number;
+            revenue: components["schemas"]["Money"];
+            abcClass: components["schemas"]["AbcClass"];
+            xyzClass: components["schemas"]["XyzClass"];
+        };
         Receipt: {
             sku: string;
             warehouse: string;
             /** Format: int64 */
             quantity: number;
             reference?: string;
+        };
+        Replenishment: {
+            /** Format: int32 */
+            leadTimeDays: number;
+            /** Format: int32 */
+            reviewDays: number;
+            /** Format: double */
+            serviceLevel: number;
+            /** Format: double */
+            z: number;
+            /** Format: int64 */
+            onHand: number;
+            /** Format: int64 */
+            onOrder: number;
+            /** Format: int64 */
+            reserved: number;
+            /** Format: int64 */
+            position: number;
+            /** Format: double */
+            demandOverLeadTime: number;
+            /** Format: double */
+            safetyStock: number;
+            /** Format: double */
+            reorderPoint: number;
+            /** Format: double */
+            demandOverReviewPeriod: number;
+            /** Format: int64 */
+            quantity: number;
+            explanation: string;
         };
         ScheduleRequest: {
             sku: string;
@@ -2147,6 +2366,26 @@ export interface components {
             endsAt: components["schemas"]["Instant"];
             /** Format: int32 */
             perShopperLimit: number;
+        };
+        SellThroughView: {
+            /** Format: int64 */
+            unitsSold: number;
+            /** Format: int64 */
+            endingOnHand: number;
+            /** Format: double */
+            rate: number;
+        };
+        SkuAnalysisView: {
+            sku: string;
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            history: components["schemas"]["Day"][];
+            forecast: components["schemas"]["Forecast"];
+            sellThrough: components["schemas"]["SellThroughView"];
+            xyzClass: string;
+            /** Format: double */
+            coefficientOfVariation: number;
+            replenishment: components["schemas"]["Replenishment"];
         };
         /** @enum {string} */
         State: "IN_STOCK" | "LOW" | "OUT_OF_STOCK";
@@ -2212,6 +2451,8 @@ export interface components {
             /** Format: double */
             longitude: number;
         };
+        /** @enum {string} */
+        XyzClass: "X" | "Y" | "Z";
         /** @description An RFC 9457 problem: type is stable for clients to switch on, title and detail are for people */
         Problem: {
             /** Format: uri */

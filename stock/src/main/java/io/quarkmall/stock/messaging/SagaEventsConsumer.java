@@ -6,6 +6,8 @@ import io.quarkmall.common.inbox.InboxConsumer;
 import io.quarkmall.stock.domain.ReservePolicy.Line;
 import io.quarkmall.stock.service.FlashSaleOrderHolds;
 import io.quarkmall.stock.service.ReservationService;
+import io.quarkmall.stock.service.SalesHistory;
+import io.quarkmall.stock.service.SalesHistory.PaidLine;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -29,7 +31,7 @@ public class SagaEventsConsumer extends InboxConsumer {
         }
     }
 
-    record OrderPaid(long orderId) {}
+    record OrderPaid(long orderId, List<PaidLine> lines) {}
 
     record Compensation(String stock) {}
 
@@ -39,7 +41,8 @@ public class SagaEventsConsumer extends InboxConsumer {
         }
     }
 
-    SagaEventsConsumer(Inbox inbox, ReservationService reservations, FlashSaleOrderHolds flashSaleHolds) {
+    SagaEventsConsumer(Inbox inbox, ReservationService reservations, FlashSaleOrderHolds flashSaleHolds,
+                       SalesHistory sales) {
         super(inbox, EventRoutes.of("stock.orders")
                 .on(OrderPlaced.class, order -> {
                     if (order.flashSaleTicket() == null) {
@@ -48,10 +51,14 @@ public class SagaEventsConsumer extends InboxConsumer {
                         flashSaleHolds.reserve(order.orderId(), order.flashSaleTicket(), order.toHold());
                     }
                 })
-                .on(OrderPaid.class, order -> reservations.confirm(order.orderId()))
+                .on(OrderPaid.class, (order, paidAt) -> {
+                    reservations.confirm(order.orderId());
+                    sales.paid(order.orderId(), order.lines(), paidAt);
+                })
                 .on(OrderCancelled.class, order -> {
                     if (order.givesStockBack()) {
                         reservations.release(order.orderId());
+                        sales.cancelled(order.orderId());
                     }
                 }));
     }

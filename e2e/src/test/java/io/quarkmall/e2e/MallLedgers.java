@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The services' own records, read straight from their databases over JDBC: what each service
@@ -92,6 +93,13 @@ final class MallLedgers implements AutoCloseable {
     StockRow stockOf(String sku) throws SQLException {
         try (var rs = query("stock", "SELECT on_hand, reserved FROM stock_level WHERE sku = ?", sku)) {
             return rs.next() ? new StockRow(rs.getLong(1), rs.getLong(2)) : null;
+        }
+    }
+
+    /** stock: a flash-sale ticket's status (ADMITTED, ORDERED, PAID, RETURNED, RESTOCKED); null when not drained yet. */
+    String flashSaleTicketStatus(UUID ticket) throws SQLException {
+        try (var rs = query("stock", "SELECT status FROM flash_sale_ticket WHERE ticket_id = ?", ticket)) {
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 

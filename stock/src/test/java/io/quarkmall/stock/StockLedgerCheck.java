@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ledger no longer balances: each warehouse's on hand must equal the sum of its movements, each SKU's
  * totals the sum of its warehouses, reserved lie between 0 and on hand, what a warehouse reserves
  * equal what unpaid orders, undispatched transfers and flash sales (less the units their paid orders
- * took) hold there, each reservation be allocated in full, and what is inbound to a warehouse equal
+ * took; a closed sale only its unpaid orders' units) hold there, each reservation be allocated in full, and what is inbound to a warehouse equal
  * what transfers in transit carry to it. Read straight from the database, whatever the API shows.
  */
 public class StockLedgerCheck implements AfterEachCallback {
@@ -56,9 +56,12 @@ public class StockLedgerCheck implements AfterEachCallback {
             LEFT JOIN (SELECT sku, from_warehouse AS warehouse_code, sum(quantity) AS held
                        FROM stock_transfer WHERE status = 'REQUESTED' GROUP BY sku, from_warehouse) t
               USING (sku, warehouse_code)
-            LEFT JOIN (SELECT s.sku, s.warehouse_code, sum(s.quantity - coalesce(t.taken, 0)) AS held FROM flash_sale s
-                       LEFT JOIN (SELECT sale_id, count(*) AS taken FROM flash_sale_ticket
-                                  WHERE status IN ('PAID', 'RESTOCKED') GROUP BY sale_id) t ON t.sale_id = s.id
+            LEFT JOIN (SELECT s.sku, s.warehouse_code,
+                              sum(CASE WHEN s.closed_at IS NULL THEN s.quantity - coalesce(t.taken, 0)
+                                       ELSE coalesce(t.ordered, 0) END) AS held FROM flash_sale s
+                       LEFT JOIN (SELECT sale_id, count(*) FILTER (WHERE status IN ('PAID', 'RESTOCKED')) AS taken,
+                                         count(*) FILTER (WHERE status = 'ORDERED') AS ordered
+                                  FROM flash_sale_ticket GROUP BY sale_id) t ON t.sale_id = s.id
                        GROUP BY s.sku, s.warehouse_code) f
               USING (sku, warehouse_code)
             WHERE w.reserved <> coalesce(a.held, 0) + coalesce(t.held, 0) + coalesce(f.held, 0)""",

@@ -11,9 +11,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A merchant's flash sale: so many units of one SKU at one price between a start and an end, at
@@ -45,6 +47,9 @@ public class FlashSale extends PanacheEntityBase {
     /** When its units and limits were put into Redis; null until then. */
     private Instant loadedAt;
     private Instant createdAt;
+    /** When the units it neither sold nor held went back to the shop; null until then. */
+    private Instant closedAt;
+    private Integer unitsReturnedToShop;
 
     protected FlashSale() {
     }
@@ -98,6 +103,72 @@ public class FlashSale extends PanacheEntityBase {
 
     public void loaded(Instant now) {
         this.loadedAt = now;
+    }
+
+    /**
+     * A sale's tickets at its close: units sold (paid for, restocked since or not), held for orders
+     * not yet paid, admitted with no order yet (each may still become one), and admitted in Redis but
+     * not yet drained to PostgreSQL.
+     */
+    public record Tally(long sold, long held, long admitted, long undrained) {}
+
+    /**
+     * Why the sale cannot close at {@code now}; empty when it can: it has ended, is not closed, and
+     * no admitted ticket can still become an order.
+     */
+    public Optional<String> openReason(Tally tally, Instant now) {
+        if (closedAt != null) {
+            return Optional.of("flash sale " + id + " closed at " + closedAt);
+        }
+        if (phaseAt(now) != Phase.ENDED) {
+            return Optional.of("flash sale " + id + " ends at " + endsAt);
+        }
+        if (tally.admitted() > 0 || tally.undrained() > 0) {
+            return Optional.of("flash sale " + id + " has " + (tally.admitted() + tally.undrained())
+                    + " admitted tickets that may still become orders");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Closes the ended sale: the units neither sold nor held for unpaid orders go back to the shop;
+     * how many. Refused (409) while it cannot close.
+     */
+    public int close(Tally tally, Instant now) {
+        openReason(tally, now).ifPresent(reason -> {
+            throw new RuleViolation("flash-sale-not-closable", reason);
+        });
+        long returned = quantity - tally.sold() - tally.held();
+        if (returned < 0) {
+            throw new RuleViolation("flash-sale-oversold", "Flash sale " + id + " of " + quantity + " units sold "
+                    + tally.sold() + " and holds " + tally.held());
+        }
+        this.closedAt = now;
+        this.unitsReturnedToShop = (int) returned;
+        return (int) returned;
+    }
+
+    /** Closed: its Redis state takes nothing back, and units of orders cancelled since go back to the shop. */
+    public boolean closed() {
+        return closedAt != null;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public Optional<Integer> unitsReturnedToShop() {
+        return Optional.ofNullable(unitsReturnedToShop);
+    }
+
+    public static Optional<FlashSale> lockOf(long saleId) {
+        return findByIdOptional(saleId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Ids above {@code afterId} of sales ended by {@code now} and not closed yet, in order. */
+    public static List<Long> endedOpen(Instant now, long afterId, int limit) {
+        return find("closedAt is null and endsAt <= ?1 and id > ?2", Sort.ascending("id"), now, afterId).page(0, limit)
+                .<FlashSale>list().stream().map(FlashSale::id).toList();
     }
 
     public Long id() {

@@ -8,8 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -111,6 +114,21 @@ public class FlashSaleTicket extends PanacheEntityBase {
     public static List<UUID> admittedBefore(Instant admittedBefore, int limit) {
         return find("status = ?1 and admittedAt < ?2 order by admittedAt", Status.ADMITTED, admittedBefore)
                 .page(0, limit).<FlashSaleTicket>list().stream().map(FlashSaleTicket::ticketId).toList();
+    }
+
+    /** A sale's tickets counted by status (statuses without a ticket are absent). */
+    public static Map<Status, Long> countsOf(long saleId) {
+        var counts = new EnumMap<Status, Long>(Status.class);
+        getEntityManager().createQuery("select t.status, count(t) from FlashSaleTicket t where t.saleId = ?1 "
+                        + "group by t.status", Object[].class).setParameter(1, saleId).getResultList()
+                .forEach(row -> counts.put((Status) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /** SKUs of the flash sales whose tickets order {@code orderId} carries. */
+    public static Set<String> skusOfOrder(long orderId) {
+        return Set.copyOf(getEntityManager().createQuery("select s.sku from FlashSaleTicket t, FlashSale s "
+                + "where t.orderId = ?1 and s.id = t.saleId", String.class).setParameter(1, orderId).getResultList());
     }
 
     /** Units of a sale sold for good or on their way: every ticket not returned. */

@@ -50,8 +50,9 @@ public class FlashSaleGate {
             local answer = ARGV[1] .. '\\n' .. ARGV[2]
             local earlier = redis.call('HGET', KEYS[3], answer)
             if earlier then return {'REPLAYED', earlier} end
-            local sale = redis.call('HMGET', KEYS[1], 'remaining', 'limit', 'startsAt', 'endsAt')
+            local sale = redis.call('HMGET', KEYS[1], 'remaining', 'limit', 'startsAt', 'endsAt', 'closed')
             if not sale[1] then return {'NOT_STARTED', ''} end
+            if sale[5] then return {'ENDED', ''} end
             local now = tonumber(ARGV[3])
             if now < tonumber(sale[3]) then return {'NOT_STARTED', ''} end
             if now >= tonumber(sale[4]) then return {'ENDED', ''} end
@@ -67,10 +68,17 @@ public class FlashSaleGate {
     /** A ticket's unit back to the sale, once: the set of returned tickets makes a repeat a no-op. */
     private static final String RETURN = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            if redis.call('HEXISTS', KEYS[1], 'closed') == 1 then return 0 end
             if redis.call('SADD', KEYS[3], ARGV[1]) == 0 then return 0 end
             redis.call('HINCRBY', KEYS[1], 'remaining', 1)
             redis.call('HINCRBY', KEYS[1], 'sold', -1)
             redis.call('HINCRBY', KEYS[2], ARGV[2], -1)
+            return 1""";
+
+    /** Closes a sale: nothing more is admitted or taken back, no unit is left in it. */
+    private static final String CLOSE = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            redis.call('HSET', KEYS[1], 'closed', 1, 'remaining', 0)
             return 1""";
 
     /** Counts one token request against the shopper's and the address's limits; the wait in ms when over. */
@@ -133,6 +141,11 @@ public class FlashSaleGate {
     public boolean returnUnit(long saleId, UUID ticketId, String shopperId) {
         return redis.execute("EVAL", RETURN, "3", sale(saleId), sale(saleId) + ":bought", sale(saleId) + ":returned",
                 ticketId.toString(), shopperId).toInteger() == 1;
+    }
+
+    /** Closes the sale in Redis (when it was loaded): it admits no one and takes no unit back from then on. */
+    public void close(long saleId) {
+        redis.execute("EVAL", CLOSE, "1", sale(saleId));
     }
 
     /** Units sold according to Redis (admitted minus returned); empty when the sale is not loaded. */

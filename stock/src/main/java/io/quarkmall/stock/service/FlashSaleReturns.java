@@ -25,6 +25,7 @@ public class FlashSaleReturns {
 
     static final String ORDER_CANCELLED = "ORDER_CANCELLED";
     static final String NOT_ORDERED_IN_TIME = "NOT_ORDERED_IN_TIME";
+    static final String ORDER_CANCELLED_AFTER_CLOSE = "ORDER_CANCELLED_AFTER_CLOSE";
     private static final int EXPIRY_BATCH = 200;
 
     private final FlashSaleGate gate;
@@ -94,14 +95,25 @@ public class FlashSaleReturns {
         return returned;
     }
 
-    /** Redis first: if the transaction then fails, a retry finds the unit already back there and only updates the row. */
+    /**
+     * Under the sale's lock, so a return and the sale's close (FlashSaleClosing) never interleave:
+     * to the sale while it is open, Redis first (if the transaction then fails, a retry finds the
+     * unit already back there and only updates the row); to the shop once it has closed.
+     */
     private boolean giveBack(FlashSaleTicket ticket, String reason) {
         if (!ticket.returnToSale(clock.instant())) {
             return false;
         }
-        gate.returnUnit(ticket.saleId(), ticket.ticketId(), ticket.shopperId());
+        FlashSale sale = FlashSale.lockOf(ticket.saleId()).orElseThrow();
+        String why = reason;
+        if (sale.closed()) {
+            stock.returnToShop(sale, 1);
+            why = ORDER_CANCELLED_AFTER_CLOSE;
+        } else {
+            gate.returnUnit(ticket.saleId(), ticket.ticketId(), ticket.shopperId());
+        }
         outbox.record(config.topic(), ticket.ticketId().toString(),
-                new FlashSaleTicketReturned(ticket.ticketId().toString(), ticket.saleId(), reason));
+                new FlashSaleTicketReturned(ticket.ticketId().toString(), ticket.saleId(), why));
         return true;
     }
 

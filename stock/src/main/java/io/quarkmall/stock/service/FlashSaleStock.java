@@ -64,6 +64,24 @@ public class FlashSaleStock {
                 ACTOR));
     }
 
+    /**
+     * Units of a closed sale go back to the shop: no longer set aside in the sale's warehouse nor in
+     * the SKU's totals, so the regular shop may sell them; still on hand (no movement).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void returnToShop(FlashSale sale, int units) {
+        if (units == 0) {
+            return;
+        }
+        var now = clock.instant();
+        StockLevel level = StockLevel.lockOf(sale.sku()).orElseThrow(() -> new IllegalStateException(
+                "Flash sale " + sale.id() + " sells " + sale.sku() + ", which stock does not know"));
+        WarehouseStock stock = WarehouseStock.lockOrOpen(sale.sku(), sale.warehouseCode(), now);
+        stock.unhold(units, now);
+        level.moved(0, -units, now);
+        ledger.watch(stock);
+    }
+
     private void move(FlashSale sale, Kind kind, Entry entry) {
         StockLevel level = StockLevel.lockOf(sale.sku()).orElseThrow(() -> new IllegalStateException(
                 "Flash sale " + sale.id() + " sells " + sale.sku() + ", which stock does not know"));

@@ -2,6 +2,7 @@ package io.quarkmall.stock.service;
 
 import io.quarkmall.common.money.Money;
 import io.quarkmall.stock.config.AnalysisConfig;
+import io.quarkmall.stock.domain.FlashSaleTicket;
 import io.quarkmall.stock.domain.SkuSale;
 import io.quarkmall.stock.domain.StockReservation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +36,7 @@ public class SalesHistory {
 
     /**
      * The order was paid at {@code paidAt} and stock took its units: each SKU it sold (a confirmed
-     * reservation) is recorded with the units and revenue of the order's lines. Lines of SKUs stock
+     * reservation, or a flash sale's unit its ticket holds) is recorded with the units and revenue of the order's lines. Lines of SKUs stock
      * did not sell for this order, and lines without a price, are not sales of stock's.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -43,7 +45,9 @@ public class SalesHistory {
             return;
         }
         Set<String> sold = StockReservation.<StockReservation>list("orderId = ?1 and status = ?2", orderId,
-                StockReservation.Status.CONFIRMED).stream().map(StockReservation::sku).collect(Collectors.toSet());
+                StockReservation.Status.CONFIRMED).stream().map(StockReservation::sku)
+                .collect(Collectors.toCollection(HashSet::new));
+        sold.addAll(FlashSaleTicket.skusOfOrder(orderId));
         Instant when = paidAt == null ? clock.instant() : paidAt;
         LocalDate day = LocalDate.ofInstant(when, config.zone());
         Map<String, List<PaidLine>> bySku = lines.stream()
@@ -61,7 +65,9 @@ public class SalesHistory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelled(long orderId) {
         Set<String> restocked = StockReservation.<StockReservation>list("orderId = ?1 and status = ?2", orderId,
-                StockReservation.Status.RESTOCKED).stream().map(StockReservation::sku).collect(Collectors.toSet());
+                StockReservation.Status.RESTOCKED).stream().map(StockReservation::sku)
+                .collect(Collectors.toCollection(HashSet::new));
+        restocked.addAll(FlashSaleTicket.skusOfOrder(orderId));
         SkuSale.restocked(orderId, restocked, clock.instant());
     }
 }

@@ -6,7 +6,7 @@ import type { RankedSku, SkuAnalysis } from '../../api';
 import { Chart, CHART_COLOURS } from '../../charts/Chart';
 import { ErrorBox, Loaded, Loading } from '../../components/Status';
 import { formatDate, useI18n } from '../../i18n';
-import { formatMoney } from '../../money';
+import { formatMoney, fractionDigits } from '../../money';
 import { asApiError, queries, useApiClient } from '../../queries';
 import { ABC, abcXyzMatrix, pareto, XYZ } from '../../stock/abc';
 import { demandSeries, sellThroughParts } from '../../stock/analysisSeries';
@@ -37,8 +37,10 @@ function ParetoChart({ ranked }: { ranked: RankedSku[] }) {
     },
     options: {
       scales: {
+        // Compact amounts in major units (8K, 1.5万), the currency in the axis title: they fit beside a phone's chart.
         revenue: { type: 'linear', position: 'left', beginAtZero: true,
-          ticks: { callback: (v) => (currency ? formatMoney({ amountMinor: Number(v), currency }, lang) : String(v)) } },
+          title: { display: true, text: currency ? `${s('analysis.revenue')} (${currency})` : s('analysis.revenue') },
+          ticks: { callback: (v) => new Intl.NumberFormat(lang, { notation: 'compact' }).format(Number(v) / 10 ** fractionDigits(currency ?? 'CNY')) } },
         share: { type: 'linear', position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false } },
       },
       plugins: {
@@ -50,6 +52,8 @@ function ParetoChart({ ranked }: { ranked: RankedSku[] }) {
   if (totalMinor === 0) return <p className="notice" data-testid="pareto-empty">{s('analysis.noRevenue')}</p>;
   return <Chart config={config} label={s('analysis.paretoLabel')} points={bars.length} />;
 }
+
+const classTicks = (axis: { ticks: { value: number }[] }) => { axis.ticks = [0, 1, 2].map((value) => ({ value })); };
 
 /** The ABC × XYZ matrix as a bubble chart (a bubble per class pair, its area the number of SKUs) and as a table. */
 function MatrixChart({ ranked }: { ranked: RankedSku[] }) {
@@ -71,8 +75,9 @@ function MatrixChart({ ranked }: { ranked: RankedSku[] }) {
     },
     options: {
       scales: {
-        x: { min: -0.5, max: 2.5, ticks: { stepSize: 1, callback: (v) => XYZ[Number(v)] ?? '' }, title: { display: true, text: s('analysis.xyz') } },
-        y: { min: -0.5, max: 2.5, ticks: { stepSize: 1, callback: (v) => ABC[2 - Number(v)] ?? '' }, title: { display: true, text: s('analysis.abc') } },
+        // One tick per class, at 0, 1 and 2, with the axis reaching half a class beyond them so the bubbles fit.
+        x: { min: -0.5, max: 2.5, afterBuildTicks: classTicks, ticks: { callback: (v) => XYZ[Number(v)] ?? '' }, title: { display: true, text: s('analysis.xyz') } },
+        y: { min: -0.5, max: 2.5, afterBuildTicks: classTicks, ticks: { callback: (v) => ABC[2 - Number(v)] ?? '' }, title: { display: true, text: s('analysis.abc') } },
       },
       plugins: {
         tooltip: { callbacks: { label: (item) => {

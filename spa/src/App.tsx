@@ -28,6 +28,13 @@ const consolePages = () => import('./pages/console/pages');
 const ConsoleProducts = lazyPage(consolePages, 'ConsoleProducts');
 const ProductForm = lazyPage(consolePages, 'ProductForm');
 const ConsoleStock = lazyPage(consolePages, 'ConsoleStock');
+const StockLayout = lazyPage(consolePages, 'StockLayout');
+const StockSku = lazyPage(consolePages, 'StockSku');
+const StockTransfers = lazyPage(consolePages, 'StockTransfers');
+const StockAlerts = lazyPage(consolePages, 'StockAlerts');
+const ConsoleFlashSales = lazyPage(consolePages, 'ConsoleFlashSales');
+const StockAnalysis = lazyPage(consolePages, 'StockAnalysis');
+const SkuAnalysisPage = lazyPage(consolePages, 'SkuAnalysisPage');
 const ConsoleOrders = lazyPage(consolePages, 'ConsoleOrders');
 const ConsoleOrder = lazyPage(consolePages, 'ConsoleOrder');
 const ConsoleCoupons = lazyPage(consolePages, 'ConsoleCoupons');
@@ -125,6 +132,8 @@ function EditProduct() { const id = useIdParam(); return <ProductForm key={id} i
 function LotteryOne() { return <LotteryPage id={useIdParam()} />; }
 function OperatorLottery() { return <ConsoleLottery id={useIdParam()} />; }
 function OperatorOrder() { return <ConsoleOrder id={useIdParam()} />; }
+function OperatorSkuStock() { const sku = useParams().sku ?? ''; return <StockSku key={sku} sku={sku} />; }
+function OperatorSkuAnalysis() { const sku = useParams().sku ?? ''; return <SkuAnalysisPage key={sku} sku={sku} />; }
 
 /** Every page of the shop and the console; an unknown path shows the home page (the console's, below /console). */
 export const routes: RouteObject[] = [{
@@ -155,7 +164,19 @@ export const routes: RouteObject[] = [{
           { id: 'console-products', index: true, element: <ConsoleProducts /> },
           { id: 'console-new-product', path: 'products/new', element: <ProductForm /> },
           { id: 'console-product', path: 'products/:id', element: <EditProduct /> },
-          { id: 'console-stock', path: 'stock', element: <ConsoleStock /> },
+          {
+            path: 'stock',
+            element: <StockLayout />,
+            children: [
+              { id: 'console-stock', index: true, element: <ConsoleStock /> },
+              { id: 'console-stock-sku', path: 'skus/:sku', element: <OperatorSkuStock /> },
+              { id: 'console-transfers', path: 'transfers', element: <StockTransfers /> },
+              { id: 'console-stock-alerts', path: 'alerts', element: <StockAlerts /> },
+              { id: 'console-flash-sales', path: 'flash-sales', element: <ConsoleFlashSales /> },
+              { id: 'console-analysis', path: 'analysis', element: <StockAnalysis /> },
+              { id: 'console-sku-analysis', path: 'analysis/:sku', element: <OperatorSkuAnalysis /> },
+            ],
+          },
           { id: 'console-orders', path: 'orders', element: <ConsoleOrders /> },
           { id: 'console-order', path: 'orders/:id', element: <OperatorOrder /> },
           { id: 'console-coupons', path: 'coupons', element: <ConsoleCoupons /> },

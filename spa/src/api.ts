@@ -94,6 +94,21 @@ export type ProductView = CatalogSchemas['ProductView'];
 export type SearchHit = Omit<CatalogSchemas['Hit'], 'fromPrice'> & { fromPrice: Money | null };
 export type Availability = stock['schemas']['Availability'];
 export type StockView = stock['schemas']['StockView'];
+type StockSchemas = stock['schemas'];
+export type Warehouse = StockSchemas['WarehouseView'];
+export type WarehouseStock = StockSchemas['WarehouseStockView'];
+export type Movement = StockSchemas['MovementView'];
+export type MovementKind = StockSchemas['Kind'];
+export type Transfer = StockSchemas['TransferView'];
+export type StockAlert = StockSchemas['AlertView'];
+export type FlashSale = StockSchemas['FlashSaleView'];
+export type FlashSaleRequest = StockSchemas['ScheduleRequest'];
+/** sellThrough.rate and coefficientOfVariation are null when nothing sold and nothing is left. */
+export type SkuAnalysis = Omit<StockSchemas['SkuAnalysisView'], 'sellThrough' | 'coefficientOfVariation'> & {
+  sellThrough: Omit<StockSchemas['SellThroughView'], 'rate'> & { rate: number | null };
+  coefficientOfVariation: number | null;
+};
+export type RankedSku = StockSchemas['Ranked'];
 export type Cart = CartOrderSchemas['Cart'];
 export type OrderView = CartOrderSchemas['OrderView'];
 export type OrderAction = CartOrderSchemas['OrderAction'];

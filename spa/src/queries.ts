@@ -4,10 +4,14 @@ import {
   Api, ApiError, isFinal, type Availability, type Cart, type Coupon, type CouponState, type CouponTemplate,
   type CheckInStatus, type EarningRule, type Lottery, type LotteryProof, type Referrals, type Tier, type LotteryWinner, type MyDraws, type OperatorReward, type Redemption, type Reward, type OperatorOrderSummary, type OrderSummary, type OrderView,
   type PointsAccount, type ProductView, type SearchHit, type ShipmentView, type StockView, type TrackingView,
+  type FlashSale, type Movement, type RankedSku, type SkuAnalysis, type StockAlert, type Transfer, type Warehouse, type WarehouseStock,
 } from './api';
 import { useAuth } from './auth';
 import { useConfig } from './context';
 import { HISTORY_PAGE, nextHistoryPage } from './points/history';
+
+/** Movements shown a page at a time in the console. */
+export const MOVEMENTS_PAGE = 20;
 
 /** The API client of the running app, with the signed-in user's current token. */
 export function useApiClient(): Api {
@@ -50,6 +54,8 @@ export const keys = {
   tier: ['tier'],
   referrals: ['referrals'],
   earningRules: ['earning-rules'],
+  warehouses: ['warehouses'],
+  flashSales: ['flash-sales'],
 } as const;
 
 /** What the pages read, as TanStack Query options: each query's key and how it is fetched. */
@@ -183,6 +189,41 @@ export const queries = {
   stockLevels: (api: Api) => queryOptions({
     queryKey: keys.stock,
     queryFn: () => api.request<StockView[]>('/stock/stock', { query: { size: 200 } }),
+  }),
+  // The ledger's views sit below keys.stock: a receipt, count, transfer or sale set aside invalidates them all.
+  warehouseLevels: (api: Api, sku: string) => queryOptions({
+    queryKey: [...keys.stock, 'levels', sku],
+    queryFn: () => api.request<WarehouseStock[]>(`/stock/levels/${encodeURIComponent(sku)}`),
+  }),
+  movements: (api: Api, sku: string, kind: string, page: number) => queryOptions({
+    queryKey: [...keys.stock, 'movements', sku, kind, page],
+    queryFn: () => api.request<Movement[]>('/stock/movements', { query: { sku, kind: kind || undefined, page, size: MOVEMENTS_PAGE } }),
+  }),
+  transfers: (api: Api, sku: string) => queryOptions({
+    queryKey: [...keys.stock, 'transfers', sku],
+    queryFn: () => api.request<Transfer[]>('/stock/transfers', { query: { sku: sku || undefined } }),
+  }),
+  stockAlerts: (api: Api, sku: string) => queryOptions({
+    queryKey: [...keys.stock, 'alerts', sku],
+    queryFn: () => api.request<StockAlert[]>('/stock/alerts', { query: { sku: sku || undefined } }),
+  }),
+  skuAnalysis: (api: Api, sku: string, terms: { leadTimeDays: number; reviewDays: number; serviceLevel: number }) => queryOptions({
+    queryKey: [...keys.stock, 'analysis', sku, terms],
+    queryFn: () => api.request<SkuAnalysis>(`/stock/analysis/skus/${encodeURIComponent(sku)}`, { query: { days: 90, horizon: 28, ...terms } }),
+  }),
+  abcRanking: (api: Api, days: number) => queryOptions({
+    queryKey: [...keys.stock, 'abc', days],
+    queryFn: () => api.request<RankedSku[]>('/stock/analysis/abc', { query: { days } }),
+  }),
+  warehouses: (api: Api) => queryOptions({
+    queryKey: keys.warehouses,
+    queryFn: () => api.request<Warehouse[]>('/stock/warehouses'),
+    staleTime: 60_000,
+  }),
+  /** Upcoming and live flash sales (public), soonest first. */
+  flashSales: (api: Api) => queryOptions({
+    queryKey: [...keys.flashSales, 'upcoming'],
+    queryFn: () => api.request<FlashSale[]>('/stock/flash-sales'),
   }),
   operatorOrders: (api: Api, status: string) => queryOptions({
     queryKey: [...keys.operatorOrders, 'list', status],

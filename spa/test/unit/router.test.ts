@@ -37,6 +37,13 @@ test("each of the shop's paths opens its page, with its id", () => {
   expect(page('/console/earning-rules')).toEqual({ page: 'console-earning-rules', params: {} });
   expect(page('/console/lotteries')).toEqual({ page: 'console-lotteries', params: {} });
   expect(page('/console/lotteries/4')).toEqual({ page: 'console-lottery', params: { id: '4' } });
+  expect(page('/console/stock')).toEqual({ page: 'console-stock', params: {} });
+  expect(page('/console/stock/skus/TEA-1')).toEqual({ page: 'console-stock-sku', params: { sku: 'TEA-1' } });
+  expect(page('/console/stock/transfers')).toEqual({ page: 'console-transfers', params: {} });
+  expect(page('/console/stock/alerts')).toEqual({ page: 'console-stock-alerts', params: {} });
+  expect(page('/console/stock/flash-sales')).toEqual({ page: 'console-flash-sales', params: {} });
+  expect(page('/console/stock/analysis')).toEqual({ page: 'console-analysis', params: {} });
+  expect(page('/console/stock/analysis/TEA-1')).toEqual({ page: 'console-sku-analysis', params: { sku: 'TEA-1' } });
   expect(page('/console/nothing')).toMatchObject({ page: 'console-other' });
   expect(page('/nothing/here')).toMatchObject({ page: 'other' });
 });

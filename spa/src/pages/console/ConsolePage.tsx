@@ -10,7 +10,7 @@ function Tab({ to, active, children }: { to: string; active: boolean; children: 
 /** The operator console: merchants and admins run their products, stock and orders here. */
 export function ConsolePage() {
   const { t } = useI18n();
-  const stock = useMatch('/console/stock') !== null;
+  const stock = useMatch('/console/stock/*') !== null;
   const orders = useMatch('/console/orders/*') !== null;
   const coupons = useMatch('/console/coupons/*') !== null;
   const rewards = useMatch('/console/rewards') !== null;

@@ -1,5 +1,6 @@
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import type { ProductView, StockView } from '../../api';
 import { ErrorBox, Loaded } from '../../components/Status';
 import { localName, useI18n, type Lang } from '../../i18n';
@@ -30,7 +31,7 @@ function StockRow({ row }: { row: Row }) {
   };
   return (
     <tr data-sku={row.sku}>
-      <td><code>{row.sku}</code><div className="muted">{row.product}</div></td>
+      <td><Link to={`/console/stock/skus/${encodeURIComponent(row.sku)}`}><code>{row.sku}</code></Link><div className="muted">{row.product}</div></td>
       <td data-label={t('console.reserved')}>{row.level ? row.level.reserved : '–'}</td>
       <td data-label={t('console.available')}>{row.level ? row.level.available : <span className="muted">{t('console.notCounted')}</span>}</td>
       <td>

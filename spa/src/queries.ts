@@ -5,6 +5,9 @@ import {
   type CheckInStatus, type EarningRule, type Lottery, type LotteryProof, type Referrals, type Tier, type LotteryWinner, type MyDraws, type OperatorReward, type Redemption, type Reward, type OperatorOrderSummary, type OrderSummary, type OrderView,
   type PointsAccount, type ProductView, type SearchHit, type ShipmentView, type StockView, type TrackingView,
 } from './api';
+import type { FlashSaleView, SaleToken } from './api';
+import { synced } from './flash/clock';
+import { findSaleProducts } from './flash/saleProducts';
 import { useAuth } from './auth';
 import { useConfig } from './context';
 import { HISTORY_PAGE, nextHistoryPage } from './points/history';
@@ -50,6 +53,8 @@ export const keys = {
   tier: ['tier'],
   referrals: ['referrals'],
   earningRules: ['earning-rules'],
+  flashSales: ['flash-sales'],
+  saleTokens: ['sale-tokens'],
 } as const;
 
 /** What the pages read, as TanStack Query options: each query's key and how it is fetched. */
@@ -171,6 +176,26 @@ export const queries = {
   earningRules: (api: Api) => queryOptions({
     queryKey: keys.earningRules,
     queryFn: () => api.request<EarningRule[]>('/loyalty/earning-rules'),
+  }),
+  /** Upcoming and live flash sales, with the server's clock measured on the way (their countdowns). */
+  flashSales: (api: Api) => queryOptions({
+    queryKey: [...keys.flashSales, 'open'],
+    queryFn: () => synced(() => api.request<FlashSaleView[]>('/stock/flash-sales'), (list) => list[0]?.serverTime),
+  }),
+  flashSale: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.flashSales, id],
+    queryFn: () => synced(() => api.request<FlashSaleView>(`/stock/flash-sales/${id}`), (sale) => sale.serverTime),
+  }),
+  /** The signed-in shopper's sale token: good until after the sale, so asked for once. */
+  saleToken: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.saleTokens, id],
+    queryFn: () => synced(() => api.request<SaleToken>(`/stock/flash-sales/${id}/token`), (token) => token.serverTime),
+    staleTime: Infinity,
+  }),
+  /** The listed products holding these SKUs (their names and regular prices). */
+  saleProducts: (api: Api, skus: string[]) => queryOptions({
+    queryKey: [...keys.products, 'skus', ...skus],
+    queryFn: () => findSaleProducts(api, skus),
   }),
   merchantProducts: (api: Api) => queryOptions({
     queryKey: [...keys.merchantProducts, 'all'],

@@ -37,6 +37,8 @@ test("each of the shop's paths opens its page, with its id", () => {
   expect(page('/console/earning-rules')).toEqual({ page: 'console-earning-rules', params: {} });
   expect(page('/console/lotteries')).toEqual({ page: 'console-lotteries', params: {} });
   expect(page('/console/lotteries/4')).toEqual({ page: 'console-lottery', params: { id: '4' } });
+  expect(page('/flash-sales')).toEqual({ page: 'flash-sales', params: {} });
+  expect(page('/flash-sales/5')).toEqual({ page: 'flash-sale', params: { id: '5' } });
   expect(page('/console/nothing')).toMatchObject({ page: 'console-other' });
   expect(page('/nothing/here')).toMatchObject({ page: 'other' });
 });

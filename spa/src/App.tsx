@@ -51,6 +51,11 @@ const PointsMallPage = lazyPage(loyaltyPages, 'PointsMallPage');
 const LotteriesPage = lazyPage(loyaltyPages, 'LotteriesPage');
 const LotteryPage = lazyPage(loyaltyPages, 'LotteryPage');
 
+// Flash sales are another, loaded on the first visit to one.
+const flashSalePages = () => import('./pages/FlashSalePage');
+const FlashSalesPage = lazyPage(flashSalePages, 'FlashSalesPage');
+const FlashSalePage = lazyPage(flashSalePages, 'FlashSalePage');
+
 function Header() {
   const { t, lang, setLang } = useI18n();
   const auth = useAuth();
@@ -62,6 +67,7 @@ function Header() {
         <SearchBox />
       </div>
       <nav aria-label={t('nav.menu')} className="nav">
+        <NavLink to="/flash-sales">{t('flash.title')}</NavLink>
         <NavLink to="/cart">{t('nav.cart')}</NavLink>
         <NavLink to="/orders">{t('nav.orders')}</NavLink>
         <NavLink to="/points">{t('nav.points')}</NavLink>
@@ -130,6 +136,8 @@ function Product() { return <ProductPage id={useIdParam()} />; }
 function Order() { return <OrderPage id={useIdParam()} />; }
 function EditProduct() { const id = useIdParam(); return <ProductForm key={id} id={id} />; }
 function LotteryOne() { return <LotteryPage id={useIdParam()} />; }
+function FlashSaleOne() { const id = useIdParam(); return <Suspense fallback={<Loading />}><FlashSalePage key={id} id={id} /></Suspense>; }
+function FlashSales() { return <Suspense fallback={<Loading />}><FlashSalesPage /></Suspense>; }
 function OperatorLottery() { return <ConsoleLottery id={useIdParam()} />; }
 function OperatorOrder() { return <ConsoleOrder id={useIdParam()} />; }
 function OperatorSkuStock() { const sku = useParams().sku ?? ''; return <StockSku key={sku} sku={sku} />; }
@@ -146,6 +154,8 @@ export const routes: RouteObject[] = [{
       { id: 'product', path: 'products/:id', element: <Product /> },
       { id: 'cart', path: 'cart', element: <CartPage /> },
       { id: 'orders', path: 'orders', element: <OrdersPage /> },
+      { id: 'flash-sales', path: 'flash-sales', element: <FlashSales /> },
+      { id: 'flash-sale', path: 'flash-sales/:id', element: <FlashSaleOne /> },
       { id: 'order', path: 'orders/:id', element: <Order /> },
       {
         element: <PointsLayout />,

@@ -29,6 +29,8 @@ export interface RequestOptions {
   /** State-changing POSTs carry one, so a retried click or a replayed request takes effect once. */
   idempotencyKey?: string;
   query?: Record<string, string | number | string[] | undefined>;
+  /** Further headers (a flash sale's Sale-Token). */
+  headers?: Record<string, string>;
 }
 
 export function newIdempotencyKey(): string {
@@ -40,7 +42,7 @@ export class Api {
   constructor(private readonly base: string, private readonly token: TokenSource) {}
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
     const token = this.token();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -109,6 +111,10 @@ export type SkuAnalysis = Omit<StockSchemas['SkuAnalysisView'], 'sellThrough' | 
   coefficientOfVariation: number | null;
 };
 export type RankedSku = StockSchemas['Ranked'];
+export type FlashSaleView = stock['schemas']['FlashSaleView'];
+export type SaleToken = stock['schemas']['Issued'];
+/** A buy attempt admitted (201, or 200 when replayed): stock's document gives this answer no schema (FlashSalePurchaseResource.Admission). */
+export interface FlashSaleAdmission { saleId: number; outcome: 'ADMITTED'; ticketId: string }
 export type Cart = CartOrderSchemas['Cart'];
 export type OrderView = CartOrderSchemas['OrderView'];
 export type OrderAction = CartOrderSchemas['OrderAction'];

@@ -1,5 +1,8 @@
+import { flashSaleEn, flashSaleZhCN } from './flash/messages';
+
 /** Every text the SPA shows, in English and Simplified Chinese; zh-CN must have every key en has. */
 export const en = {
+  ...flashSaleEn,
   'app.name': 'Quarkmall',
   'app.skip': 'Skip to content',
   'nav.home': 'Home',
@@ -384,6 +387,7 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 export const zhCN: Record<MessageKey, string> = {
+  ...flashSaleZhCN,
   'app.name': '夸克商城',
   'app.skip': '跳到正文',
   'nav.home': '首页',

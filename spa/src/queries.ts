@@ -6,6 +6,9 @@ import {
   type PointsAccount, type ProductView, type SearchHit, type ShipmentView, type StockView, type TrackingView,
   type FlashSale, type Movement, type RankedSku, type SkuAnalysis, type StockAlert, type Transfer, type Warehouse, type WarehouseStock,
 } from './api';
+import type { FlashSaleView, SaleToken } from './api';
+import { synced } from './flash/clock';
+import { findSaleProducts } from './flash/saleProducts';
 import { useAuth } from './auth';
 import { useConfig } from './context';
 import { HISTORY_PAGE, nextHistoryPage } from './points/history';
@@ -56,6 +59,7 @@ export const keys = {
   earningRules: ['earning-rules'],
   warehouses: ['warehouses'],
   flashSales: ['flash-sales'],
+  saleTokens: ['sale-tokens'],
 } as const;
 
 /** What the pages read, as TanStack Query options: each query's key and how it is fetched. */
@@ -178,6 +182,26 @@ export const queries = {
     queryKey: keys.earningRules,
     queryFn: () => api.request<EarningRule[]>('/loyalty/earning-rules'),
   }),
+  /** Upcoming and live flash sales, with the server's clock measured on the way (their countdowns). */
+  flashSales: (api: Api) => queryOptions({
+    queryKey: [...keys.flashSales, 'open'],
+    queryFn: () => synced(() => api.request<FlashSaleView[]>('/stock/flash-sales'), (list) => list[0]?.serverTime),
+  }),
+  flashSale: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.flashSales, id],
+    queryFn: () => synced(() => api.request<FlashSaleView>(`/stock/flash-sales/${id}`), (sale) => sale.serverTime),
+  }),
+  /** The signed-in shopper's sale token: good until after the sale, so asked for once. */
+  saleToken: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.saleTokens, id],
+    queryFn: () => synced(() => api.request<SaleToken>(`/stock/flash-sales/${id}/token`), (token) => token.serverTime),
+    staleTime: Infinity,
+  }),
+  /** The listed products holding these SKUs (their names and regular prices). */
+  saleProducts: (api: Api, skus: string[]) => queryOptions({
+    queryKey: [...keys.products, 'skus', ...skus],
+    queryFn: () => findSaleProducts(api, skus),
+  }),
   merchantProducts: (api: Api) => queryOptions({
     queryKey: [...keys.merchantProducts, 'all'],
     queryFn: () => api.request<ProductView[]>('/catalog/merchant/products', { query: { size: 100 } }),
@@ -220,8 +244,8 @@ export const queries = {
     queryFn: () => api.request<Warehouse[]>('/stock/warehouses'),
     staleTime: 60_000,
   }),
-  /** Upcoming and live flash sales (public), soonest first. */
-  flashSales: (api: Api) => queryOptions({
+  /** Upcoming and live flash sales (public), soonest first, as the console lists them (no clock sync). */
+  scheduledFlashSales: (api: Api) => queryOptions({
     queryKey: [...keys.flashSales, 'upcoming'],
     queryFn: () => api.request<FlashSale[]>('/stock/flash-sales'),
   }),

@@ -27,9 +27,9 @@ export async function tokenOf(user) {
   return passwordGrant(await realmUrl(), 'quarkmall-cli', user);
 }
 
-/** One request to the mall's API; JSON in and out. */
-export async function api(method, path, { token, body, key = method === 'POST' ? randomUUID() : undefined, query } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+/** One request to the mall's API; JSON in and out ({@code headers}: any more, such as a flash sale's Sale-Token). */
+export async function api(method, path, { token, body, key = method === 'POST' ? randomUUID() : undefined, query, headers: more } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json', ...more };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (key) headers['Idempotency-Key'] = key;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

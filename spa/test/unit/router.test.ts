@@ -44,6 +44,8 @@ test("each of the shop's paths opens its page, with its id", () => {
   expect(page('/console/stock/flash-sales')).toEqual({ page: 'console-flash-sales', params: {} });
   expect(page('/console/stock/analysis')).toEqual({ page: 'console-analysis', params: {} });
   expect(page('/console/stock/analysis/TEA-1')).toEqual({ page: 'console-sku-analysis', params: { sku: 'TEA-1' } });
+  expect(page('/flash-sales')).toEqual({ page: 'flash-sales', params: {} });
+  expect(page('/flash-sales/5')).toEqual({ page: 'flash-sale', params: { id: '5' } });
   expect(page('/console/nothing')).toMatchObject({ page: 'console-other' });
   expect(page('/nothing/here')).toMatchObject({ page: 'other' });
 });

@@ -127,7 +127,7 @@ export function ConsoleFlashSales() {
   const api = useApiClient();
   const admin = useAuth().roles.includes('admin');
   const products = useQuery(queries.merchantProducts(api));
-  const sales = useQuery(queries.flashSales(api));
+  const sales = useQuery(queries.scheduledFlashSales(api));
   const skus = (products.data ?? []).flatMap((p) => p.skus.map((k) => k.sku));
   return (
     <>

@@ -15,7 +15,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { findMall } from '../checkout/cpu.mjs';
-import { api, delist, EDGE, emptyCart, listBenchProduct, MERCHANT, signIn } from '../checkout/mall.mjs';
+import { api, delist, EDGE, emptyCart, listBenchProduct, mallVersion, MERCHANT, signIn } from '../checkout/mall.mjs';
 import { closedLoop } from '../points/load.mjs';
 import { summarizeClosed } from '../points/report.mjs';
 import { RunShoppers } from '../points/shoppers.mjs';
@@ -286,13 +286,4 @@ function cpuPer(cpu, answered) {
   const per = (s) => (answered && s !== undefined && s !== null ? ((s * 1000) / answered).toFixed(2) : '-');
   return `stock ${per(of('stock'))}, edge ${per(of('edge (apps supervisor JVM)'))}, redis ${per(of('redis'))}, `
     + `whole mall ${per(cpu.mall)}; generator ${cpu.generator.toFixed(2)} CPU-s, others ${cpu.others.toFixed(2)} CPU-s`;
-}
-
-function mallVersion() {
-  const git = (...args) => execFileSync('git', args, { cwd: new URL('.', import.meta.url) }).toString().trim();
-  try {
-    return `commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' with uncommitted changes' : ''}`;
-  } catch {
-    return 'an unknown commit';
-  }
 }

@@ -5,12 +5,11 @@
 //
 //   ./mall up && node bench/checkout/checkout.mjs --rate 10 --duration 60 --warmup 15
 //   ./mall up && node bench/checkout/checkout.mjs --ceiling --rate 10 --step 5
-import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { findMall } from './cpu.mjs';
 import { runLoad, ShopperPool } from './load.mjs';
-import { bypassEdge, delist, EDGE, emptyCart, ensureShoppers, inBatches, listBenchProduct, MERCHANT, shopperName, signIn } from './mall.mjs';
+import { bypassEdge, delist, EDGE, emptyCart, ensureShoppers, inBatches, listBenchProduct, mallVersion, MERCHANT, shopperName, signIn } from './mall.mjs';
 import { percentile, printStep, summarize } from './report.mjs';
 
 const OPTIONS = {
@@ -99,14 +98,6 @@ function printCeiling(summaries) {
   else console.log(`ceiling: ${kept.at(-1).rate} PAID orders/s (${last.rate}/s did not keep up)`);
 }
 
-function mallVersion() {
-  const git = (...args) => execFileSync('git', args, { cwd: new URL('.', import.meta.url) }).toString().trim();
-  try {
-    return `commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' with uncommitted changes' : ''}`;
-  } catch {
-    return 'an unknown commit';
-  }
-}
 
 function reproduceArgs() {
   const names = opts.ceiling ? ['ceiling', 'rate', 'step', 'max-rate'] : ['rate'];

@@ -1,6 +1,7 @@
 // The running mall as the benchmark sees it: the edge's public API and the local Keycloak, with
 // real tokens. Also prepares what a run needs: a merchant of its own with a listed, stocked
 // product, and shoppers created through Keycloak's admin API (password = user name, as e2e does).
+import { execFileSync } from 'node:child_process';
 import { pbkdf2Sync, randomBytes, randomUUID } from 'node:crypto';
 
 export const EDGE = 'http://localhost:8080';
@@ -163,4 +164,14 @@ async function until(what, check, seconds = 60) {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`waited ${seconds} s for ${what}`);
+}
+
+/** The commit the benchmark runs at, for its first line, e.g. `commit abc1234 with uncommitted changes`. */
+export function mallVersion() {
+  const git = (...args) => execFileSync('git', args, { cwd: new URL('.', import.meta.url) }).toString().trim();
+  try {
+    return `commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' with uncommitted changes' : ''}`;
+  } catch {
+    return 'an unknown commit';
+  }
 }

@@ -6,13 +6,12 @@
 //
 //   ./mall up && node bench/points/points.mjs --rate 150
 //   ./mall up && node bench/points/points.mjs --find --rate 150 --step 25   # the highest check-in rate with p99 <= 100 ms
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { findMall } from '../checkout/cpu.mjs';
-import { api, bypassEdge, EDGE } from '../checkout/mall.mjs';
+import { api, bypassEdge, EDGE, mallVersion } from '../checkout/mall.mjs';
 import { arrivals, closedLoop, openLoop } from './load.mjs';
 import { printPhase, printSummary, summarizeClosed, summarizeOpen, TARGET, verdict } from './report.mjs';
 import { endVoucher, offerVoucher, RunShoppers } from './shoppers.mjs';
@@ -206,14 +205,6 @@ function printConclusion(ceiling, checkIns, redemptions) {
     + (ceiling.lowerBound ? 'not judged: the ceiling is only a lower bound (raise --max-concurrency)' : met ? 'met' : 'NOT met'));
 }
 
-function mallVersion() {
-  const git = (...args) => execFileSync('git', args, { cwd: new URL('.', import.meta.url) }).toString().trim();
-  try {
-    return `commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' with uncommitted changes' : ''}`;
-  } catch {
-    return 'an unknown commit';
-  }
-}
 
 function reproduceArgs() {
   const names = opts.find ? ['find', 'rate', 'step', 'max-rate'] : ['rate'];

@@ -8,8 +8,9 @@ import { api, createUser, deleteUsers, ensureMerchant, inBatches, MERCHANT, sign
 const KEYCLOAK_WIDTH = 6;
 
 export class RunShoppers {
-  constructor() {
-    this.prefix = `bench-points-${Date.now().toString(36)}-`;
+  /** `kind` names the benchmark in the shoppers' names (bench/flash-sale's are bench-flash-<run>-00001 ...). */
+  constructor(kind = 'points') {
+    this.prefix = `bench-${kind}-${Date.now().toString(36)}-`;
     this.all = [];
   }
 

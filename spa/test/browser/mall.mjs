@@ -12,6 +12,8 @@ export const SCREENSHOTS = path.resolve(fileURLToPath(import.meta.url), '../../.
 
 /** A name in English or in Chinese, as the reader's language gives it, at the start of the text. */
 export const either = (en, zh) => new RegExp(`^\\s*(${en}|${zh})`);
+/** The whole accessible name, for a name other tests' data may begin with (a tab called Stock beside a product called Stock test). */
+export const exactly = (en, zh) => new RegExp(`^\\s*(${en}|${zh})\\s*$`);
 
 /** Each test file's runs: a phone in Chinese and a desktop in English. */
 export const RUNS = [

@@ -6,7 +6,7 @@
 // Chinese and on a desktop in English, with screenshots of every screen in test-results/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MALL, RUNS, accessibilityProblems, either, launch, marker, newPage, shot, signIn } from './mall.mjs';
+import { MALL, RUNS, accessibilityProblems, either, exactly, launch, marker, newPage, shot, signIn } from './mall.mjs';
 
 
 let browser;
@@ -53,7 +53,7 @@ for (const { viewport, locale } of RUNS) {
       await merchant.locator('tr', { hasText: m }).filter({ hasText: /78\.00/ }).waitFor();
       await shot(merchant, viewport, 'console-products');
 
-      await merchant.getByRole('link', { name: either('Stock', '库存') }).click();
+      await merchant.getByRole('link', { name: exactly('Stock', '库存') }).click();
       for (const sku of [product.small, product.large]) {
         const stockRow = merchant.locator(`tr[data-sku="${sku}"]`);
         await stockRow.locator('input').fill('20');

@@ -82,6 +82,7 @@ const VIOLATION_FIELDS: Record<string, FlashSaleField> = {
 /** stock's 409 types (FlashSale.schedule, FlashSaleStock) → the field the rule is about. */
 const RULE_FIELDS: Record<string, FlashSaleField> = {
   'flash-sale-starts-in-the-past': 'startsAt',
+  'flash-sale-too-far-ahead': 'startsAt',
   'flash-sale-ends-before-it-starts': 'endsAt',
   'flash-sale-too-long': 'endsAt',
   'flash-sale-quantity-not-positive': 'quantity',

@@ -62,6 +62,7 @@ describe('the flash-sale form keeps the rules stock keeps', () => {
     expect(serverProblems(rule('flash-sale-starts-in-the-past', 'A flash sale must start in the future')))
       .toEqual({ fields: { startsAt: 'A flash sale must start in the future' }, general: false });
     expect(serverProblems(rule('flash-sale-too-long', 'at most 7 days')).fields).toEqual({ endsAt: 'at most 7 days' });
+    expect(serverProblems(rule('flash-sale-too-far-ahead', 'at most 90 days ahead')).fields).toEqual({ startsAt: 'at most 90 days ahead' });
     expect(serverProblems(rule('not-enough-stock', 'No warehouse has 100 of TEA-1 available')).fields)
       .toEqual({ quantity: 'No warehouse has 100 of TEA-1 available' });
     expect(serverProblems(new ApiError(404, 'Not found', 'Stock for SKU TEA-9 was not found', '')).fields).toEqual({ sku: 'Stock for SKU TEA-9 was not found' });

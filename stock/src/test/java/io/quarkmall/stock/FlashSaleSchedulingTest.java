@@ -90,6 +90,20 @@ class FlashSaleSchedulingTest {
     }
 
     @Test
+    void a_sale_starting_more_than_ninety_days_ahead_is_refused_even_beyond_what_the_database_can_hold() {
+        String sku = stocked("FS", 10);
+        Instant tooFar = Instant.now().plus(FlashSale.FARTHEST_AHEAD).plusSeconds(60);
+        Instant beyondDatabase = Instant.parse("+300000-01-01T00:00:00Z");
+        for (Instant start : new Instant[] {tooFar, beyondDatabase}) {
+            schedule("merchant", body(sku, 1, 1, start, start.plusSeconds(3600))).statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://quarkmall.io/problems/flash-sale-too-far-ahead"));
+        }
+        assertEquals(10, available(sku));
+        assertEquals(0, salesOf(sku));
+    }
+
+    @Test
     void non_positive_quantities_limits_and_malformed_terms_are_bad_input() {
         String sku = stocked("FS", 10);
         for (String bad : new String[] {

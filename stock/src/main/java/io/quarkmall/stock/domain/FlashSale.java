@@ -30,6 +30,8 @@ public class FlashSale extends PanacheEntityBase {
 
     /** The longest a sale may run: a flash sale, not a price list. */
     public static final Duration LONGEST = Duration.ofDays(7);
+    /** How far ahead a sale may be scheduled: its units are set aside from the moment it is. */
+    public static final Duration FARTHEST_AHEAD = Duration.ofDays(90);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,6 +64,10 @@ public class FlashSale extends PanacheEntityBase {
         if (!terms.startsAt().isAfter(now)) {
             throw new RuleViolation("flash-sale-starts-in-the-past", "A flash sale must start in the future, not at "
                     + terms.startsAt());
+        }
+        if (terms.startsAt().isAfter(now.plus(FARTHEST_AHEAD))) {
+            throw new RuleViolation("flash-sale-too-far-ahead", "A flash sale starts at most " + FARTHEST_AHEAD.toDays()
+                    + " days ahead, since its units are set aside until it ends; not at " + terms.startsAt());
         }
         if (!terms.endsAt().isAfter(terms.startsAt())) {
             throw new RuleViolation("flash-sale-ends-before-it-starts", "A flash sale must end after it starts");

@@ -35,6 +35,11 @@ class FlashSaleTest {
     @Test
     void a_sale_must_start_in_the_future_end_after_it_starts_and_last_at_most_a_week() {
         assertEquals("flash-sale-starts-in-the-past", refusal(terms(now, now.plusSeconds(60), 1, 1)));
+        Instant farthest = now.plus(FlashSale.FARTHEST_AHEAD);
+        FlashSale.schedule(terms(farthest, farthest.plusSeconds(60), 1, 1), "m", now);
+        assertEquals("flash-sale-too-far-ahead", refusal(terms(farthest.plusSeconds(1), farthest.plusSeconds(60), 1, 1)));
+        Instant yearThreeHundredThousand = Instant.parse("+300000-01-01T00:00:00Z");
+        assertEquals("flash-sale-too-far-ahead", refusal(terms(yearThreeHundredThousand, yearThreeHundredThousand.plusSeconds(3600), 1, 1)));
         assertEquals("flash-sale-ends-before-it-starts", refusal(terms(now.plusSeconds(60), now.plusSeconds(60), 1, 1)));
         assertEquals("flash-sale-too-long", refusal(terms(now.plusSeconds(1), now.plusSeconds(1).plus(FlashSale.LONGEST)
                 .plusSeconds(1), 1, 1)));

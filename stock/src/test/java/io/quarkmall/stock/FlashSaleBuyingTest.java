@@ -63,10 +63,10 @@ class FlashSaleBuyingTest {
         buy(first, sale, firstToken, key(), address).statusCode(201);
         buy(first, sale, firstToken, key(), address).statusCode(201);
         buy(first, sale, firstToken, key(), address).statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo(PROBLEMS + "flash-sale-limit-reached")).body("title", equalTo("LIMIT_REACHED"));
+                .body("type", equalTo(PROBLEMS + "flash-sale-limit-reached")).body("title", equalTo("Limit reached"));
         buy(second, sale, secondToken, key(), address).statusCode(201);
         buy(second, sale, secondToken, key(), address).statusCode(409)
-                .body("type", equalTo(PROBLEMS + "flash-sale-sold-out")).body("title", equalTo("SOLD_OUT"));
+                .body("type", equalTo(PROBLEMS + "flash-sale-sold-out")).body("title", equalTo("Sold out"));
         given().when().get("/flash-sales/{id}", sale).then().body("remaining", equalTo(0));
     }
 

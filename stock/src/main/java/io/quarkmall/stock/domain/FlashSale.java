@@ -107,6 +107,19 @@ public class FlashSale extends PanacheEntityBase {
         return list("loadedAt is null and startsAt <= ?1 and endsAt > ?2", Sort.ascending("startsAt"), until, now);
     }
 
+    /** Sales loaded into Redis that have not ended: Redis must still hold them (see FlashSaleLoading). */
+    public static List<FlashSale> loadedAndOpen(Instant now) {
+        return list("loadedAt is not null and closedAt is null and endsAt > ?1", now);
+    }
+
+    /**
+     * What tells this sale from another database's sale of the same id in Redis: the id and the
+     * moment it was scheduled.
+     */
+    public String identity() {
+        return id + "@" + createdAt.toEpochMilli();
+    }
+
     public void loaded(Instant now) {
         this.loadedAt = now;
     }

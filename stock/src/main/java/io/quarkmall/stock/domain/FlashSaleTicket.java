@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +130,16 @@ public class FlashSaleTicket extends PanacheEntityBase {
     public static Set<String> skusOfOrder(long orderId) {
         return Set.copyOf(getEntityManager().createQuery("select s.sku from FlashSaleTicket t, FlashSale s "
                 + "where t.orderId = ?1 and s.id = t.saleId", String.class).setParameter(1, orderId).getResultList());
+    }
+
+    /** Each shopper's tickets of a sale that are not returned (what counts against their limit). */
+    public static Map<String, Long> takenByShopper(long saleId) {
+        var taken = new HashMap<String, Long>();
+        getEntityManager().createQuery("select t.shopperId, count(t) from FlashSaleTicket t where t.saleId = ?1 "
+                        + "and t.status <> ?2 group by t.shopperId", Object[].class)
+                .setParameter(1, saleId).setParameter(2, Status.RETURNED).getResultList()
+                .forEach(row -> taken.put((String) row[0], ((Number) row[1]).longValue()));
+        return taken;
     }
 
     /** Units of a sale sold for good or on their way: every ticket not returned. */

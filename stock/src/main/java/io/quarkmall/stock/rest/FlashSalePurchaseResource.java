@@ -61,15 +61,15 @@ public class FlashSalePurchaseResource {
             case REPLAYED -> Response.ok(new Admission(saleId, PurchaseOutcome.ADMITTED, attempt.ticketId()))
                     .header("Idempotent-Replayed", "true").build();
             case RATE_LIMITED -> FlashSaleProblems.tooMany(Math.max(1, (attempt.retryAfterMillis() + 999) / 1000));
-            case SOLD_OUT -> refused("flash-sale-sold-out", attempt, "Every unit of flash sale " + saleId + " is taken.");
-            case LIMIT_REACHED -> refused("flash-sale-limit-reached", attempt,
+            case SOLD_OUT -> refused("flash-sale-sold-out", "Sold out", "Every unit of flash sale " + saleId + " is taken.");
+            case LIMIT_REACHED -> refused("flash-sale-limit-reached", "Limit reached",
                     "You have bought as many units of flash sale " + saleId + " as one shopper may.");
-            case NOT_STARTED -> refused("flash-sale-not-started", attempt, "Flash sale " + saleId + " has not started.");
-            case ENDED -> refused("flash-sale-ended", attempt, "Flash sale " + saleId + " has ended.");
+            case NOT_STARTED -> refused("flash-sale-not-started", "Not started", "Flash sale " + saleId + " has not started.");
+            case ENDED -> refused("flash-sale-ended", "Ended", "Flash sale " + saleId + " has ended.");
         };
     }
 
-    private static Response refused(String type, Attempt attempt, String detail) {
-        return Problem.of(type, attempt.outcome().name(), 409, detail).toResponse();
+    private static Response refused(String type, String title, String detail) {
+        return Problem.of(type, title, 409, detail).toResponse();
     }
 }

@@ -9,7 +9,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,10 +35,24 @@ public class FlashSaleGate {
             end
             """;
 
-    /** Puts a sale into Redis once; a second load changes nothing (the sale may be selling already). */
+    /**
+     * Puts a sale into Redis under its identity; a second load of the same sale changes nothing (it may
+     * be selling already). A sale missing from Redis (lost with a restart or a failover) or held there
+     * under another identity (left by another database) is written afresh: its units and each shopper's
+     * count from what was taken already (ARGV[6], then shopper and count pairs). A sale loaded before
+     * sales carried an identity keeps its state and takes the identity.
+     */
     private static final String LOAD = """
-            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-            redis.call('HSET', KEYS[1], 'remaining', ARGV[1], 'sold', 0, 'limit', ARGV[2], 'startsAt', ARGV[3], 'endsAt', ARGV[4])
+            local identity = redis.call('HGET', KEYS[1], 'identity')
+            if identity == ARGV[5] then return 0 end
+            if not identity and redis.call('EXISTS', KEYS[1]) == 1 then
+              redis.call('HSET', KEYS[1], 'identity', ARGV[5])
+              return 0
+            end
+            redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+            redis.call('HSET', KEYS[1], 'remaining', ARGV[1], 'sold', ARGV[6], 'limit', ARGV[2], 'startsAt', ARGV[3],
+                       'endsAt', ARGV[4], 'identity', ARGV[5])
+            for i = 7, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
             return 1""";
 
     /**
@@ -105,11 +121,39 @@ public class FlashSaleGate {
         return "flashsale:{" + saleId + "}";
     }
 
+    /** What a sale has given out so far: units in all and per shopper (tickets not returned, queued ones included). */
+    public record Taken(long units, Map<String, Long> byShopper) {}
+
+    /** True when Redis holds this very sale (or one loaded before sales carried an identity). */
+    public boolean holds(FlashSale sale) {
+        var identity = redis.execute("HGET", sale(sale.id()), "identity");
+        return identity == null ? redis.execute("EXISTS", sale(sale.id())).toLong() == 1
+                : identity.toString().equals(sale.identity());
+    }
+
     /** True when this call put the sale into Redis, false when it was there already. */
-    public boolean load(FlashSale sale) {
-        return redis.execute("EVAL", LOAD, "1", sale(sale.id()), Integer.toString(sale.quantity()),
-                Integer.toString(sale.perShopperLimit()), Long.toString(sale.startsAt().toEpochMilli()),
-                Long.toString(sale.endsAt().toEpochMilli())).toInteger() == 1;
+    public boolean load(FlashSale sale, Taken taken) {
+        var args = new ArrayList<>(List.of(LOAD, "4", sale(sale.id()), sale(sale.id()) + ":bought",
+                sale(sale.id()) + ":answers", sale(sale.id()) + ":returned",
+                Long.toString(Math.max(0, sale.quantity() - taken.units())), Integer.toString(sale.perShopperLimit()),
+                Long.toString(sale.startsAt().toEpochMilli()), Long.toString(sale.endsAt().toEpochMilli()),
+                sale.identity(), Long.toString(taken.units())));
+        taken.byShopper().forEach((shopper, units) -> {
+            args.add(shopper);
+            args.add(Long.toString(units));
+        });
+        return redis.execute("EVAL", args.toArray(String[]::new)).toInteger() == 1;
+    }
+
+    /** Admitted tickets of one sale still queued for the drainer, counted per shopper. */
+    public Map<String, Long> queuedByShopper(long saleId) {
+        var byShopper = new HashMap<String, Long>();
+        for (QueuedTicket ticket : queued(Integer.MAX_VALUE)) {
+            if (ticket.saleId() == saleId) {
+                byShopper.merge(ticket.shopperId(), 1L, Long::sum);
+            }
+        }
+        return byShopper;
     }
 
     public Uni<Attempt> buy(long saleId, String shopperId, String idempotencyKey, String address, Instant now) {

@@ -2,17 +2,27 @@ package io.quarkmall.stock.service;
 
 import io.quarkmall.stock.config.FlashSaleConfig;
 import io.quarkmall.stock.domain.FlashSale;
+import io.quarkmall.stock.domain.FlashSaleTicket;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.jboss.logging.Logger;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Puts each sale's units and limits into Redis shortly before it starts ({@code load-ahead}), so
- * the buy path never reads PostgreSQL. Loading twice changes nothing in Redis.
+ * the buy path never reads PostgreSQL. Loading twice changes nothing in Redis. A sale Redis no
+ * longer holds while it is open (Redis restarted or failed over without its data) is loaded again
+ * from what PostgreSQL and the queue of admitted tickets say was taken: read the queue first, then
+ * the tickets, so a ticket drained in between is counted twice (a unit held back), never not at all.
+ * Admissions Redis lost before they were drained are lost with it.
  */
 @ApplicationScoped
 public class FlashSaleLoading {
+
+    private static final Logger LOG = Logger.getLogger(FlashSaleLoading.class);
 
     private final FlashSaleGate gate;
     private final FlashSaleConfig config;
@@ -29,16 +39,30 @@ public class FlashSaleLoading {
         loadDue();
     }
 
-    /** The number of sales put into Redis. */
+    /** The number of sales put into Redis, for the first time or again. */
     public int loadDue() {
         return QuarkusTransaction.requiringNew().call(() -> {
             var now = clock.instant();
+            int loaded = 0;
+            for (FlashSale sale : FlashSale.loadedAndOpen(now)) {
+                if (!gate.holds(sale) && gate.load(sale, taken(sale))) {
+                    LOG.warnf("Flash sale %d was missing from Redis and was loaded again from its tickets", sale.id());
+                    loaded++;
+                }
+            }
             var due = FlashSale.dueForLoading(now.plus(config.loadAhead()), now);
             for (FlashSale sale : due) {
-                gate.load(sale);
+                gate.load(sale, taken(sale));
                 sale.loaded(now);
+                loaded++;
             }
-            return due.size();
+            return loaded;
         });
+    }
+
+    private FlashSaleGate.Taken taken(FlashSale sale) {
+        Map<String, Long> byShopper = new HashMap<>(gate.queuedByShopper(sale.id()));
+        FlashSaleTicket.takenByShopper(sale.id()).forEach((shopper, units) -> byShopper.merge(shopper, units, Long::sum));
+        return new FlashSaleGate.Taken(byShopper.values().stream().mapToLong(Long::longValue).sum(), byShopper);
     }
 }

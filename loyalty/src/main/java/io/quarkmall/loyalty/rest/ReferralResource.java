@@ -8,9 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Locale;
@@ -55,6 +57,7 @@ public class ReferralResource {
 
     @POST
     @Idempotent
+    @Consumes(MediaType.APPLICATION_JSON) // a record of one String would otherwise take a text/plain body as the code
     @Operation(summary = "Register the referral code of the shopper who brought the caller (Idempotency-Key required), "
             + "once and before the caller's first paid order; both are rewarded when that order is paid. 422 for an "
             + "unknown code; 409 own-referral-code, mutual-referral, already-referred or not-a-new-shopper")

@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkmall.common.outbox.OutboxEvent;
 import io.quarkmall.pay.domain.PayableOrder;
 import io.quarkmall.pay.domain.Payment;
+import io.quarkmall.pay.domain.PaymentRefund;
 import io.quarkmall.stack.testing.SagaEvents;
 import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -97,22 +99,27 @@ class PaymentFlowTest {
     }
 
     @Test
-    void a_declined_card_fails_the_payment_for_good_and_announces_it() {
+    void a_declined_card_leaves_the_order_payable_and_another_card_pays_it() {
         long orderId = payableOrder(1_000);
         pay("shopper", orderId, "tok_sandbox_decline").then().statusCode(201)
                 .body("status", equalTo("DECLINED")).body("failureReason", equalTo("DECLINED"));
+        pay("shopper", orderId, "tok_sandbox_success").then().statusCode(201).body("status", equalTo("CAPTURED"));
         pay("shopper", orderId, "tok_sandbox_success").then().statusCode(409)
-                .body("type", equalTo("https://quarkmall.io/problems/order-payment-failed"));
+                .body("type", equalTo("https://quarkmall.io/problems/order-already-paid"));
         List<String> events = eventsOf(orderId);
-        assertEquals(1, events.size());
+        assertEquals(2, events.size());
         assertEquals(true, events.get(0).contains("\"PaymentFailed\"") && events.get(0).contains("\"DECLINED\""));
+        assertEquals(true, events.get(1).contains("\"PaymentSucceeded\""));
+        assertEquals(List.of("qm-" + orderId + "-1", "qm-" + orderId + "-2"), QuarkusTransaction.requiringNew().call(() ->
+                Payment.ofOrder(orderId).stream().map(Payment::reference).toList()), "each attempt has its own reference");
     }
 
     @Test
-    void a_gateway_that_does_not_answer_times_the_payment_out() {
+    void a_gateway_that_does_not_answer_times_the_attempt_out_and_the_order_stays_payable() {
         long orderId = payableOrder(1_000);
         pay("shopper", orderId, "tok_sandbox_timeout").then().statusCode(201).body("status", equalTo("TIMED_OUT"));
         assertEquals(true, eventsOf(orderId).get(0).contains("\"TIMEOUT\""));
+        pay("shopper", orderId, "tok_sandbox_success").then().statusCode(201).body("status", equalTo("CAPTURED"));
     }
 
     @Test
@@ -137,9 +144,11 @@ class PaymentFlowTest {
         SagaEvents.publish(ORDERS, "OrderCancelled", orderId, """
                 {"orderId":%d,"shopperId":"%s","reason":"UNPAID_TIMEOUT"}""".formatted(orderId, Tokens.subjectOf("shopper")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper"))
-                .when().get("/payments/{id}", paymentId).then().statusCode(200).body("status", equalTo("REFUND_PENDING")));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper"))
                 .when().get("/payments/{id}", paymentId).then().statusCode(200).body("status", equalTo("REFUNDED")));
+        var refunds = QuarkusTransaction.requiringNew().call(() -> PaymentRefund.ofPayment(paymentId));
+        assertEquals(1, refunds.size());
+        assertEquals(PaymentRefund.Status.DONE, refunds.get(0).status());
+        assertTrue(refunds.get(0).attempts() >= 1, "the first refund was refused and retried");
         assertEquals(1, eventsOf(orderId).stream().filter(e -> e.contains("\"PaymentRefunded\"")).count());
     }
 

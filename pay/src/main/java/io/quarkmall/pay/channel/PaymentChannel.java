@@ -67,7 +67,14 @@ public interface PaymentChannel {
      * @param returnUrl where the channel sends the browser back after a {@link Presentation#REDIRECT}, or null
      */
     record ChargeRequest(String reference, Money amount, String subject, Presentation presentation, String token,
-                         String returnUrl) {}
+                         String returnUrl) {
+        /** The token never reaches a log. */
+        @Override
+        public String toString() {
+            return "ChargeRequest[reference=" + reference + ", amount=" + amount + ", presentation=" + presentation
+                    + ", token=<redacted>]";
+        }
+    }
 
     /** What the shopper is shown, or the outcome where the channel settles at once (cards). */
     sealed interface Started {

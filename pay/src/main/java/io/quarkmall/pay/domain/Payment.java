@@ -138,8 +138,9 @@ public class Payment extends PanacheEntityBase {
 
     /** Ids of PENDING payments the channel should be asked about now. */
     public static List<Long> checksDue(Instant now, int limit) {
-        return find("status = ?1 and nextCheckAt <= ?2", Sort.ascending("nextCheckAt"), Status.PENDING, now)
-                .page(0, limit).project(Long.class).list();
+        return getEntityManager().createQuery("select p.id from Payment p where p.status = ?1 and p.nextCheckAt <= ?2"
+                        + " order by p.nextCheckAt", Long.class)
+                .setParameter(1, Status.PENDING).setParameter(2, now).setMaxResults(limit).getResultList();
     }
 
     /** The channel shows the shopper this (a QR code's content or a page to go to). */

@@ -48,8 +48,8 @@ public class PaymentResource {
      * passed to the PSP and neither stored nor logged.
      */
     public record PayRequest(@NotNull @Positive Long orderId,
-                             @NotNull @Pattern(regexp = "alipay|wechat|card|sandbox",
-                                     message = "must be a channel this mall offers: alipay, wechat or card") String channel,
+                             @NotNull @Pattern(regexp = "[a-z][a-z-]{0,19}", message = "must be a channel's name, "
+                                     + "as GET /payments/channels lists them") String channel,
                              @Schema(description = "QR_CODE (desktop) or REDIRECT (phone) for alipay and wechat; TOKEN "
                                      + "for card (the default for card; QR_CODE is the default for the others)")
                              Presentation presentation,

@@ -118,8 +118,14 @@ public class Payment extends PanacheEntityBase {
         return find("id = ?1 and shopperId = ?2", id, shopperId).firstResultOptional();
     }
 
-    public static Optional<Payment> lockByReference(String reference) {
-        return find("reference", reference).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    /** Which attempt and order a channel's reference names, read without loading the attempt. */
+    public record Key(long paymentId, long orderId) {}
+
+    public static Optional<Key> keyOf(String reference, String channel) {
+        return getEntityManager().createQuery("select p.id, p.orderId from Payment p where p.reference = ?1"
+                        + " and p.channel = ?2", Object[].class)
+                .setParameter(1, reference).setParameter(2, channel).getResultStream().findFirst()
+                .map(row -> new Key((Long) row[0], (Long) row[1]));
     }
 
     public static Optional<Payment> lockById(long id) {

@@ -74,7 +74,7 @@ public class PaymentService {
      * answer with a QR code or a page for the shopper, and settle when the channel says so. A declined
      * attempt leaves the order payable: the shopper may try another card or channel.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = RuleViolation.class)
     public Payment pay(String shopperId, long orderId, PayCommand command) {
         PaymentChannel channel = channels.named(SANDBOX.equals(command.channel()) ? CARD : command.channel());
         Presentation presentation = presentationFor(channel, command);
@@ -82,6 +82,7 @@ public class PaymentService {
         PayableOrder order = lockPayable(shopperId, orderId);
         order.requirePayable();
         closeEarlierAttempts(order);
+        // An earlier attempt the channel reports paid has just paid the order: that stays, and this attempt is refused.
         order.requirePayable();
         Instant now = clock.instant();
         int attempt = Math.toIntExact(Payment.attemptsOf(orderId)) + 1;
@@ -177,17 +178,20 @@ public class PaymentService {
         PaymentChannel channel = channels.find(channelName).orElseThrow(() ->
                 ProblemException.notFound("Payment channel " + channelName));
         ChannelState state = channel.verifyNotification(headers, body);
-        Payment known = Payment.<Payment>find("reference", state.reference()).firstResultOptional().orElse(null);
-        if (known == null || !known.channel().equals(channel.name())) {
+        var known = Payment.keyOf(state.reference(), channel.name());
+        if (known.isEmpty()) {
             LOG.errorf("%s notified %s about %s, which pay has no attempt of: reconciliation will report it",
                     channel.name(), state.getClass().getSimpleName(), state.reference());
             return channel.acknowledgement();
         }
-        settle(known.id(), known.orderId(), state);
+        settle(known.get().paymentId(), known.get().orderId(), state);
         return channel.acknowledgement();
     }
 
-    /** Applies what the channel said about one attempt, under the order's lock (taken before the payment's). */
+    /**
+     * Applies what the channel said about one attempt, under the order's lock (taken before the payment's).
+     * Neither may have been read before in this transaction: a locked read would return the stale copy.
+     */
     private void settle(long paymentId, long orderId, ChannelState state) {
         PayableOrder order = PayableOrder.lock(orderId).orElseThrow();
         Payment payment = Payment.lockById(paymentId).orElseThrow();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkmall.common.money.Money;
+import io.quarkmall.pay.AtOnce;
 import io.quarkmall.pay.channel.PaymentChannel.StatementLine;
 import io.quarkmall.pay.domain.reconciliation.LedgerEntry;
 import io.quarkmall.pay.domain.reconciliation.ReconciliationReport;
@@ -21,14 +22,10 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -155,21 +152,8 @@ class ReconciliationTest {
         LocalDate day = freshDay();
         ScriptedLedger.records(CHANNEL, day, List.of(ours("p1", LedgerEntry.Kind.PAYMENT, 1_000, day)));
         ScriptedStatementChannel.lists(day, List.of(theirs("p1", StatementLine.Kind.PAYMENT, 1_000, day)));
-        var pool = Executors.newFixedThreadPool(12);
-        var start = new CountDownLatch(1);
-        var answers = new ArrayList<Future<Integer>>();
-        for (int i = 0; i < 12; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return run("admin", "{\"day\":\"%s\",\"channel\":\"%s\"}".formatted(day, CHANNEL)).statusCode();
-            }));
-        }
-        start.countDown();
-        var statuses = new ArrayList<Integer>();
-        for (var answer : answers) {
-            statuses.add(answer.get());
-        }
-        pool.shutdown();
+        var statuses = AtOnce.run(12, () ->
+                run("admin", "{\"day\":\"%s\",\"channel\":\"%s\"}".formatted(day, CHANNEL)).statusCode());
         assertEquals(12, Collections.frequency(statuses, 201), statuses.toString());
         assertEquals(1, reportsOf(day));
     }

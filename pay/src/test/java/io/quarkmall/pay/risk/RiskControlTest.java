@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkmall.common.money.Money;
+import io.quarkmall.pay.AtOnce;
 import io.quarkmall.pay.domain.risk.AssessmentRequest;
 import io.quarkmall.pay.domain.risk.ReviewStatus;
 import io.quarkmall.pay.domain.risk.RiskAssessment;
@@ -21,9 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -148,21 +146,7 @@ class RiskControlTest {
         var shopper = Shopper.fresh();
         String device = fresh("device");
         String card = fresh("card");
-        var pool = Executors.newFixedThreadPool(12);
-        var start = new CountDownLatch(1);
-        var answers = new ArrayList<Future<RiskDecision>>();
-        for (int i = 0; i < 12; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return risk.assess(shopper.pays(100, device, card, null, NOW)).decision();
-            }));
-        }
-        start.countDown();
-        var decisions = new ArrayList<RiskDecision>();
-        for (var answer : answers) {
-            decisions.add(answer.get());
-        }
-        pool.shutdown();
+        var decisions = AtOnce.run(12, () -> risk.assess(shopper.pays(100, device, card, null, NOW)).decision());
         assertEquals(3, Collections.frequency(decisions, RiskDecision.ALLOW), decisions.toString());
         assertEquals(9, Collections.frequency(decisions, RiskDecision.REVIEW), decisions.toString());
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkmall.common.money.Money;
+import io.quarkmall.pay.AtOnce;
 import io.quarkmall.pay.domain.risk.AssessmentRequest;
 import io.quarkmall.pay.domain.risk.RiskDecision;
 import io.quarkmall.pay.domain.risk.RiskVerdict;
@@ -17,13 +18,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The console's review queue: operators (the realm's admins) read held payments and decide each once. */
@@ -99,22 +97,9 @@ class RiskReviewApiTest {
     @Test
     void sixteen_operators_deciding_one_review_at_once_leave_exactly_one_decision() throws Exception {
         long id = held().assessmentId();
-        var pool = Executors.newFixedThreadPool(16);
-        var start = new CountDownLatch(1);
-        var answers = new ArrayList<Future<Integer>>();
-        for (int i = 0; i < 16; i++) {
-            boolean approve = i % 2 == 0;
-            answers.add(pool.submit(() -> {
-                start.await();
-                return decide("admin", id, "{\"approve\":" + approve + "}").statusCode();
-            }));
-        }
-        start.countDown();
-        var statuses = new ArrayList<Integer>();
-        for (var answer : answers) {
-            statuses.add(answer.get());
-        }
-        pool.shutdown();
+        var turn = new AtomicInteger();
+        var statuses = AtOnce.run(16, () ->
+                decide("admin", id, "{\"approve\":" + (turn.incrementAndGet() % 2 == 0) + "}").statusCode());
         assertEquals(1, Collections.frequency(statuses, 200), statuses.toString());
         assertEquals(15, Collections.frequency(statuses, 409), statuses.toString());
         assertEquals(1, decisions.of(id).size());

@@ -98,13 +98,11 @@ public final class RiskRules {
             return Optional.empty();
         }
         String device = attempt.deviceId() == null ? "No device id was sent" : "This shopper has never paid from this device";
-        String basket = "; the basket of %s %s is at least %d.".formatted(attempt.amount().currency(), units(attempt),
-                limit.largeBasket());
         boolean newAddress = attempt.shippingAddressHash() != null && !history.knownAddress();
-        return newAddress
-                ? hit(NEW_DEVICE_LARGE_BASKET, limit.points() + limit.newAddressPoints(),
-                        device + basket.replace(";", ", it ships to an address the shopper never used before,"))
-                : hit(NEW_DEVICE_LARGE_BASKET, limit.points(), device + basket);
+        String address = newAddress ? ", the order ships to an address the shopper never used," : "";
+        return hit(NEW_DEVICE_LARGE_BASKET, limit.points() + (newAddress ? limit.newAddressPoints() : 0),
+                "%s%s and the basket of %s %s is at least %d.".formatted(device, address, attempt.amount().currency(),
+                        units(attempt), limit.largeBasket()));
     }
 
     /** The order ships to another region than the payer's billing or account region. */

@@ -7,13 +7,16 @@ import io.quarkmall.common.problem.ProblemException;
 import io.quarkmall.pay.channel.ChannelUnavailable;
 import io.quarkmall.pay.channel.PaymentChannel;
 import io.quarkmall.pay.channel.PaymentChannel.StatementLine;
+import io.quarkmall.pay.config.ReconciliationConfig;
 import io.quarkmall.pay.domain.reconciliation.LedgerEntry;
 import io.quarkmall.pay.domain.reconciliation.ReconciliationLedger;
 import io.quarkmall.pay.domain.reconciliation.ReconciliationReport;
 import io.quarkmall.pay.domain.reconciliation.StatementComparison;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
@@ -44,13 +47,19 @@ public class ReconciliationService {
     private final Instance<ReconciliationLedger> ledger;
     private final AdvisoryLocks locks;
     private final Clock clock;
+    private final ReconciliationConfig config;
 
     ReconciliationService(@Any Instance<PaymentChannel> channels, Instance<ReconciliationLedger> ledger,
-                          AdvisoryLocks locks, Clock clock) {
+                          AdvisoryLocks locks, Clock clock, ReconciliationConfig config) {
         this.channels = channels;
         this.ledger = ledger;
         this.locks = locks;
         this.clock = clock;
+        this.config = config;
+    }
+
+    void announceSchedule(@Observes StartupEvent started) {
+        LOG.infof("Reconciling yesterday's statements of %s on the cron '%s' (Asia/Shanghai)", channelNames(), config.cron());
     }
 
     /**

@@ -70,7 +70,8 @@ class ReconciliationTest {
     }
 
     private static long reportsOf(LocalDate day) {
-        return QuarkusTransaction.requiringNew().call(() -> ReconciliationReport.count("day = ?1 and channel = ?2", day, CHANNEL));
+        return QuarkusTransaction.requiringNew().call(() -> ReconciliationReport.count("from ReconciliationReport r where r.day = ?1 and r.channel = ?2",
+                day, CHANNEL));
     }
 
     @Test

@@ -83,19 +83,19 @@ public class ReconciliationReport extends PanacheEntityBase {
 
     /** Removes the day's report of the channel, if any, so that a new run's takes its place. */
     public static void removeFor(LocalDate day, String channel) {
-        find("day = ?1 and channel = ?2", day, channel).<ReconciliationReport>list().forEach(PanacheEntityBase::delete);
+        find("from ReconciliationReport r where r.day = ?1 and r.channel = ?2", day, channel).<ReconciliationReport>list().forEach(PanacheEntityBase::delete);
         flush();
     }
 
     /** Reports of days from {@code from} to {@code to} (inclusive), of one channel or all, newest day first. */
     public static List<ReconciliationReport> between(LocalDate from, LocalDate to, String channel, int page, int size) {
         var parameters = Parameters.with("from", from).and("to", to);
-        String query = "day >= :from and day <= :to";
+        String query = "from ReconciliationReport r where r.day >= :from and r.day <= :to";
         if (channel != null) {
-            query += " and channel = :channel";
+            query += " and r.channel = :channel";
             parameters = parameters.and("channel", channel);
         }
-        return find(query + " order by day desc, channel", parameters).page(Page.of(page, size)).list();
+        return find(query + " order by r.day desc, r.channel", parameters).page(Page.of(page, size)).list();
     }
 
     public Long id() {

@@ -14,6 +14,14 @@ import java.time.Duration;
 @ConfigMapping(prefix = "quarkmall.pay.risk")
 public interface RiskConfig {
 
+    /**
+     * Whether payments are screened: every attempt is scored before it reaches its channel. Off only in
+     * pay's own tests of other things (their one shopper pays hundreds of times a minute); the tests of
+     * screening turn it on.
+     */
+    @WithDefault("true")
+    boolean screenPayments();
+
     /** A score at or above this holds the payment for review. */
     @WithDefault("50")
     int reviewAt();

@@ -26,6 +26,7 @@ import java.util.Optional;
  * It holds the channel's trade id, never a card number, CVV or token.
  *
  * <pre>
+ * IN_REVIEW ──approved──▶ VOIDED (the shopper pays again, no longer held) / ──declined──▶ DECLINED
  * PENDING ──paid──▶ CAPTURED ──refund──▶ PARTIALLY_REFUNDED ──refund──▶ REFUNDED
  *    │ └──refused──▶ DECLINED
  *    └──closed────▶ VOIDED
@@ -37,7 +38,7 @@ import java.util.Optional;
 public class Payment extends PanacheEntityBase {
 
     /** TIMED_OUT: the card PSP's first API did not answer in time, and the charge was voided. */
-    public enum Status { PENDING, CAPTURED, PARTIALLY_REFUNDED, REFUNDED, DECLINED, VOIDED, TIMED_OUT }
+    public enum Status { IN_REVIEW, PENDING, CAPTURED, PARTIALLY_REFUNDED, REFUNDED, DECLINED, VOIDED, TIMED_OUT }
 
     /** How often a PENDING payment is asked about, at most: its check interval doubles up to this. */
     static final Duration MAX_CHECK_INTERVAL = Duration.ofMinutes(5);
@@ -66,6 +67,7 @@ public class Payment extends PanacheEntityBase {
     private Instant paidAt;
     private Instant nextCheckAt;
     private int checks;
+    private Long riskReviewId;
 
     protected Payment() {
     }
@@ -85,6 +87,37 @@ public class Payment extends PanacheEntityBase {
         payment.updatedAt = now;
         payment.nextCheckAt = now.plus(firstCheck);
         return payment;
+    }
+
+    /** Risk control held this attempt for an operator's review: it has not reached its channel. */
+    public void holdForReview(long reviewId, Instant now) {
+        status = Status.IN_REVIEW;
+        riskReviewId = reviewId;
+        nextCheckAt = null;
+        updatedAt = now;
+    }
+
+    /** Risk control refused it before it reached its channel. */
+    public void refusedByRisk(Instant now) {
+        status = Status.DECLINED;
+        failureReason = "RISK_DECLINED";
+        nextCheckAt = null;
+        updatedAt = now;
+    }
+
+    /** The operator's decision on the review that holds this attempt; false if it is not held. */
+    public boolean reviewed(boolean approved, Instant now) {
+        if (status != Status.IN_REVIEW) {
+            return false;
+        }
+        status = approved ? Status.VOIDED : Status.DECLINED;
+        failureReason = approved ? "REVIEW_APPROVED" : "RISK_DECLINED";
+        updatedAt = now;
+        return true;
+    }
+
+    public static Optional<Payment> heldBy(long reviewId) {
+        return find("riskReviewId", reviewId).firstResultOptional();
     }
 
     /** The channel reference of an order's n-th attempt: the same attempt retried keeps it. */
@@ -136,6 +169,12 @@ public class Payment extends PanacheEntityBase {
     public static Optional<Payment> keptFor(long orderId) {
         return find("orderId = ?1 and surplus = false and status in ?2", orderId,
                 List.of(Status.CAPTURED, Status.PARTIALLY_REFUNDED, Status.REFUNDED)).firstResultOptional();
+    }
+
+    /** Payments the channel took (kept or surplus), paid in [from, to). */
+    public static List<Payment> paidThrough(String channel, Instant from, Instant to) {
+        return list("channel = ?1 and paidAt >= ?2 and paidAt < ?3 and status in ?4", channel, from, to,
+                List.of(Status.CAPTURED, Status.PARTIALLY_REFUNDED, Status.REFUNDED));
     }
 
     public static List<Payment> pendingOf(long orderId) {
@@ -301,5 +340,9 @@ public class Payment extends PanacheEntityBase {
 
     public Instant paidAt() {
         return paidAt;
+    }
+
+    public Long riskReviewId() {
+        return riskReviewId;
     }
 }

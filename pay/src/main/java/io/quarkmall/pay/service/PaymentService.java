@@ -11,13 +11,18 @@ import io.quarkmall.pay.channel.PaymentChannel;
 import io.quarkmall.pay.channel.PaymentChannel.ChannelState;
 import io.quarkmall.pay.channel.PaymentChannel.Presentation;
 import io.quarkmall.pay.config.PayConfig;
+import io.quarkmall.pay.config.RiskConfig;
 import io.quarkmall.pay.domain.PayableOrder;
 import io.quarkmall.pay.domain.Payment;
 import io.quarkmall.pay.domain.PaymentEvent;
 import io.quarkmall.pay.domain.PaymentRefund;
 import io.quarkmall.pay.domain.PaymentRefund.Reason;
 import io.quarkmall.common.domain.RuleViolation;
+import io.quarkmall.pay.domain.risk.AssessmentRequest;
+import io.quarkmall.pay.domain.risk.ReviewDecided;
+import io.quarkmall.pay.domain.risk.RiskVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,13 +48,18 @@ public class PaymentService {
     public static final String CARD = "card";
 
     private final Channels channels;
+    private final RiskService risk;
+    private final boolean screening;
     private final CartOrderClient cartOrder;
     private final Outbox outbox;
     private final Clock clock;
     private final PayConfig config;
 
-    PaymentService(Channels channels, CartOrderClient cartOrder, Outbox outbox, Clock clock, PayConfig config) {
+    PaymentService(Channels channels, RiskService risk, RiskConfig riskConfig, CartOrderClient cartOrder, Outbox outbox,
+                   Clock clock, PayConfig config) {
         this.channels = channels;
+        this.risk = risk;
+        this.screening = riskConfig.screenPayments();
         this.cartOrder = cartOrder;
         this.outbox = outbox;
         this.clock = clock;
@@ -57,10 +67,12 @@ public class PaymentService {
     }
 
     /** How the shopper asked to pay. {@code token}: a card's PSP token (cards only); never stored or logged. */
-    public record PayCommand(String channel, Presentation presentation, String token, String returnUrl) {
+    /** {@code deviceId}: the id the shopper's client keeps for its device (risk control counts attempts by it), or null. */
+    public record PayCommand(String channel, Presentation presentation, String token, String returnUrl, String deviceId) {
         @Override
         public String toString() {
-            return "PayCommand[channel=" + channel + ", presentation=" + presentation + ", token=<redacted>]";
+            return "PayCommand[channel=" + channel + ", presentation=" + presentation + ", token=<redacted>, device="
+                    + deviceId + "]";
         }
     }
 
@@ -89,6 +101,9 @@ public class PaymentService {
         Payment payment = Payment.start(order, channel.name(), presentation.name(), attempt, now,
                 config.channels().firstCheck());
         payment.persistAndFlush();
+        if (screening && !order.riskCleared() && heldOrRefusedByRisk(payment, order, channel, command, now)) {
+            return payment;
+        }
         var request = new PaymentChannel.ChargeRequest(payment.reference(), order.amount(), "Quarkmall order " + orderId,
                 presentation, command.token(), command.returnUrl());
         PaymentChannel.Started started;
@@ -104,6 +119,48 @@ public class PaymentService {
             case PaymentChannel.Started.Settled settled -> apply(payment, order, settled.state());
         }
         return payment;
+    }
+
+    /**
+     * Risk control scores the attempt before it reaches the channel: ALLOW lets it through; REVIEW holds
+     * it for an operator; DECLINE refuses it (PaymentFailed; the order stays payable, and the next attempt
+     * is scored again).
+     */
+    private boolean heldOrRefusedByRisk(Payment payment, PayableOrder order, PaymentChannel channel, PayCommand command,
+                                        Instant now) {
+        // No payer fingerprint yet: a card token is one entry of a card, not the card (the PSP's first API
+        // gives no card fingerprint), and a wallet's payer is known only once paid.
+        RiskVerdict verdict = risk.assess(new AssessmentRequest(order.shopperId(), order.orderId(), order.amount(),
+                channel.name(), command.deviceId(), null, null, null, null, now));
+        switch (verdict.decision()) {
+            case ALLOW -> {
+                return false;
+            }
+            case REVIEW -> payment.holdForReview(verdict.assessmentId(), now);
+            case DECLINE -> {
+                payment.refusedByRisk(now);
+                announce(new PaymentEvent.PaymentFailed(order.orderId(), payment.id(), "DECLINED", order.shopperId()));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An operator decided a held attempt, in the deciding transaction (if this fails, the decision is
+     * undone): approved, the order is cleared and the shopper pays again; declined, the attempt fails.
+     */
+    void reviewDecided(@Observes ReviewDecided decided) {
+        PayableOrder.lock(decided.orderId()).ifPresent(order -> Payment.heldBy(decided.reviewId()).ifPresent(held -> {
+            Instant now = clock.instant();
+            if (!held.reviewed(decided.approved(), now)) {
+                return;
+            }
+            if (decided.approved()) {
+                order.clearRisk();
+            } else {
+                announce(new PaymentEvent.PaymentFailed(order.orderId(), held.id(), "DECLINED", order.shopperId()));
+            }
+        }));
     }
 
     private static Presentation presentationFor(PaymentChannel channel, PayCommand command) {

@@ -30,6 +30,10 @@ public interface CryptoConfig {
     @WithDefault("60s")
     Duration dataKeyTtl();
 
+    /** How often a service's job re-wraps data keys under an older master key version (pay's KeyManagement). */
+    @WithDefault("5s")
+    Duration rewrapInterval();
+
     /** Data keys re-wrapped under the current master key version per transaction. */
     @WithDefault("200")
     int rewrapBatchSize();

@@ -45,12 +45,19 @@ public class FieldCipher {
     /**
      * The plaintext of a value {@link #encrypt} sealed for this subject and field; empty if the
      * subject's data key was destroyed (erased). Throws {@link CiphertextRejected} for a value
-     * altered, or sealed for another subject, field or generation.
+     * altered, or sealed for another subject (even one that never had a key), field or generation.
      */
     public Optional<String> decrypt(String subject, String field, String ciphertext) {
         int generation = FieldSeal.generationOf(ciphertext);
         Optional<byte[]> key = cache.get(subject, generation).or(() -> load(subject, generation));
         return key.map(k -> FieldSeal.open(k, subject, field, ciphertext));
+    }
+
+    /** The generation's key, unwrapped and cached; empty if destroyed; rejected if the subject never had it. */
+    private Optional<byte[]> load(String subject, int generation) {
+        DataKeys.Stored stored = dataKeys.find(subject, generation).orElseThrow(() -> new CiphertextRejected(
+                "The subject has no data key of generation " + generation + ": the value was sealed for someone else"));
+        return stored.wrapped().map(wrapped -> cacheUnwrapped(stored, false));
     }
 
     /** Whether the value is sealed under the subject's newest data key (else {@link #reencrypt} it). */
@@ -122,10 +129,6 @@ public class FieldCipher {
             throw new IllegalStateException("Data key generation " + generation + " was destroyed as it was made");
         }
         return new LiveKey(generation, cacheUnwrapped(stored, true));
-    }
-
-    private Optional<byte[]> load(String subject, int generation) {
-        return dataKeys.find(subject, generation).filter(k -> k.wrapped().isPresent()).map(k -> cacheUnwrapped(k, false));
     }
 
     private byte[] cacheUnwrapped(DataKeys.Stored stored, boolean newest) {

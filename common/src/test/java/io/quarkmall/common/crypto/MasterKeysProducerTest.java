@@ -40,6 +40,7 @@ class MasterKeysProducerTest {
             }
             public String dataKeyTable() { return "data_key"; }
             public Duration dataKeyTtl() { return Duration.ofSeconds(60); }
+            public Duration rewrapInterval() { return Duration.ofSeconds(5); }
             public int rewrapBatchSize() { return 200; }
         };
     }

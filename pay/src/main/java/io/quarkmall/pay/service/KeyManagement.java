@@ -68,7 +68,7 @@ public class KeyManagement {
         return cipher.rotateDataKey(shopperId);
     }
 
-    @Scheduled(every = "${quarkmall.pay.rewrap-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${quarkmall.crypto.rewrap-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void rewrapDue() {
         int done = rotation.rewrapBatch();
         if (done > 0) {

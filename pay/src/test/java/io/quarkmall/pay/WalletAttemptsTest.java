@@ -37,6 +37,8 @@ class WalletAttemptsTest {
 
     @Inject
     ScriptedWallet wallet;
+    @Inject
+    io.quarkmall.pay.service.SensitiveData sensitive;
 
     private static long payableOrder(long amountMinor) {
         long orderId = SagaEvents.newOrderId();
@@ -90,6 +92,10 @@ class WalletAttemptsTest {
         }
         pool.shutdown();
         assertEquals(Payment.Status.CAPTURED, payment(id).status());
+        String sealed = payment(id).payerSealed();
+        assertTrue(sealed != null && !sealed.contains("payer-1"), "the payer id is stored sealed: " + sealed);
+        assertEquals(java.util.Optional.of("payer-1"), sensitive.open(Tokens.subjectOf("shopper"),
+                io.quarkmall.pay.service.SensitiveData.OTHER_PAYER, sealed));
         List<String> events = PaymentFlowTest.eventsOf(orderId);
         assertEquals(1, events.size(), "one PaymentSucceeded however many notifications: " + events);
         assertTrue(events.get(0).contains("\"PaymentSucceeded\""));

@@ -68,6 +68,7 @@ public class Payment extends PanacheEntityBase {
     private Instant nextCheckAt;
     private int checks;
     private Long riskReviewId;
+    private String payerSealed;
 
     protected Payment() {
     }
@@ -340,6 +341,15 @@ public class Payment extends PanacheEntityBase {
 
     public Instant paidAt() {
         return paidAt;
+    }
+
+    /** The channel's id of the payer, already sealed under the shopper's data key. */
+    public void payer(String sealed) {
+        payerSealed = sealed;
+    }
+
+    public String payerSealed() {
+        return payerSealed;
     }
 
     public Long riskReviewId() {

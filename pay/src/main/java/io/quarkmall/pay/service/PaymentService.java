@@ -48,6 +48,7 @@ public class PaymentService {
     public static final String CARD = "card";
 
     private final Channels channels;
+    private final SensitiveData sensitive;
     private final RiskService risk;
     private final boolean screening;
     private final CartOrderClient cartOrder;
@@ -55,9 +56,10 @@ public class PaymentService {
     private final Clock clock;
     private final PayConfig config;
 
-    PaymentService(Channels channels, RiskService risk, RiskConfig riskConfig, CartOrderClient cartOrder, Outbox outbox,
+    PaymentService(Channels channels, SensitiveData sensitive, RiskService risk, RiskConfig riskConfig, CartOrderClient cartOrder, Outbox outbox,
                    Clock clock, PayConfig config) {
         this.channels = channels;
+        this.sensitive = sensitive;
         this.risk = risk;
         this.screening = riskConfig.screenPayments();
         this.cartOrder = cartOrder;
@@ -267,6 +269,10 @@ public class PaymentService {
                 boolean keep = order.status() == PayableOrder.Status.PAYABLE && paid.amount().equals(payment.amount());
                 if (!payment.captured(paid.tradeId(), paid.paidAt() == null ? now : paid.paidAt(), !keep, now)) {
                     return;
+                }
+                if (paid.payer() != null && !paid.payer().isBlank()) {
+                    payment.payer(sensitive.seal(payment.shopperId(), SensitiveData.payerField(payment.channel()),
+                            paid.payer()));
                 }
                 if (keep) {
                     order.paid(now);

@@ -16,6 +16,17 @@ public class SensitiveData {
     public static final String ALIPAY_BUYER_ID = "payment.alipay_buyer_id";
     /** WeChat Pay's openid of the payer. */
     public static final String WECHAT_OPENID = "payment.wechat_openid";
+    /** Any other channel's id of the payer. */
+    public static final String OTHER_PAYER = "payment.payer";
+
+    /** The field a channel's payer id is sealed as. */
+    public static String payerField(String channel) {
+        return switch (channel) {
+            case "alipay" -> ALIPAY_BUYER_ID;
+            case "wechat" -> WECHAT_OPENID;
+            default -> OTHER_PAYER;
+        };
+    }
 
     private final FieldCipher cipher;
 

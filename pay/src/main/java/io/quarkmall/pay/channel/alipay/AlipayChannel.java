@@ -231,6 +231,8 @@ public class AlipayChannel implements PaymentChannel {
                 throw new ChannelUnavailable(NAME, "the statement of " + day + " answered HTTP " + file.statusCode());
             }
             return AlipayStatement.parse(file.body());
+        } catch (IllegalArgumentException e) {
+            throw new ChannelUnavailable(NAME, "the statement of " + day + " cannot be read", e);
         } catch (IOException e) {
             throw new ChannelUnavailable(NAME, "the statement of " + day + " could not be fetched", e);
         } catch (InterruptedException e) {

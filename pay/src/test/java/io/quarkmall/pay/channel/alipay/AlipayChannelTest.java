@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Alipay channel through the official SDK against the local stack's Alipay sandbox. */
 @QuarkusTest
-@WithTestResource(value = AlipayNotifyListener.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = AlipayNotifyListener.class, scope = TestResourceScope.GLOBAL)
 class AlipayChannelTest {
 
     @Inject

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The merchant's notify_url for AlipayChannelTest: records every notification the Alipay sandbox POSTs
  * and answers {@code success} (or {@code fail} while told to), as pay's notification endpoint will.
+ * Global (one set of test resources keeps pay's test class order): it is the notify_url of every pay
+ * test until pay has a notification endpoint of its own to point the sandbox at.
  */
 public class AlipayNotifyListener implements QuarkusTestResourceLifecycleManager {
 

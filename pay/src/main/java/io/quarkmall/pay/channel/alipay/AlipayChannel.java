@@ -134,7 +134,7 @@ public class AlipayChannel implements PaymentChannel {
             return notFoundOrUnavailable(reference, request, answer);
         }
         String status = answer.getTradeStatus();
-        if (PAID.contains(status) || ("TRADE_CLOSED".equals(status) && answer.getSendPayDate() != null)) {
+        if (isOneOf(PAID, status) || ("TRADE_CLOSED".equals(status) && answer.getSendPayDate() != null)) {
             return new ChannelState.Paid(reference, answer.getTradeNo(), Yuan.parse(answer.getTotalAmount()),
                     answer.getBuyerUserId(), answer.getSendPayDate() == null ? null : answer.getSendPayDate().toInstant());
         }
@@ -259,11 +259,16 @@ public class AlipayChannel implements PaymentChannel {
             // No answer, an HTTP error, an unreadable answer, or one whose signature does not verify.
             throw new ChannelUnavailable(NAME, request.getApiMethodName() + " got no verified answer", e);
         }
-        if ("20000".equals(answer.getCode()) || TRANSIENT.contains(answer.getSubCode())) {
+        if ("20000".equals(answer.getCode()) || isOneOf(TRANSIENT, answer.getSubCode())) {
             throw new ChannelUnavailable(NAME, request.getApiMethodName() + " answered " + answer.getCode() + " "
                     + answer.getSubCode() + ": try again");
         }
         return answer;
+    }
+
+    /** Set.of(...).contains(null) throws; an absent code is simply none of them. */
+    private static boolean isOneOf(Set<String> codes, String code) {
+        return code != null && codes.contains(code);
     }
 
     private Connection connection() {

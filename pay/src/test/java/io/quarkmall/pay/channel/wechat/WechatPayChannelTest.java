@@ -3,6 +3,7 @@ package io.quarkmall.pay.channel.wechat;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,10 +23,17 @@ import io.quarkmall.stack.Ports;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +54,9 @@ class WechatPayChannelTest {
 
     @Inject
     WechatPayChannel channel;
+
+    @Inject
+    WechatPayConfig config;
 
     @Test
     void a_qr_code_paid_at_the_cashier_is_notified_signed_and_encrypted_and_reads_as_paid() {
@@ -304,6 +315,46 @@ class WechatPayChannelTest {
         assertTrue(!byReference.containsKey(dropped), "the planted missing line is missing");
         assertEquals(new Money(700, "CNY"), byReference.get(ghost).amount());
         assertTrue(channel.statement(today().minusDays(400)).isEmpty());
+    }
+
+    @Test
+    void the_sandbox_refuses_a_call_without_the_merchants_fresh_signature() throws Exception {
+        String body = "{\"appid\":\"%s\",\"mchid\":\"%s\",\"description\":\"x\",\"out_trade_no\":\"%s\",\"notify_url\":\"http://127.0.0.1:1/n\",\"amount\":{\"total\":100}}"
+                .formatted(config.appid().get(), config.mchid().get(), reference());
+        long now = System.currentTimeMillis() / 1000;
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var notTheMerchants = generator.generateKeyPair().getPrivate();
+
+        given().contentType("application/json").body(body).post(SANDBOX + "/v3/pay/transactions/native")
+                .then().statusCode(401).body("code", equalTo("SIGN_ERROR"));
+        given().contentType("application/json").body(body)
+                .header("Authorization", authorization(notTheMerchants, "POST", "/v3/pay/transactions/native", body, now))
+                .post(SANDBOX + "/v3/pay/transactions/native")
+                .then().statusCode(401).body("code", equalTo("SIGN_ERROR"));
+        var merchants = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
+                Base64.getDecoder().decode(config.privateKey().get())));
+        given().contentType("application/json").body(body)
+                .header("Authorization", authorization(merchants, "POST", "/v3/pay/transactions/native", body, now - 600))
+                .post(SANDBOX + "/v3/pay/transactions/native")
+                .then().statusCode(401).body("message", containsString("five minutes"));
+        // the same call, signed now with the merchant's key, goes through: the refusals above can pass
+        given().contentType("application/json").body(body)
+                .header("Authorization", authorization(merchants, "POST", "/v3/pay/transactions/native", body, now))
+                .post(SANDBOX + "/v3/pay/transactions/native")
+                .then().statusCode(200).body("code_url", containsString("/cashier/"));
+    }
+
+    private String authorization(PrivateKey key, String method, String path, String body, long timestamp)
+            throws Exception {
+        String nonce = UUID.randomUUID().toString().replace("-", "");
+        var signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign(key);
+        signer.update((method + "\n" + path + "\n" + timestamp + "\n" + nonce + "\n" + body + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        return "WECHATPAY2-SHA256-RSA2048 mchid=\"%s\",nonce_str=\"%s\",signature=\"%s\",timestamp=\"%d\",serial_no=\"%s\""
+                .formatted(config.mchid().get(), nonce, Base64.getEncoder().encodeToString(signer.sign()), timestamp,
+                        config.merchantSerialNumber().get());
     }
 
     // --- helpers ---

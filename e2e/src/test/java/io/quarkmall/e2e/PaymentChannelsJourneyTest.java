@@ -31,6 +31,7 @@ class PaymentChannelsJourneyTest {
 
     private static final String SHOPPER = "shopper2";
     private static final String ALIPAY = "http://127.0.0.1:18281";
+    private static final String WECHAT = "http://127.0.0.1:18282";
 
     private static long awaitingPayment(long priceMinor) {
         String sku = "E2E-PAY-" + Shop.marker();
@@ -101,6 +102,26 @@ class PaymentChannelsJourneyTest {
 
     @Test
     @Order(2)
+    void wechat_pay_by_qr_code_settles_on_a_late_notification_once_and_is_refunded_in_part() {
+        long orderId = awaitingPayment(12_300);
+        JsonPath started = start(orderId, "wechat").then().statusCode(201).body("status", equalTo("PENDING"))
+                .body("action.kind", equalTo("QR_CODE")).body("action.content", startsWith(WECHAT + "/cashier/"))
+                .extract().jsonPath();
+        long id = started.getLong("id");
+        String reference = admin("/api/pay/admin/payments/{id}", id).getString("reference");
+        given().contentType(ContentType.JSON).body("{\"outcome\":\"late\",\"delaySeconds\":3}")
+                .when().post(WECHAT + "/sandbox/trades/{ref}/script", reference).then().statusCode(204);
+        given().contentType(ContentType.URLENC).when().post(started.getString("action.content") + "/pay").then().statusCode(200);
+        await().atMost(SAGA).until(() -> payment(id).equals("CAPTURED"));
+        await().atMost(SAGA).untilAsserted(() -> Shop.order(SHOPPER, orderId).body("timeline.status", hasItem("PAID")));
+        refund(id, 2_300);
+        await().atMost(SAGA).until(() -> payment(id).equals("PARTIALLY_REFUNDED"));
+        assertEquals(1, admin("/api/pay/admin/payments?orderId={o}", orderId)
+                .getList("findAll { it.payment.status == 'PARTIALLY_REFUNDED' }").size());
+    }
+
+    @Test
+    @Order(3)
     void a_declined_alipay_attempt_leaves_the_order_payable_and_a_card_pays_it() {
         long orderId = awaitingPayment(8_800);
         JsonPath started = start(orderId, "alipay").then().statusCode(201).extract().jsonPath();
@@ -113,16 +134,21 @@ class PaymentChannelsJourneyTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void a_forged_alipay_notification_through_the_edge_is_refused() {
         given().contentType(ContentType.URLENC).formParam("out_trade_no", "qm-1-1").formParam("trade_status", "TRADE_SUCCESS")
                 .formParam("total_amount", "1.00").formParam("sign_type", "RSA2").formParam("sign", "Zm9yZ2Vk")
                 .when().post("/api/pay/notifications/alipay").then().statusCode(400)
                 .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("Wechatpay-Signature", "Zm9yZ2Vk").header("Wechatpay-Timestamp", "1")
+                .header("Wechatpay-Nonce", "n").header("Wechatpay-Serial", "x")
+                .body("{\"id\":\"1\",\"event_type\":\"TRANSACTION.SUCCESS\",\"resource\":{}}")
+                .when().post("/api/pay/notifications/wechat").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void while_alipay_is_down_its_circuit_opens_and_the_order_is_paid_by_card() {
         long orderId = awaitingPayment(6_600);
         given().contentType(ContentType.JSON).body("{\"kind\":\"http_503\",\"count\":1000}")

@@ -149,6 +149,22 @@ class PaymentChannelsJourneyTest {
 
     @Test
     @Order(5)
+    void reconciliation_finds_a_line_planted_in_alipays_statement() {
+        String planted = "qm-planted-" + Shop.marker();
+        given().contentType(ContentType.JSON).body("{\"kind\":\"extra\",\"outTradeNo\":\"%s\",\"amount\":\"1.00\"}"
+                .formatted(planted)).when().post(ALIPAY + "/sandbox/statement/plant").then().statusCode(204);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        long report = given().auth().oauth2(Tokens.of("admin")).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body("{\"day\":\"%s\",\"channel\":\"alipay\"}".formatted(today))
+                .when().post("/api/pay/admin/reconciliation/runs").then().statusCode(201)
+                .body("[0].status", equalTo("MISMATCHED")).extract().jsonPath().getLong("[0].id");
+        JsonPath found = admin("/api/pay/admin/reconciliation/reports/{id}", report);
+        assertEquals(List.of("MISSING_IN_OURS"), found.getList("mismatches.findAll { it.reference == '%s' }.kind"
+                .formatted(planted)), "the planted line: " + found.prettify());
+    }
+
+    @Test
+    @Order(6)
     void while_alipay_is_down_its_circuit_opens_and_the_order_is_paid_by_card() {
         long orderId = awaitingPayment(6_600);
         given().contentType(ContentType.JSON).body("{\"kind\":\"http_503\",\"count\":1000}")

@@ -6,9 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkmall.pay.domain.PayableOrder;
 import io.quarkmall.pay.domain.PaymentRefund;
-import io.quarkmall.stack.testing.SagaEvents;
 import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
@@ -21,15 +19,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PaymentAttemptsTest {
 
-    private static final String ORDERS = "test.pay.order.v1";
-
     private static long paidOrder(long amountMinor) {
-        long orderId = SagaEvents.newOrderId();
-        SagaEvents.publish(ORDERS, "OrderAwaitingPayment", orderId, """
-                {"orderId":%d,"shopperId":"%s","total":{"amountMinor":%d,"currency":"CNY"}}"""
-                .formatted(orderId, Tokens.subjectOf("shopper"), amountMinor));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> PayableOrder.findByIdOptional(orderId).isPresent()));
+        long orderId = PayableOrders.of("shopper", amountMinor);
         return PaymentFlowTest.pay("shopper", orderId, "tok_sandbox_success").then().statusCode(201)
                 .body("status", equalTo("CAPTURED")).extract().jsonPath().getLong("id");
     }

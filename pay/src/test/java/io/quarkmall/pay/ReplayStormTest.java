@@ -5,15 +5,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkmall.pay.domain.PayableOrder;
 import io.quarkmall.pay.domain.Payment;
-import io.quarkmall.stack.testing.SagaEvents;
 import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,22 +26,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ReplayStormTest {
 
-    private static final String ORDERS = "test.pay.order.v1";
     private static final int ORDERS_IN_STORM = 10;
     private static final int CALLS_PER_ORDER = 100;
 
     @Inject
     ScriptedWallet wallet;
-
-    private static long payableOrder(long amountMinor) {
-        long orderId = SagaEvents.newOrderId();
-        SagaEvents.publish(ORDERS, "OrderAwaitingPayment", orderId, """
-                {"orderId":%d,"shopperId":"%s","total":{"amountMinor":%d,"currency":"CNY"}}"""
-                .formatted(orderId, Tokens.subjectOf("shopper"), amountMinor));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> PayableOrder.findByIdOptional(orderId).isPresent()));
-        return orderId;
-    }
 
     private static int start(long orderId, String key) {
         return given().auth().oauth2(Tokens.of("shopper")).header("Idempotency-Key", key).contentType(ContentType.JSON)
@@ -63,7 +49,7 @@ class ReplayStormTest {
         var tasks = new ArrayList<Callable<String>>();
         var orders = new ArrayList<Long>();
         for (int o = 0; o < ORDERS_IN_STORM; o++) {
-            long orderId = payableOrder(1_000 + o);
+            long orderId = PayableOrders.of("shopper", 1_000 + o);
             orders.add(orderId);
             String key = UUID.randomUUID().toString();
             assertEquals(201, start(orderId, key));

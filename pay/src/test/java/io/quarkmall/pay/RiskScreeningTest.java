@@ -1,7 +1,6 @@
 package io.quarkmall.pay;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkmall.pay.domain.PayableOrder;
 import io.quarkmall.pay.domain.Payment;
-import io.quarkmall.stack.testing.SagaEvents;
 import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,18 +44,6 @@ class RiskScreeningTest {
         }
     }
 
-    private static final String ORDERS = "test.pay.order.v1";
-
-    private static long payableOrder(String user, long amountMinor) {
-        long orderId = SagaEvents.newOrderId();
-        SagaEvents.publish(ORDERS, "OrderAwaitingPayment", orderId, """
-                {"orderId":%d,"shopperId":"%s","total":{"amountMinor":%d,"currency":"CNY"}}"""
-                .formatted(orderId, Tokens.subjectOf(user), amountMinor));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> PayableOrder.findByIdOptional(orderId).isPresent()));
-        return orderId;
-    }
-
     private static ValidatableResponse pay(String user, long orderId, String device) {
         return given().auth().oauth2(Tokens.of(user)).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body("""
@@ -79,13 +64,13 @@ class RiskScreeningTest {
 
     @Test
     void a_normal_payment_goes_through() {
-        long orderId = payableOrder("shopper", 9_900);
+        long orderId = PayableOrders.of("shopper", 9_900);
         pay("shopper", orderId, "dev-" + UUID.randomUUID()).statusCode(201).body("status", equalTo("CAPTURED"));
     }
 
     @Test
     void a_large_basket_from_a_new_device_waits_for_an_operator_whose_approval_lets_the_shopper_pay() {
-        long orderId = payableOrder("shopper", 150_000);
+        long orderId = PayableOrders.of("shopper", 150_000);
         long held = pay("shopper", orderId, "dev-" + UUID.randomUUID()).statusCode(201)
                 .body("status", equalTo("IN_REVIEW")).extract().jsonPath().getLong("id");
         long review = payment(held).riskReviewId();
@@ -100,7 +85,7 @@ class RiskScreeningTest {
 
     @Test
     void a_held_payment_the_operator_declines_fails_and_the_order_stays_payable() {
-        long orderId = payableOrder("shopper", 150_000);
+        long orderId = PayableOrders.of("shopper", 150_000);
         long held = pay("shopper", orderId, "dev-" + UUID.randomUUID()).statusCode(201)
                 .body("status", equalTo("IN_REVIEW")).extract().jsonPath().getLong("id");
         decide(payment(held).riskReviewId(), false).statusCode(200);
@@ -116,9 +101,9 @@ class RiskScreeningTest {
     void a_burst_from_one_device_ending_in_another_shoppers_large_basket_is_declined_before_it_reaches_the_channel() {
         String device = "dev-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
-            pay("shopper", payableOrder("shopper", 1_000 + i), device).statusCode(201).body("status", equalTo("CAPTURED"));
+            pay("shopper", PayableOrders.of("shopper", 1_000 + i), device).statusCode(201).body("status", equalTo("CAPTURED"));
         }
-        long orderId = payableOrder("shopper2", 200_000);
+        long orderId = PayableOrders.of("shopper2", 200_000);
         long refused = pay("shopper2", orderId, device).statusCode(201).body("status", equalTo("DECLINED"))
                 .body("failureReason", equalTo("RISK_DECLINED")).extract().jsonPath().getLong("id");
         assertEquals(null, payment(refused).gatewayChargeId(), "the card was never charged");

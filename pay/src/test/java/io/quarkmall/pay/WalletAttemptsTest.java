@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkmall.pay.domain.PayableOrder;
 import io.quarkmall.pay.domain.Payment;
 import io.quarkmall.pay.domain.PaymentRefund;
 import io.quarkmall.stack.testing.SagaEvents;
@@ -40,16 +39,6 @@ class WalletAttemptsTest {
     @Inject
     io.quarkmall.pay.service.SensitiveData sensitive;
 
-    private static long payableOrder(long amountMinor) {
-        long orderId = SagaEvents.newOrderId();
-        SagaEvents.publish(ORDERS, "OrderAwaitingPayment", orderId, """
-                {"orderId":%d,"shopperId":"%s","total":{"amountMinor":%d,"currency":"CNY"}}"""
-                .formatted(orderId, Tokens.subjectOf("shopper"), amountMinor));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> PayableOrder.findByIdOptional(orderId).isPresent()));
-        return orderId;
-    }
-
     private static Response start(long orderId) {
         return given().auth().oauth2(Tokens.of("shopper")).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body("{\"orderId\":%d,\"channel\":\"%s\",\"presentation\":\"QR_CODE\"}"
@@ -72,7 +61,7 @@ class WalletAttemptsTest {
     @Test
     void a_qr_attempt_waits_for_the_wallet_and_any_number_of_duplicate_notifications_pay_the_order_once()
             throws Exception {
-        long orderId = payableOrder(8_800);
+        long orderId = PayableOrders.of("shopper", 8_800);
         long id = start(orderId).then().statusCode(201).body("status", equalTo("PENDING"))
                 .body("action.kind", equalTo("QR_CODE")).body("action.content", containsString("wallet://pay/"))
                 .extract().jsonPath().getLong("id");
@@ -105,7 +94,7 @@ class WalletAttemptsTest {
 
     @Test
     void a_forged_notification_is_refused_and_changes_nothing() {
-        long orderId = payableOrder(1_200);
+        long orderId = PayableOrders.of("shopper", 1_200);
         long id = start(orderId).then().statusCode(201).extract().jsonPath().getLong("id");
         String ref = reference(id);
         notify(ref + "|PAID|" + "0".repeat(64)).then().statusCode(400).contentType("application/problem+json")
@@ -116,7 +105,7 @@ class WalletAttemptsTest {
 
     @Test
     void a_refused_attempt_leaves_the_order_payable_and_the_next_attempt_has_a_new_reference() {
-        long orderId = payableOrder(2_000);
+        long orderId = PayableOrders.of("shopper", 2_000);
         long first = start(orderId).then().statusCode(201).extract().jsonPath().getLong("id");
         notify(wallet.refuse(reference(first))).then().statusCode(200);
         assertEquals(Payment.Status.DECLINED, payment(first).status());
@@ -131,7 +120,7 @@ class WalletAttemptsTest {
 
     @Test
     void a_new_attempt_closes_the_pending_one_so_its_qr_code_can_no_longer_be_paid() {
-        long orderId = payableOrder(3_000);
+        long orderId = PayableOrders.of("shopper", 3_000);
         long first = start(orderId).then().statusCode(201).extract().jsonPath().getLong("id");
         long second = start(orderId).then().statusCode(201).extract().jsonPath().getLong("id");
         assertEquals(Payment.Status.VOIDED, payment(first).status());
@@ -144,13 +133,13 @@ class WalletAttemptsTest {
 
     @Test
     void an_attempt_paid_without_a_notification_pays_the_order_when_a_new_attempt_starts_or_when_asked() {
-        long orderId = payableOrder(4_000);
+        long orderId = PayableOrders.of("shopper", 4_000);
         long first = start(orderId).then().statusCode(201).extract().jsonPath().getLong("id");
         wallet.paySilently(reference(first));
         start(orderId).then().statusCode(409).body("type", equalTo("https://quarkmall.io/problems/order-already-paid"));
         assertEquals(Payment.Status.CAPTURED, payment(first).status());
 
-        long other = payableOrder(4_100);
+        long other = PayableOrders.of("shopper", 4_100);
         long asked = start(other).then().statusCode(201).extract().jsonPath().getLong("id");
         wallet.paySilently(reference(asked));
         await().atMost(Duration.ofSeconds(20)).until(() -> payment(asked).status() == Payment.Status.CAPTURED);
@@ -159,7 +148,7 @@ class WalletAttemptsTest {
 
     @Test
     void money_the_wallet_takes_after_the_order_was_cancelled_is_recorded_as_surplus_and_refunded_whole() {
-        long orderId = payableOrder(5_000);
+        long orderId = PayableOrders.of("shopper", 5_000);
         long id = start(orderId).then().statusCode(201).extract().jsonPath().getLong("id");
         String ref = reference(id);
         wallet.paySilently(ref);
@@ -175,7 +164,7 @@ class WalletAttemptsTest {
 
     @Test
     void a_pending_attempt_of_a_cancelled_order_is_closed_at_the_wallet() {
-        long orderId = payableOrder(6_000);
+        long orderId = PayableOrders.of("shopper", 6_000);
         long id = start(orderId).then().statusCode(201).extract().jsonPath().getLong("id");
         SagaEvents.publish(ORDERS, "OrderCancelled", orderId, """
                 {"orderId":%d,"shopperId":"%s","reason":"SHOPPER_CANCELLED"}""".formatted(orderId, Tokens.subjectOf("shopper")));
@@ -186,11 +175,11 @@ class WalletAttemptsTest {
     @Test
     void transient_errors_are_retried_under_the_same_reference_and_a_channel_that_keeps_failing_is_offered_no_more()
             throws Exception {
-        long retried = payableOrder(700);
+        long retried = PayableOrders.of("shopper", 700);
         wallet.failNext(2);
         start(retried).then().statusCode(201).body("status", equalTo("PENDING"));
 
-        long orderId = payableOrder(700);
+        long orderId = PayableOrders.of("shopper", 700);
         wallet.failNext(1_000);
         start(orderId).then().statusCode(503).contentType("application/problem+json")
                 .body("type", equalTo("https://quarkmall.io/problems/channel-unavailable"));

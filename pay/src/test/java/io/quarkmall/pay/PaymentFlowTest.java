@@ -90,7 +90,7 @@ class PaymentFlowTest {
     void a_declined_card_leaves_the_order_payable_and_another_card_pays_it() {
         long orderId = PayableOrders.of("shopper", 1_000);
         pay("shopper", orderId, "tok_sandbox_decline").then().statusCode(201)
-                .body("status", equalTo("DECLINED")).body("failureReason", equalTo("DECLINED"));
+                .body("status", equalTo("DECLINED")).body("failureReason", equalTo("card_declined"));
         pay("shopper", orderId, "tok_sandbox_success").then().statusCode(201).body("status", equalTo("CAPTURED"));
         pay("shopper", orderId, "tok_sandbox_success").then().statusCode(409)
                 .body("type", equalTo("https://quarkmall.io/problems/order-already-paid"));

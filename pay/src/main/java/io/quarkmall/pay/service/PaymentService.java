@@ -21,6 +21,7 @@ import io.quarkmall.common.domain.RuleViolation;
 import io.quarkmall.pay.domain.risk.AssessmentRequest;
 import io.quarkmall.pay.domain.risk.ReviewDecided;
 import io.quarkmall.pay.domain.risk.RiskVerdict;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -88,15 +89,18 @@ public class PaymentService {
      * answer with a QR code or a page for the shopper, and settle when the channel says so. A declined
      * attempt leaves the order payable: the shopper may try another card or channel.
      */
-    @Transactional(dontRollbackOn = RuleViolation.class)
+    @Transactional
     public Payment pay(String shopperId, long orderId, PayCommand command) {
         PaymentChannel channel = channels.named(SANDBOX.equals(command.channel()) ? CARD : command.channel());
         Presentation presentation = presentationFor(channel, command);
         channels.requireOpenForNewPayments(channel);
+        // Earlier attempts are settled in a transaction of their own: one the channel reports paid pays the
+        // order, and stays so even though this attempt is then refused (409).
+        QuarkusTransaction.requiringNew().run(() ->
+                PayableOrder.lockOwnedBy(shopperId, orderId).ifPresent(this::closeEarlierAttempts));
         PayableOrder order = lockPayable(shopperId, orderId);
         order.requirePayable();
         closeEarlierAttempts(order);
-        // An earlier attempt the channel reports paid has just paid the order: that stays, and this attempt is refused.
         order.requirePayable();
         Instant now = clock.instant();
         int attempt = Math.toIntExact(Payment.attemptsOf(orderId)) + 1;

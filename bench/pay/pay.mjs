@@ -14,7 +14,7 @@ import { percentile } from '../checkout/report.mjs';
 import { RunShoppers } from '../points/shoppers.mjs';
 import { cancelOrder, prepareOrders } from './orders.mjs';
 import { pay, STEPS } from './payment.mjs';
-import { checkCharges, Storm } from './storm.mjs';
+import { alipayDeliveries, checkCharges, Storm } from './storm.mjs';
 
 const OPTIONS = {
   rate: { type: 'string', default: '20' }, // payments arriving a second (all channels together)
@@ -27,6 +27,7 @@ const OPTIONS = {
   'per-shopper': { type: 'string', default: '3' }, // orders (payments) per shopper
 };
 const CHANNELS = ['card', 'alipay', 'wechat'];
+const ms = (v) => (Number.isNaN(v) ? '-' : v.toFixed(0)).padStart(7);
 
 const { values } = parseArgs({ options: OPTIONS, strict: true });
 const opts = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k === 'channels' ? v : Number(v)]));
@@ -105,12 +106,11 @@ async function runLoad() {
   await Promise.all(running);
   const used = new Set(orders.slice(0, count).map((o) => o.orderId));
   const verdict = await checkCharges(used, { since });
-  return { window, lateBy, cpu: cpuBetween(cpu.before, cpu.after), storm, verdict };
+  const deliveries = await alipayDeliveries(results.filter((r) => r.channel === 'alipay' && r.capturedAt !== null).map((r) => r.orderId));
+  return { window, lateBy, cpu: cpuBetween(cpu.before, cpu.after), storm, verdict, deliveries };
 }
 
-const ms = (v) => (Number.isNaN(v) ? '-' : v.toFixed(0)).padStart(7);
-
-function report({ window, lateBy, cpu, storm, verdict }) {
+function report({ window, lateBy, cpu, storm, verdict, deliveries }) {
   const inWindow = (t) => t !== null && t !== undefined && t >= window.start && t < window.end;
   const measured = results.filter((r) => inWindow(r.scheduledAt));
   console.log(`  arrivals: ${measured.length} payments arrived in the window (${(measured.length / opts.seconds).toFixed(2)}/s); `
@@ -144,7 +144,7 @@ function report({ window, lateBy, cpu, storm, verdict }) {
   console.log('\n  duplicate notifications:');
   if (opts['dup-rate'] === 0) console.log('    none (--dup-rate 0)');
   else {
-    console.log(`    scripted: ${scripted} paid wallet trades notified twice at once by their sandbox = ${scripted} duplicates`);
+    console.log(`    scripted: ${scripted} paid wallet trades of the run (warm-up included) notified twice at once by their sandbox = ${scripted} duplicates`);
     if (!channels.includes('alipay')) console.log('    replayed: none (only Alipay notifications can be replayed; alipay is not in --channels)');
     else {
       console.log(`    replayed: ${storm.sent} signed Alipay notifications sent again in the window (${(storm.sent / opts.seconds).toFixed(2)}/s, `
@@ -154,6 +154,10 @@ function report({ window, lateBy, cpu, storm, verdict }) {
     }
   }
 
+  if (deliveries.trades) {
+    console.log(`    the Alipay sandbox's own notifications of the ${deliveries.trades} paid Alipay trades: ${deliveries.notifications} sent, `
+      + `${deliveries.tries} tries (a try is repeated until pay answers "success"), ${deliveries.unacknowledged} never acknowledged`);
+  }
   console.log(`\n  charges (pay's admin API, ${verdict.orders} orders of the run, warm-up included):`);
   console.log(`    exactly one kept CAPTURED payment and no refund: ${verdict.exactlyOne}`);
   console.log(`    no payment that took money (their payment failed or timed out): ${verdict.unpaid}`);

@@ -71,6 +71,24 @@ export class Storm {
 }
 
 /**
+ * What the Alipay sandbox says it sent for these orders' trades: notifications (its own, not the
+ * replays), how many tries they took (a try is repeated, 1 s doubling, until pay answers "success"),
+ * and how many pay never acknowledged.
+ */
+export async function alipayDeliveries(orderIds) {
+  const total = { trades: 0, notifications: 0, tries: 0, unacknowledged: 0 };
+  for (const orderId of orderIds) {
+    const sent = await fetch(`${SANDBOXES.alipay}/sandbox/trades/${referenceOf(orderId)}/notifications`);
+    const list = sent.status === 200 ? await sent.json() : [];
+    total.trades++;
+    total.notifications += list.length;
+    total.tries += list.reduce((n, d) => n + d.attempts, 0);
+    total.unacknowledged += list.filter((d) => !d.acknowledged).length;
+  }
+  return total;
+}
+
+/**
  * Reads every payment pay made since `since` (epoch ms) through GET /api/pay/admin/payments (100 a
  * page, newest first) and judges each of `orderIds`. An order found wanting is read again alone
  * (?orderId=), after the refund job and late notifications have had `settleSeconds`.

@@ -48,7 +48,7 @@ class ReplayStormTest {
 
     @Test
     void a_thousand_replayed_calls_and_duplicate_notifications_charge_each_order_once() throws Exception {
-        int startsBefore = wallet.starts.get();
+        int startsBefore = wallet.starts();
         var tasks = new ArrayList<Callable<String>>();
         var orders = new ArrayList<Long>();
         for (int o = 0; o < ORDERS_IN_STORM; o++) {
@@ -91,6 +91,6 @@ class ReplayStormTest {
             assertEquals(1, events.size(), "one PaymentSucceeded for order " + orderId + ": " + events);
             assertTrue(events.get(0).contains("\"PaymentSucceeded\""));
         }
-        assertEquals(ORDERS_IN_STORM, wallet.starts.get() - startsBefore, "the wallet was asked once per order");
+        assertEquals(ORDERS_IN_STORM, wallet.starts() - startsBefore, "the wallet was asked once per order");
     }
 }

@@ -33,11 +33,16 @@ public class ScriptedWallet implements PaymentChannel {
     private final Map<String, Money> amounts = new ConcurrentHashMap<>();
     private final Map<String, Money> refunds = new ConcurrentHashMap<>();
     private final AtomicInteger failNext = new AtomicInteger();
-    final AtomicInteger starts = new AtomicInteger();
+    private final AtomicInteger starts = new AtomicInteger();
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** How many payments were started at the wallet (a method: a client proxy's fields are not the bean's). */
+    int starts() {
+        return starts.get();
     }
 
     /** The next {@code calls} calls fail as a channel that is down does. */

@@ -167,6 +167,855 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pay/admin/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments, newest first; optionally one status or one order's */
+        get: {
+            parameters: {
+                query?: {
+                    orderId?: number;
+                    page?: number;
+                    size?: number;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminPaymentView"][];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pay/admin/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment with its refunds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminPaymentView"];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pay/admin/payments/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund part or all of a captured payment (Idempotency-Key required; it is also the refund's reference at the channel, so the money goes back once). 201 with the refund, carried out by a retrying job; 409 if the payment kept no money, or less is left to refund */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RefundRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pay/admin/reconciliation/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports of the days from `from` to `to` (yyyy-MM-dd, inclusive; by default the last 30 days), of one channel or all, newest day first. 400 for a date that is not one or from after to, 422 unknown-channel */
+        get: {
+            parameters: {
+                query?: {
+                    channel?: string;
+                    from?: components["schemas"]["LocalDate"];
+                    page?: number;
+                    size?: number;
+                    to?: components["schemas"]["LocalDate"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportSummary"][];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pay/admin/reconciliation/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report with its mismatches; 404 if there is none */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportView"];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pay/admin/reconciliation/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reconcile a day now (Idempotency-Key required), replacing that day's report of each channel reconciled. 201 with the new reports (a channel whose statement cannot be fetched gives a FAILED report); 400 for a missing or malformed day, 422 day-in-the-future or unknown-channel */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            responses: {
+                /** @description The new reports */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportSummary"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pay/admin/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Refunds, newest first; optionally one status */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefundView"][];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pay/admin/risk/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Held payments in a status (OPEN, the default: the queue, oldest first; APPROVED or DECLINED: most recently decided first); 400 for another status */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                    status?: components["schemas"]["ReviewStatus"] & unknown;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewView"][];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pay/admin/risk/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One held payment with the explanation of its score; 404 if there is no such review */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewView"];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pay/admin/risk/reviews/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or decline a held payment (Idempotency-Key required), once: 404 if there is no such review, 409 review-already-decided if it was decided already (by anybody) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            responses: {
+                /** @description The decision taken */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DecisionView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pay/me/data": {
         parameters: {
             query?: never;
@@ -260,6 +1109,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pay/notifications/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A channel's signed notification (Alipay's form post, WeChat Pay's encrypted JSON, the card PSP's signed webhook). Answered as the channel expects once applied; 400 problem+json if its signature does not verify (nothing changes) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    channel: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "*/*": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pay/payments": {
         parameters: {
             query?: never;
@@ -324,7 +1272,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Pay one of the caller's orders awaiting payment (Idempotency-Key required). 201 with the outcome: CAPTURED, DECLINED or TIMED_OUT; 404 if the order is not the caller's or not yet payable; 409 if it is paid, failed or cancelled; 503 with Retry-After if the payment channel, or cart-order (asked about an order pay has not heard of yet), does not answer */
+        /** Start an attempt to pay one of the caller's orders awaiting payment (Idempotency-Key required). 201 with the attempt: CAPTURED or DECLINED at once for a card; PENDING with an action (a QR code's content or a page to go to) for alipay and wechat, settled when the channel notifies pay. A declined attempt leaves the order payable: start another. 404 if the order is not the caller's or not yet payable; 409 if it is paid or cancelled; 503 if the channel (or cart-order, asked about an order pay has not heard of yet) does not answer, or the channel's circuit is open; nothing was charged */
         post: {
             parameters: {
                 query?: never;
@@ -415,6 +1363,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pay/payments/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The channels this mall offers, and whether each takes new payments now (a channel that keeps failing is closed for a while, and the others are offered) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Offer"][];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pay/payments/{id}": {
         parameters: {
             query?: never;
@@ -498,6 +1514,34 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActionView: {
+            kind: string;
+            content: string;
+        };
+        AdminPaymentView: {
+            payment: components["schemas"]["PaymentView"];
+            shopperId: string;
+            reference: string;
+            tradeId: string;
+            surplus: boolean;
+            refunds: components["schemas"]["RefundView"][];
+        };
+        /** @description An operator's decision on a held payment: approve charges it, decline refuses it */
+        Decision: {
+            approve: boolean;
+            note?: string;
+        };
+        /** @description The decision taken */
+        DecisionView: {
+            /** Format: int64 */
+            reviewId: number;
+            /** Format: int64 */
+            orderId: number;
+            approved: boolean;
+            decidedBy: string;
+            note: string;
+            decidedAt: components["schemas"]["Instant"];
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -513,16 +1557,40 @@ export interface components {
             /** Format: int64 */
             destroyedDataKeys: number;
         };
+        /**
+         * Format: date
+         * @example 2022-03-10
+         */
+        LocalDate: string;
+        /** @description One mismatch: MISSING_AT_CHANNEL, MISSING_IN_OURS, AMOUNT_DIFFERS, DUPLICATE_AT_CHANNEL or DUPLICATE_IN_OURS, of a PAYMENT or REFUND line; an amount is absent on the side without the line */
+        MismatchView: {
+            kind: string;
+            lineKind: string;
+            reference: string;
+            tradeId: string;
+            ourAmount: components["schemas"]["Money"];
+            channelAmount: components["schemas"]["Money"];
+            detail: string;
+        };
         Money: {
             /** Format: int64 */
             amountMinor: number;
             currency: string;
         };
+        Offer: {
+            name: string;
+            available: boolean;
+        };
         PayRequest: {
             /** Format: int64 */
             orderId: number;
             channel: string;
-            token: string;
+            /** @description QR_CODE (desktop) or REDIRECT (phone) for alipay and wechat; TOKEN for card (the default for card; QR_CODE is the default for the others) */
+            presentation?: components["schemas"]["Presentation"];
+            token?: string;
+            returnUrl?: string;
+            /** @description The id the client keeps for this device (risk control counts attempts by device) */
+            deviceId?: string;
         };
         PaymentView: {
             /** Format: int64 */
@@ -532,8 +1600,91 @@ export interface components {
             channel: string;
             status: string;
             amount: components["schemas"]["Money"];
+            refunded: components["schemas"]["Money"];
             failureReason: string;
+            action: components["schemas"]["ActionView"];
             createdAt: components["schemas"]["Instant"];
+            paidAt: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        Presentation: "QR_CODE" | "REDIRECT" | "TOKEN";
+        RefundRequest: {
+            amount: components["schemas"]["Money"];
+        };
+        RefundView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            paymentId: number;
+            refundReference: string;
+            amount: components["schemas"]["Money"];
+            reason: string;
+            status: string;
+            refusal: string;
+            /** Format: int32 */
+            attempts: number;
+            createdAt: components["schemas"]["Instant"];
+            doneAt: components["schemas"]["Instant"];
+        };
+        /** @description A day's reconciliation of one channel: BALANCED, MISMATCHED or FAILED (with the reason) */
+        ReportSummary: {
+            /** Format: int64 */
+            id: number;
+            day: components["schemas"]["LocalDate"];
+            channel: string;
+            status: string;
+            /** Format: int32 */
+            ourLines: number;
+            /** Format: int32 */
+            channelLines: number;
+            /** Format: int32 */
+            matched: number;
+            /** Format: int32 */
+            mismatches: number;
+            failureReason: string;
+            ranAt: components["schemas"]["Instant"];
+        };
+        /** @description A report with every mismatch it found */
+        ReportView: {
+            summary: components["schemas"]["ReportSummary"];
+            mismatches: components["schemas"]["MismatchView"][];
+        };
+        /** @enum {string} */
+        ReviewStatus: "OPEN" | "APPROVED" | "DECLINED";
+        /** @description A payment held for review, with the score, the rules that found something and why */
+        ReviewView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            orderId: number;
+            shopperId: string;
+            amount: components["schemas"]["Money"];
+            channel: string;
+            deviceId: string;
+            payerFingerprint: string;
+            shippingRegion: string;
+            billingRegion: string;
+            attemptedAt: components["schemas"]["Instant"];
+            /** Format: int32 */
+            score: number;
+            decision: string;
+            hits: components["schemas"]["RuleHit"][];
+            explanation: string;
+            status: string;
+            decidedBy: string;
+            note: string;
+            decidedAt: components["schemas"]["Instant"];
+        };
+        RuleHit: {
+            rule: string;
+            /** Format: int32 */
+            points: number;
+            explanation: string;
+        };
+        /** @description Reconcile a day (yyyy-MM-dd, China's time, not after today) for one channel, or every channel if none is given */
+        Run: {
+            day: components["schemas"]["LocalDate"];
+            channel?: string;
         };
         VersionUse: {
             /** Format: int32 */

@@ -7,7 +7,6 @@ import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
 import io.quarkmall.pay.cartorder.CartOrderClient;
 import io.quarkmall.pay.domain.Payment;
-import io.quarkmall.pay.service.Channels;
 import io.quarkmall.pay.service.PaymentService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -87,8 +86,7 @@ public class PaymentResource {
     JsonWebToken caller;
     @Inject
     PaymentService payments;
-    @Inject
-    Channels channelOffers;
+
 
     @POST
     @Operation(summary = "Start an attempt to pay one of the caller's orders awaiting payment (Idempotency-Key "
@@ -119,15 +117,6 @@ public class PaymentResource {
     public PaymentView one(@PathParam("id") long id) {
         return Payment.ownedBy(caller.getSubject(), id).map(PaymentView::of)
                 .orElseThrow(() -> ProblemException.notFound("Payment " + id));
-    }
-
-    @GET
-    @Path("/channels")
-    @jakarta.annotation.security.PermitAll
-    @Operation(summary = "The channels this mall offers, and whether each takes new payments now (a channel that keeps "
-            + "failing is closed for a while, and the others are offered)")
-    public List<Channels.Offer> channels() {
-        return channelOffers.offers();
     }
 
     @ServerExceptionMapper

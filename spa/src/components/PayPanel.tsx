@@ -151,8 +151,10 @@ export function PayPanel({ order }: { order: OrderView }) {
           {config.sandbox && (
             <a href={scanning.action?.content} target="_blank" rel="noopener noreferrer" className="small">{t('pay.openWallet')}</a>
           )}
-          <button type="button" className="link" onClick={() => setAttemptId(null)}>{t('pay.otherWay')}</button>
         </div>
+      )}
+      {(scanning || view.kind === 'waiting') && (
+        <button type="button" className="link" onClick={() => { setAttemptId(null); setStartedId(null); }}>{t('pay.otherWay')}</button>
       )}
       {channels.error && <ErrorBox error={asApiError(channels.error)} retry={() => void channels.refetch()} />}
       {channels.data && offers.length > 0 && !offers.some((o) => o.available) && <p className="error" role="alert">{t('pay.noChannel')}</p>}

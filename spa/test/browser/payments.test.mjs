@@ -164,8 +164,10 @@ for (const { viewport, locale } of RUNS) {
       await page.goto(`${MALL}/console/payments`);
       await signIn(page, 'admin');
       await page.getByRole('combobox', { name: either('Status', '状态') }).selectOption('CAPTURED');
-      const row = page.locator(`tr[data-order-id="${cardOrder}"]`);
+      // The order's captured attempt (its declined one is listed too, until the filter's answer replaces the list).
+      const row = page.locator(`tr[data-order-id="${cardOrder}"][data-status="CAPTURED"]`);
       await row.waitFor();
+      await page.locator('tr[data-status]:not([data-status="CAPTURED"])').first().waitFor({ state: 'detached' });
       assert.match(await row.innerText(), /88/);
       await shot(page, viewport, 'console-payments');
       await row.getByRole('link').click();

@@ -60,7 +60,7 @@ export function ConsolePayments() {
             <thead><tr><th>#</th><th>{p('channel')}</th><th>{p('amount')}</th><th>{p('refunded')}</th><th>{p('filter')}</th></tr></thead>
             <tbody>
               {list.map(({ payment }) => (
-                <tr key={payment.id} data-payment-id={payment.id} data-order-id={payment.orderId}>
+                <tr key={payment.id} data-payment-id={payment.id} data-order-id={payment.orderId} data-status={payment.status}>
                   <td>
                     <Link to={`/console/payments/${payment.id}`}>{p('payment', { id: payment.id })}</Link>
                     <div className="muted">{p('order', { id: payment.orderId })} · {formatTime(payment.createdAt, lang)}</div>

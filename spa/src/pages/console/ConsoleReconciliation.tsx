@@ -9,17 +9,17 @@ import { chinaToday, difference, mismatchCounts, reconciliationDay, reportRange 
 import { asApiError, keys, queries, useApiClient } from '../../queries';
 import { usePayText, usePayWord as useWord } from './payMessages';
 
-const CHANNELS = ['alipay', 'wechat', 'card'];
-
+/** One of the channels pay offers (its public list), or all. */
 function ChannelSelect({ value, onChange }: { value: string; onChange: (c: string) => void }) {
   const p = usePayText();
   const word = useWord();
+  const channels = useQuery(queries.payChannels(useApiClient())).data?.map((c) => c.name) ?? [];
   return (
     <label className="field">
       <span>{p('recon.channel')}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{p('recon.allChannels')}</option>
-        {CHANNELS.map((c) => <option key={c} value={c}>{word('channel.', c)}</option>)}
+        {channels.map((c) => <option key={c} value={c}>{word('channel.', c)}</option>)}
       </select>
     </label>
   );

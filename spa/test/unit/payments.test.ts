@@ -245,3 +245,12 @@ describe('the review queue and reconciliation, shaped for the console', () => {
       .toEqual([{ kind: 'MISSING_AT_CHANNEL', count: 2 }, { kind: 'AMOUNT_DIFFERS', count: 1 }]);
   });
 });
+
+test("the console's payment texts have a Chinese translation with the same placeholders", async () => {
+  const { payConsoleEn, payConsoleZh } = await import('../../src/pages/console/payMessages');
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  for (const key of Object.keys(payConsoleEn) as (keyof typeof payConsoleEn)[]) {
+    expect(payConsoleZh[key], key).toBeTruthy();
+    expect(placeholders(payConsoleZh[key]), key).toEqual(placeholders(payConsoleEn[key]));
+  }
+});

@@ -17,21 +17,9 @@ public interface PayConfig {
     @WithDefault("2s")
     Duration refundInterval();
 
-    Sandbox sandbox();
-
     Channels channels();
 
     CartOrder cartOrder();
-
-    /** The sandbox channel's gateway (./mall stack up starts one on :18280). */
-    interface Sandbox {
-        @WithDefault("http://127.0.0.1:18280")
-        URI url();
-
-        /** How long a charge may take before the payment counts as timed out (and is voided). */
-        @WithDefault("5s")
-        Duration timeout();
-    }
 
     /** How pay calls the channels: retries, the circuit breaker, and asking about payments still pending. */
     interface Channels {

@@ -26,6 +26,7 @@ import java.util.Optional;
  * It holds the channel's trade id, never a card number, CVV or token.
  *
  * <pre>
+ * IN_REVIEW ──approved──▶ VOIDED (the shopper pays again, no longer held) / ──declined──▶ DECLINED
  * PENDING ──paid──▶ CAPTURED ──refund──▶ PARTIALLY_REFUNDED ──refund──▶ REFUNDED
  *    │ └──refused──▶ DECLINED
  *    └──closed────▶ VOIDED
@@ -37,7 +38,7 @@ import java.util.Optional;
 public class Payment extends PanacheEntityBase {
 
     /** TIMED_OUT: the card PSP's first API did not answer in time, and the charge was voided. */
-    public enum Status { PENDING, CAPTURED, PARTIALLY_REFUNDED, REFUNDED, DECLINED, VOIDED, TIMED_OUT }
+    public enum Status { IN_REVIEW, PENDING, CAPTURED, PARTIALLY_REFUNDED, REFUNDED, DECLINED, VOIDED, TIMED_OUT }
 
     /** How often a PENDING payment is asked about, at most: its check interval doubles up to this. */
     static final Duration MAX_CHECK_INTERVAL = Duration.ofMinutes(5);
@@ -66,6 +67,8 @@ public class Payment extends PanacheEntityBase {
     private Instant paidAt;
     private Instant nextCheckAt;
     private int checks;
+    private Long riskReviewId;
+    private String payerSealed;
 
     protected Payment() {
     }
@@ -85,6 +88,37 @@ public class Payment extends PanacheEntityBase {
         payment.updatedAt = now;
         payment.nextCheckAt = now.plus(firstCheck);
         return payment;
+    }
+
+    /** Risk control held this attempt for an operator's review: it has not reached its channel. */
+    public void holdForReview(long reviewId, Instant now) {
+        status = Status.IN_REVIEW;
+        riskReviewId = reviewId;
+        nextCheckAt = null;
+        updatedAt = now;
+    }
+
+    /** Risk control refused it before it reached its channel. */
+    public void refusedByRisk(Instant now) {
+        status = Status.DECLINED;
+        failureReason = "RISK_DECLINED";
+        nextCheckAt = null;
+        updatedAt = now;
+    }
+
+    /** The operator's decision on the review that holds this attempt; false if it is not held. */
+    public boolean reviewed(boolean approved, Instant now) {
+        if (status != Status.IN_REVIEW) {
+            return false;
+        }
+        status = approved ? Status.VOIDED : Status.DECLINED;
+        failureReason = approved ? "REVIEW_APPROVED" : "RISK_DECLINED";
+        updatedAt = now;
+        return true;
+    }
+
+    public static Optional<Payment> heldBy(long reviewId) {
+        return find("riskReviewId", reviewId).firstResultOptional();
     }
 
     /** The channel reference of an order's n-th attempt: the same attempt retried keeps it. */
@@ -118,8 +152,14 @@ public class Payment extends PanacheEntityBase {
         return find("id = ?1 and shopperId = ?2", id, shopperId).firstResultOptional();
     }
 
-    public static Optional<Payment> lockByReference(String reference) {
-        return find("reference", reference).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    /** Which attempt and order a channel's reference names, read without loading the attempt. */
+    public record Key(long paymentId, long orderId) {}
+
+    public static Optional<Key> keyOf(String reference, String channel) {
+        return getEntityManager().createQuery("select p.id, p.orderId from Payment p where p.reference = ?1"
+                        + " and p.channel = ?2", Object[].class)
+                .setParameter(1, reference).setParameter(2, channel).getResultStream().findFirst()
+                .map(row -> new Key((Long) row[0], (Long) row[1]));
     }
 
     public static Optional<Payment> lockById(long id) {
@@ -132,14 +172,21 @@ public class Payment extends PanacheEntityBase {
                 List.of(Status.CAPTURED, Status.PARTIALLY_REFUNDED, Status.REFUNDED)).firstResultOptional();
     }
 
+    /** Payments the channel took (kept or surplus), paid in [from, to). */
+    public static List<Payment> paidThrough(String channel, Instant from, Instant to) {
+        return list("channel = ?1 and paidAt >= ?2 and paidAt < ?3 and status in ?4", channel, from, to,
+                List.of(Status.CAPTURED, Status.PARTIALLY_REFUNDED, Status.REFUNDED));
+    }
+
     public static List<Payment> pendingOf(long orderId) {
         return list("orderId = ?1 and status = ?2", Sort.ascending("id"), orderId, Status.PENDING);
     }
 
     /** Ids of PENDING payments the channel should be asked about now. */
     public static List<Long> checksDue(Instant now, int limit) {
-        return find("status = ?1 and nextCheckAt <= ?2", Sort.ascending("nextCheckAt"), Status.PENDING, now)
-                .page(0, limit).project(Long.class).list();
+        return getEntityManager().createQuery("select p.id from Payment p where p.status = ?1 and p.nextCheckAt <= ?2"
+                        + " order by p.nextCheckAt", Long.class)
+                .setParameter(1, Status.PENDING).setParameter(2, now).setMaxResults(limit).getResultList();
     }
 
     /** The channel shows the shopper this (a QR code's content or a page to go to). */
@@ -294,5 +341,18 @@ public class Payment extends PanacheEntityBase {
 
     public Instant paidAt() {
         return paidAt;
+    }
+
+    /** The channel's id of the payer, already sealed under the shopper's data key. */
+    public void payer(String sealed) {
+        payerSealed = sealed;
+    }
+
+    public String payerSealed() {
+        return payerSealed;
+    }
+
+    public Long riskReviewId() {
+        return riskReviewId;
     }
 }

@@ -83,6 +83,12 @@ public class PaymentRefund extends PanacheEntityBase {
         return find("refundReference", refundReference).firstResultOptional();
     }
 
+    /** Refunds the channel completed in [from, to), of payments through {@code channel}. */
+    public static List<PaymentRefund> doneThrough(String channel, Instant from, Instant to) {
+        return list("status = ?1 and doneAt >= ?2 and doneAt < ?3 and paymentId in (select p.id from Payment p where"
+                + " p.channel = ?4)", Status.DONE, from, to, channel);
+    }
+
     public static List<PaymentRefund> ofPayment(long paymentId) {
         return list("paymentId", Sort.ascending("id"), paymentId);
     }
@@ -147,6 +153,10 @@ public class PaymentRefund extends PanacheEntityBase {
 
     public Status status() {
         return status;
+    }
+
+    public String channelRefundId() {
+        return channelRefundId;
     }
 
     public String refusal() {

@@ -48,15 +48,19 @@ public class PaymentResource {
      * passed to the PSP and neither stored nor logged.
      */
     public record PayRequest(@NotNull @Positive Long orderId,
-                             @NotNull @Pattern(regexp = "alipay|wechat|card|sandbox",
-                                     message = "must be a channel this mall offers: alipay, wechat or card") String channel,
+                             @NotNull @Pattern(regexp = "[a-z][a-z-]{0,19}", message = "must be a channel's name, "
+                                     + "as GET /payments/channels lists them") String channel,
                              @Schema(description = "QR_CODE (desktop) or REDIRECT (phone) for alipay and wechat; TOKEN "
                                      + "for card (the default for card; QR_CODE is the default for the others)")
                              Presentation presentation,
                              @Pattern(regexp = "tok_[A-Za-z0-9_]{1,100}", message = "must be a card token (tok_...)")
                              String token,
                              @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL")
-                             String returnUrl) {
+                             String returnUrl,
+                             @Schema(description = "The id the client keeps for this device (risk control counts attempts "
+                                     + "by device)")
+                             @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1 to 64 letters, digits, _ or -")
+                             String deviceId) {
         @Override
         public String toString() {
             return "PayRequest[orderId=" + orderId + ", channel=" + channel + ", presentation=" + presentation
@@ -68,6 +72,7 @@ public class PaymentResource {
     public record ActionView(String kind, String content) {}
 
     /** What a shopper sees of a payment. {@code retryable}: declined or closed while the order may still be paid. */
+    /** {@code status} IN_REVIEW: risk control holds the attempt for an operator; an approval lets the shopper pay again. */
     public record PaymentView(long id, long orderId, String channel, String status, Money amount, Money refunded,
                               String failureReason, ActionView action, Instant createdAt, Instant paidAt) {
         static PaymentView of(Payment p) {
@@ -97,7 +102,7 @@ public class PaymentResource {
     @Idempotent
     public Response pay(@NotNull @Valid PayRequest request) {
         var payment = payments.pay(caller.getSubject(), request.orderId(), new PaymentService.PayCommand(
-                request.channel(), request.presentation(), request.token(), request.returnUrl()));
+                request.channel(), request.presentation(), request.token(), request.returnUrl(), request.deviceId()));
         return Response.status(201).entity(PaymentView.of(payment)).build();
     }
 

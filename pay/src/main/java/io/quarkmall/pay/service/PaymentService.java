@@ -11,13 +11,18 @@ import io.quarkmall.pay.channel.PaymentChannel;
 import io.quarkmall.pay.channel.PaymentChannel.ChannelState;
 import io.quarkmall.pay.channel.PaymentChannel.Presentation;
 import io.quarkmall.pay.config.PayConfig;
+import io.quarkmall.pay.config.RiskConfig;
 import io.quarkmall.pay.domain.PayableOrder;
 import io.quarkmall.pay.domain.Payment;
 import io.quarkmall.pay.domain.PaymentEvent;
 import io.quarkmall.pay.domain.PaymentRefund;
 import io.quarkmall.pay.domain.PaymentRefund.Reason;
 import io.quarkmall.common.domain.RuleViolation;
+import io.quarkmall.pay.domain.risk.AssessmentRequest;
+import io.quarkmall.pay.domain.risk.ReviewDecided;
+import io.quarkmall.pay.domain.risk.RiskVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,13 +48,20 @@ public class PaymentService {
     public static final String CARD = "card";
 
     private final Channels channels;
+    private final SensitiveData sensitive;
+    private final RiskService risk;
+    private final boolean screening;
     private final CartOrderClient cartOrder;
     private final Outbox outbox;
     private final Clock clock;
     private final PayConfig config;
 
-    PaymentService(Channels channels, CartOrderClient cartOrder, Outbox outbox, Clock clock, PayConfig config) {
+    PaymentService(Channels channels, SensitiveData sensitive, RiskService risk, RiskConfig riskConfig, CartOrderClient cartOrder, Outbox outbox,
+                   Clock clock, PayConfig config) {
         this.channels = channels;
+        this.sensitive = sensitive;
+        this.risk = risk;
+        this.screening = riskConfig.screenPayments();
         this.cartOrder = cartOrder;
         this.outbox = outbox;
         this.clock = clock;
@@ -57,10 +69,12 @@ public class PaymentService {
     }
 
     /** How the shopper asked to pay. {@code token}: a card's PSP token (cards only); never stored or logged. */
-    public record PayCommand(String channel, Presentation presentation, String token, String returnUrl) {
+    /** {@code deviceId}: the id the shopper's client keeps for its device (risk control counts attempts by it), or null. */
+    public record PayCommand(String channel, Presentation presentation, String token, String returnUrl, String deviceId) {
         @Override
         public String toString() {
-            return "PayCommand[channel=" + channel + ", presentation=" + presentation + ", token=<redacted>]";
+            return "PayCommand[channel=" + channel + ", presentation=" + presentation + ", token=<redacted>, device="
+                    + deviceId + "]";
         }
     }
 
@@ -74,7 +88,7 @@ public class PaymentService {
      * answer with a QR code or a page for the shopper, and settle when the channel says so. A declined
      * attempt leaves the order payable: the shopper may try another card or channel.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = RuleViolation.class)
     public Payment pay(String shopperId, long orderId, PayCommand command) {
         PaymentChannel channel = channels.named(SANDBOX.equals(command.channel()) ? CARD : command.channel());
         Presentation presentation = presentationFor(channel, command);
@@ -82,12 +96,16 @@ public class PaymentService {
         PayableOrder order = lockPayable(shopperId, orderId);
         order.requirePayable();
         closeEarlierAttempts(order);
+        // An earlier attempt the channel reports paid has just paid the order: that stays, and this attempt is refused.
         order.requirePayable();
         Instant now = clock.instant();
         int attempt = Math.toIntExact(Payment.attemptsOf(orderId)) + 1;
         Payment payment = Payment.start(order, channel.name(), presentation.name(), attempt, now,
                 config.channels().firstCheck());
         payment.persistAndFlush();
+        if (screening && !order.riskCleared() && heldOrRefusedByRisk(payment, order, channel, command, now)) {
+            return payment;
+        }
         var request = new PaymentChannel.ChargeRequest(payment.reference(), order.amount(), "Quarkmall order " + orderId,
                 presentation, command.token(), command.returnUrl());
         PaymentChannel.Started started;
@@ -103,6 +121,48 @@ public class PaymentService {
             case PaymentChannel.Started.Settled settled -> apply(payment, order, settled.state());
         }
         return payment;
+    }
+
+    /**
+     * Risk control scores the attempt before it reaches the channel: ALLOW lets it through; REVIEW holds
+     * it for an operator; DECLINE refuses it (PaymentFailed; the order stays payable, and the next attempt
+     * is scored again).
+     */
+    private boolean heldOrRefusedByRisk(Payment payment, PayableOrder order, PaymentChannel channel, PayCommand command,
+                                        Instant now) {
+        // No payer fingerprint yet: a card token is one entry of a card, not the card (the PSP's first API
+        // gives no card fingerprint), and a wallet's payer is known only once paid.
+        RiskVerdict verdict = risk.assess(new AssessmentRequest(order.shopperId(), order.orderId(), order.amount(),
+                channel.name(), command.deviceId(), null, null, null, null, now));
+        switch (verdict.decision()) {
+            case ALLOW -> {
+                return false;
+            }
+            case REVIEW -> payment.holdForReview(verdict.assessmentId(), now);
+            case DECLINE -> {
+                payment.refusedByRisk(now);
+                announce(new PaymentEvent.PaymentFailed(order.orderId(), payment.id(), "DECLINED", order.shopperId()));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An operator decided a held attempt, in the deciding transaction (if this fails, the decision is
+     * undone): approved, the order is cleared and the shopper pays again; declined, the attempt fails.
+     */
+    void reviewDecided(@Observes ReviewDecided decided) {
+        PayableOrder.lock(decided.orderId()).ifPresent(order -> Payment.heldBy(decided.reviewId()).ifPresent(held -> {
+            Instant now = clock.instant();
+            if (!held.reviewed(decided.approved(), now)) {
+                return;
+            }
+            if (decided.approved()) {
+                order.clearRisk();
+            } else {
+                announce(new PaymentEvent.PaymentFailed(order.orderId(), held.id(), "DECLINED", order.shopperId()));
+            }
+        }));
     }
 
     private static Presentation presentationFor(PaymentChannel channel, PayCommand command) {
@@ -177,17 +237,20 @@ public class PaymentService {
         PaymentChannel channel = channels.find(channelName).orElseThrow(() ->
                 ProblemException.notFound("Payment channel " + channelName));
         ChannelState state = channel.verifyNotification(headers, body);
-        Payment known = Payment.<Payment>find("reference", state.reference()).firstResultOptional().orElse(null);
-        if (known == null || !known.channel().equals(channel.name())) {
+        var known = Payment.keyOf(state.reference(), channel.name());
+        if (known.isEmpty()) {
             LOG.errorf("%s notified %s about %s, which pay has no attempt of: reconciliation will report it",
                     channel.name(), state.getClass().getSimpleName(), state.reference());
             return channel.acknowledgement();
         }
-        settle(known.id(), known.orderId(), state);
+        settle(known.get().paymentId(), known.get().orderId(), state);
         return channel.acknowledgement();
     }
 
-    /** Applies what the channel said about one attempt, under the order's lock (taken before the payment's). */
+    /**
+     * Applies what the channel said about one attempt, under the order's lock (taken before the payment's).
+     * Neither may have been read before in this transaction: a locked read would return the stale copy.
+     */
     private void settle(long paymentId, long orderId, ChannelState state) {
         PayableOrder order = PayableOrder.lock(orderId).orElseThrow();
         Payment payment = Payment.lockById(paymentId).orElseThrow();
@@ -206,6 +269,10 @@ public class PaymentService {
                 boolean keep = order.status() == PayableOrder.Status.PAYABLE && paid.amount().equals(payment.amount());
                 if (!payment.captured(paid.tradeId(), paid.paidAt() == null ? now : paid.paidAt(), !keep, now)) {
                     return;
+                }
+                if (paid.payer() != null && !paid.payer().isBlank()) {
+                    payment.payer(sensitive.seal(payment.shopperId(), SensitiveData.payerField(payment.channel()),
+                            paid.payer()));
                 }
                 if (keep) {
                     order.paid(now);

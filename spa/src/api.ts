@@ -128,25 +128,18 @@ export type PayChannel = pay['schemas']['Offer'];
 export type PayRequest = pay['schemas']['PayRequest'];
 export type AdminPayment = Omit<pay['schemas']['AdminPaymentView'], 'payment'> & { payment: PaymentView };
 export type PaymentRefund = pay['schemas']['RefundView'];
-/**
- * pay's risk review queue and reconciliation reports: not in the pay snapshot yet (branch risk,
- * rest/RiskReviewResource and rest/ReconciliationResource), so written out by hand until `npm run
- * openapi` picks them up.
- */
-export interface RiskReview {
-  id: number; orderId: number; shopperId: string; amount: Money; channel: string; deviceId: string | null;
-  payerFingerprint: string | null; shippingRegion: string | null; billingRegion: string | null; attemptedAt: string;
-  score: number; decision: 'ALLOW' | 'REVIEW' | 'DECLINE' | string; hits: { rule: string; points: number; explanation: string }[];
-  explanation: string; status: 'OPEN' | 'APPROVED' | 'DECLINED'; decidedBy: string | null; note: string | null; decidedAt: string | null;
-}
-export interface ReconciliationSummary {
-  id: number; day: string; channel: string; status: 'BALANCED' | 'MISMATCHED' | 'FAILED' | string; ourLines: number;
-  channelLines: number; matched: number; mismatches: number; failureReason: string | null; ranAt: string;
-}
-export interface ReconciliationMismatch {
-  kind: string; lineKind: 'PAYMENT' | 'REFUND' | string; reference: string; tradeId: string | null;
-  ourAmount: Money | null; channelAmount: Money | null; detail: string;
-}
+type PaySchemas = pay['schemas'];
+/** A held payment; what a shopper's attempt did not say (device, payer, regions) and the decision's fields until decided are null. */
+export type RiskReview = Omit<PaySchemas['ReviewView'], 'status' | 'deviceId' | 'payerFingerprint' | 'shippingRegion' | 'billingRegion'
+  | 'decidedBy' | 'note' | 'decidedAt'> & {
+  status: PaySchemas['ReviewStatus']; deviceId: string | null; payerFingerprint: string | null; shippingRegion: string | null;
+  billingRegion: string | null; decidedBy: string | null; note: string | null; decidedAt: string | null;
+};
+/** failureReason is null unless the report FAILED. */
+export type ReconciliationSummary = Omit<PaySchemas['ReportSummary'], 'failureReason'> & { failureReason: string | null };
+/** The side without the line has no amount; tradeId is null where the channel gave none. */
+export type ReconciliationMismatch = Omit<PaySchemas['MismatchView'], 'ourAmount' | 'channelAmount' | 'tradeId'>
+  & { ourAmount: Money | null; channelAmount: Money | null; tradeId: string | null };
 export interface ReconciliationReport { summary: ReconciliationSummary; mismatches: ReconciliationMismatch[] }
 export type PointsAccount = loyalty['schemas']['AccountView'];
 export type PointsEntry = loyalty['schemas']['EntryView'];

@@ -8,6 +8,7 @@ import { formatMoney } from '../money';
 import {
   answered, attemptView, followInterval, keyForAttempt, latestAttempt, type AttemptView, type CardToken, type SentAttempt,
 } from '../pay/attempt';
+import { deviceId } from '../pay/deviceId';
 import { firstChoice, offeredChannels, presentationFor, returnUrlOf, withDown, type ChannelName } from '../pay/channels';
 import { useDevice } from '../pay/useDevice';
 import { asApiError, keys, queries, useApiClient } from '../queries';
@@ -32,6 +33,8 @@ function outcomeText(view: AttemptView, channel: string, amount: string, t: (key
     case 'scan': return t('pay.scan', { channel, amount });
     case 'redirect': return t('pay.redirecting', { channel });
     case 'waiting': return t('pay.waiting', { channel });
+    case 'review': return t('pay.review');
+    case 'approved': return t('pay.approved');
     case 'refused': return t(`pay.refused.${view.reason}`, { channel, code: view.code });
     default: return '';
   }
@@ -73,7 +76,7 @@ export function PayPanel({ order }: { order: OrderView }) {
     if (resumed.current || !mine.data) return;
     resumed.current = true;
     const latest = latestAttempt(mine.data, order.id);
-    if (latest && latest.status !== 'VOIDED') {
+    if (latest && (latest.status !== 'VOIDED' || latest.failureReason === 'REVIEW_APPROVED')) {
       client.setQueryData(queries.payment(api, latest.id).queryKey, latest);
       setAttemptId(latest.id);
     }
@@ -112,7 +115,7 @@ export function PayPanel({ order }: { order: OrderView }) {
 
   const amount = formatMoney(order.total, lang);
   const channelName = (name: string) => t(`pay.channel.${name}` as MessageKey);
-  const busy = pay.isPending || view.kind === 'waiting' || view.kind === 'redirect';
+  const busy = pay.isPending || view.kind === 'waiting' || view.kind === 'redirect' || view.kind === 'review';
 
   const submit = () => {
     if (!channel) return;
@@ -123,7 +126,7 @@ export function PayPanel({ order }: { order: OrderView }) {
       return;
     }
     const body: PayRequest = {
-      orderId: order.id, channel, presentation,
+      orderId: order.id, channel, presentation, deviceId: deviceId(),
       ...(token ? { token } : {}),
       ...(presentation === 'REDIRECT' ? { returnUrl: returnUrlOf(window.location.origin, order.id) } : {}),
     };

@@ -9,6 +9,8 @@ export const FOLLOW_MS = 1500;
  * - `scan`: a QR code to scan with the wallet (desktop);
  * - `redirect`: the browser goes to the channel's page (phone);
  * - `waiting`: the channel has not said yet (followed every {@link FOLLOW_MS});
+ * - `review`: risk control holds it for an operator (IN_REVIEW), followed like a pending one;
+ * - `approved`: an operator approved the held attempt: the shopper pays again, no longer held;
  * - `refused`: declined, timed out or closed: said in words, and the shopper may try again;
  * - `none`: no attempt yet.
  */
@@ -18,10 +20,12 @@ export type AttemptView =
   | { kind: 'scan'; content: string }
   | { kind: 'redirect'; url: string }
   | { kind: 'waiting' }
+  | { kind: 'review' }
+  | { kind: 'approved' }
   | { kind: 'refused'; reason: RefusalReason; code: string };
 
 /** Why an attempt did not take the money, as the storefront words it. */
-export type RefusalReason = 'declined' | 'insufficientFunds' | 'timedOut' | 'closed' | 'other';
+export type RefusalReason = 'declined' | 'insufficientFunds' | 'timedOut' | 'closed' | 'risk' | 'other';
 
 /**
  * @param startedHere whether this page started the attempt: only then is a REDIRECT followed; one
@@ -41,9 +45,12 @@ export function attemptView(payment: Pick<PaymentView, 'status' | 'failureReason
       if (action?.kind === 'REDIRECT' && startedHere) return { kind: 'redirect', url: action.content };
       return { kind: 'waiting' };
     }
+    case 'IN_REVIEW':
+      return { kind: 'review' };
     case 'TIMED_OUT':
       return { kind: 'refused', reason: 'timedOut', code: payment.failureReason ?? '' };
     case 'VOIDED':
+      if (payment.failureReason === 'REVIEW_APPROVED') return { kind: 'approved' };
       return { kind: 'refused', reason: 'closed', code: payment.failureReason ?? '' };
     default:
       return { kind: 'refused', reason: refusalOf(payment.failureReason ?? ''), code: payment.failureReason ?? '' };
@@ -53,6 +60,7 @@ export function attemptView(payment: Pick<PaymentView, 'status' | 'failureReason
 /** The channels' words for a refusal (the PSP's decline codes, pay's own), grouped as the shopper is told them. */
 export function refusalOf(code: string): RefusalReason {
   const word = code.toLowerCase();
+  if (word === 'risk_declined') return 'risk';
   if (word === 'insufficient_funds' || word.includes('balance')) return 'insufficientFunds';
   if (word === 'timeout' || word.includes('timed_out')) return 'timedOut';
   if (word === 'closed' || word.includes('closed') || word.includes('expired')) return 'closed';
@@ -60,9 +68,9 @@ export function refusalOf(code: string): RefusalReason {
   return 'other';
 }
 
-/** Whether pay is asked about the attempt again in {@link FOLLOW_MS}: while it is PENDING. */
+/** Whether pay is asked about the attempt again in {@link FOLLOW_MS}: while it is PENDING or held for review. */
 export function followInterval(payment: Pick<PaymentView, 'status'> | undefined): number | false {
-  return payment?.status === 'PENDING' ? FOLLOW_MS : false;
+  return payment?.status === 'PENDING' || payment?.status === 'IN_REVIEW' ? FOLLOW_MS : false;
 }
 
 /** The newest attempt at paying this order, among the shopper's payments (newest first), if any. */

@@ -30,6 +30,9 @@ export const payEn = {
   'pay.tryAgainWith': 'You can pay again below: your order and its stock are kept until {at}.',
   'pay.channelUnavailable': '{channel} is not working just now; nothing was charged. Choose another way to pay.',
   'pay.otherWay': 'Pay another way',
+  'pay.review': 'Your payment is being checked by our team before it goes through; nothing has been charged yet. This page follows it.',
+  'pay.approved': 'Your payment was checked and approved: pay again below and it goes straight through.',
+  'pay.refused.risk': 'Payment declined by our security checks. Nothing was charged; contact us if you think this is wrong.',
 };
 
 export const payZhCN: Record<keyof typeof payEn, string> = {
@@ -63,4 +66,7 @@ export const payZhCN: Record<keyof typeof payEn, string> = {
   'pay.tryAgainWith': '您可以在下方重新支付：订单和库存将保留到 {at}。',
   'pay.channelUnavailable': '{channel}暂时无法使用，未发生扣款。请选择其他支付方式。',
   'pay.otherWay': '换一种方式支付',
+  'pay.review': '您的支付正在由我们的团队审核，审核通过前不会扣款。本页会自动更新。',
+  'pay.approved': '您的支付已审核通过：请在下方重新支付，将直接完成。',
+  'pay.refused.risk': '支付未通过安全审核，未发生扣款。如有疑问请联系我们。',
 };

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   answered, attemptView, cardTokenOf, followInterval, keyForAttempt, latestAttempt, refusalOf, type SentAttempt,
 } from '../../src/pay/attempt';
+import { deviceId } from '../../src/pay/deviceId';
 import { deviceOf, firstChoice, offeredChannels, presentationFor, returnUrlOf, withDown } from '../../src/pay/channels';
 import { allOf, refundable, refundDraft } from '../../src/pay/refundDraft';
 import { chinaToday, difference, hitsByWeight, isDay, mismatchCounts, reconciliationDay, reportRange } from '../../src/pay/review';
@@ -82,6 +83,13 @@ describe('an attempt as the panel shows it', () => {
     expect(attemptView(undefined)).toEqual({ kind: 'none' });
   });
 
+  test('an attempt risk control holds is followed until an operator decides; an approval asks to pay again', () => {
+    expect(attemptView(attempt('IN_REVIEW'))).toEqual({ kind: 'review' });
+    expect(followInterval({ status: 'IN_REVIEW' })).toBe(1500);
+    expect(attemptView(attempt('VOIDED', { failureReason: 'REVIEW_APPROVED' }))).toEqual({ kind: 'approved' });
+    expect(attemptView(attempt('DECLINED', { failureReason: 'RISK_DECLINED' }))).toMatchObject({ kind: 'refused', reason: 'risk' });
+  });
+
   test("the channels' refusal codes are grouped as the shopper is told them", () => {
     expect(refusalOf('card_declined')).toBe('declined');
     expect(refusalOf('DECLINED')).toBe('declined');
@@ -108,6 +116,17 @@ describe('an attempt as the panel shows it', () => {
     expect(latestAttempt(payments, 7)?.id).toBe(2);
     expect(latestAttempt(payments, 9)).toBeUndefined();
   });
+});
+
+test('the browser keeps one random device id for risk control, made once', () => {
+  const kept = new Map<string, string>();
+  const storage = { getItem: (k: string) => kept.get(k) ?? null, setItem: (k: string, v: string) => void kept.set(k, v) };
+  let made = 0;
+  const make = () => `device-${++made}`;
+  expect(deviceId(storage, make)).toBe('device-1');
+  expect(deviceId(storage, make)).toBe('device-1');
+  kept.set('quarkmall.device', 'not a valid id!');
+  expect(deviceId(storage, make)).toBe('device-2');
 });
 
 describe('one Idempotency-Key per attempt', () => {

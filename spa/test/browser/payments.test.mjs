@@ -198,5 +198,34 @@ for (const { viewport, locale } of RUNS) {
       assert.deepEqual(page.failures, []);
       await page.context().close();
     });
+
+    test("an admin sees the risk review queue and reconciles today's card statement", async () => {
+      const page = await newPage(browser, viewport, locale);
+      await page.goto(`${MALL}/console/payments/reviews`);
+      await signIn(page, 'admin');
+      // The queue (oldest first), or that nothing waits: either way pay answered and the page says it.
+      await page.locator('[data-testid="reviews"], .notice').first().waitFor();
+      await shot(page, viewport, 'console-reviews');
+
+      await page.getByRole('link', { name: either('Reconciliation', '对账') }).click();
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+      const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000));
+      const form = page.locator('form.run-form');
+      // The form's own check first: a day not over yet is named before anything is sent.
+      await form.locator('input[name="day"]').fill(tomorrow);
+      await form.getByRole('button', { name: either('Reconcile', '对账') }).click();
+      await form.getByRole('alert').filter({ hasText: either('A day that is over or today', '只能是今天或之前') }).waitFor();
+      await form.locator('input[name="day"]').fill(today);
+      await form.getByRole('combobox', { name: either('Channel', '渠道') }).selectOption('card');
+      await form.getByRole('button', { name: either('Reconcile', '对账') }).click();
+      await form.getByText(either(`1 report\\(s\\) made for ${today}`, `已为 ${today} 生成 1 份报告`)).waitFor({ timeout: 30_000 });
+      const report = page.getByTestId('reports').locator('tr[data-report-id]', { hasText: today }).first();
+      await report.waitFor();
+      await shot(page, viewport, 'console-reconciliation');
+      await report.getByRole('link').click();
+      await page.getByRole('heading', { name: new RegExp(today) }).waitFor();
+      assert.deepEqual(page.failures, []);
+      await page.context().close();
+    });
   });
 }

@@ -96,6 +96,11 @@ variable "oidc_origin" {
   type        = string
 }
 
+variable "card_fields_origin" {
+  description = "Origin of the card PSP's hosted card field (e.g. https://fields.psp.example): the SPA's CSP lets it be framed."
+  type        = string
+}
+
 variable "kubernetes_namespace" {
   description = "Namespace the Helm release of helm/quarkmall is installed in (pay's service account is bound to its IAM role there)."
   type        = string

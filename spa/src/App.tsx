@@ -43,6 +43,14 @@ const ConsoleRewards = lazyPage(consolePages, 'ConsoleRewards');
 const ConsoleLotteries = lazyPage(consolePages, 'ConsoleLotteries');
 const ConsoleLottery = lazyPage(consolePages, 'ConsoleLottery');
 const ConsoleEarningRules = lazyPage(consolePages, 'ConsoleEarningRules');
+const PaymentsLayout = lazyPage(consolePages, 'PaymentsLayout');
+const ConsolePayments = lazyPage(consolePages, 'ConsolePayments');
+const ConsolePayment = lazyPage(consolePages, 'ConsolePayment');
+const ConsoleRefunds = lazyPage(consolePages, 'ConsoleRefunds');
+const ConsoleRiskReviews = lazyPage(consolePages, 'ConsoleRiskReviews');
+const ConsoleRiskReview = lazyPage(consolePages, 'ConsoleRiskReview');
+const ConsoleReconciliation = lazyPage(consolePages, 'ConsoleReconciliation');
+const ConsoleReconciliationReport = lazyPage(consolePages, 'ConsoleReconciliationReport');
 
 // Coupons, the points mall and lotteries are another (pages/loyaltyPages.ts), loaded on the first visit to one of them.
 const loyaltyPages = () => import('./pages/loyaltyPages');
@@ -141,6 +149,9 @@ function FlashSales() { return <Suspense fallback={<Loading />}><FlashSalesPage 
 function OperatorLottery() { return <ConsoleLottery id={useIdParam()} />; }
 function OperatorOrder() { return <ConsoleOrder id={useIdParam()} />; }
 function OperatorSkuStock() { const sku = useParams().sku ?? ''; return <StockSku key={sku} sku={sku} />; }
+function OperatorPayment() { const id = useIdParam(); return <ConsolePayment key={id} id={id} />; }
+function OperatorRiskReview() { const id = useIdParam(); return <ConsoleRiskReview key={id} id={id} />; }
+function OperatorReconciliationReport() { return <ConsoleReconciliationReport id={useIdParam()} />; }
 function OperatorSkuAnalysis() { const sku = useParams().sku ?? ''; return <SkuAnalysisPage key={sku} sku={sku} />; }
 
 /** Every page of the shop and the console; an unknown path shows the home page (the console's, below /console). */
@@ -195,6 +206,19 @@ export const routes: RouteObject[] = [{
           { id: 'console-earning-rules', path: 'earning-rules', element: <ConsoleEarningRules /> },
           { id: 'console-lotteries', path: 'lotteries', element: <ConsoleLotteries /> },
           { id: 'console-lottery', path: 'lotteries/:id', element: <OperatorLottery /> },
+          {
+            path: 'payments',
+            element: <PaymentsLayout />,
+            children: [
+              { id: 'console-payments', index: true, element: <ConsolePayments /> },
+              { id: 'console-refunds', path: 'refunds', element: <ConsoleRefunds /> },
+              { id: 'console-risk-reviews', path: 'reviews', element: <ConsoleRiskReviews /> },
+              { id: 'console-risk-review', path: 'reviews/:id', element: <OperatorRiskReview /> },
+              { id: 'console-reconciliation', path: 'reconciliation', element: <ConsoleReconciliation /> },
+              { id: 'console-reconciliation-report', path: 'reconciliation/:id', element: <OperatorReconciliationReport /> },
+              { id: 'console-payment', path: ':id', element: <OperatorPayment /> },
+            ],
+          },
           { id: 'console-other', path: '*', element: <ConsoleProducts /> },
         ],
       },

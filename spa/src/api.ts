@@ -121,7 +121,26 @@ export type OrderAction = CartOrderSchemas['OrderAction'];
 export type Step = CartOrderSchemas['StepView'];
 export type OrderSummary = CartOrderSchemas['OrderSummary'];
 export type OperatorOrderSummary = CartOrderSchemas['OperatorOrderSummary'];
-export type PaymentView = pay['schemas']['PaymentView'];
+/** {@code action} is null unless the attempt is PENDING with something for the shopper to do; failureReason and paidAt may be null. */
+export type PaymentView = Omit<pay['schemas']['PaymentView'], 'action' | 'failureReason' | 'paidAt' | 'refunded'>
+  & { action: pay['schemas']['ActionView'] | null; failureReason: string | null; paidAt: string | null; refunded: Money | null };
+export type PayChannel = pay['schemas']['Offer'];
+export type PayRequest = pay['schemas']['PayRequest'];
+export type AdminPayment = Omit<pay['schemas']['AdminPaymentView'], 'payment'> & { payment: PaymentView };
+export type PaymentRefund = pay['schemas']['RefundView'];
+type PaySchemas = pay['schemas'];
+/** A held payment; what a shopper's attempt did not say (device, payer, regions) and the decision's fields until decided are null. */
+export type RiskReview = Omit<PaySchemas['ReviewView'], 'status' | 'deviceId' | 'payerFingerprint' | 'shippingRegion' | 'billingRegion'
+  | 'decidedBy' | 'note' | 'decidedAt'> & {
+  status: PaySchemas['ReviewStatus']; deviceId: string | null; payerFingerprint: string | null; shippingRegion: string | null;
+  billingRegion: string | null; decidedBy: string | null; note: string | null; decidedAt: string | null;
+};
+/** failureReason is null unless the report FAILED. */
+export type ReconciliationSummary = Omit<PaySchemas['ReportSummary'], 'failureReason'> & { failureReason: string | null };
+/** The side without the line has no amount; tradeId is null where the channel gave none. */
+export type ReconciliationMismatch = Omit<PaySchemas['MismatchView'], 'ourAmount' | 'channelAmount' | 'tradeId'>
+  & { ourAmount: Money | null; channelAmount: Money | null; tradeId: string | null };
+export interface ReconciliationReport { summary: ReconciliationSummary; mismatches: ReconciliationMismatch[] }
 export type PointsAccount = loyalty['schemas']['AccountView'];
 export type PointsEntry = loyalty['schemas']['EntryView'];
 export type ShipmentView = shipping['schemas']['ShipmentView'];

@@ -1,8 +1,10 @@
 import { flashSaleEn, flashSaleZhCN } from './flash/messages';
+import { payEn, payZhCN } from './pay/messages';
 
 /** Every text the SPA shows, in English and Simplified Chinese; zh-CN must have every key en has. */
 export const en = {
   ...flashSaleEn,
+  ...payEn,
   'app.name': 'Quarkmall',
   'app.skip': 'Skip to content',
   'nav.home': 'Home',
@@ -83,9 +85,6 @@ export const en = {
   'order.pay': 'Pay now',
   'order.payTitle': 'Payment',
   'order.payBy': 'Pay by {at}',
-  'order.card': 'Card (sandbox token)',
-  'order.cardSuccess': 'Sandbox card that is accepted',
-  'order.cardDecline': 'Sandbox card that is declined',
   'order.preparingPayment': 'Holding your stock; payment opens in a moment…',
   'order.paying': 'Paying…',
   'order.paid': 'Paid. Thank you!',
@@ -260,6 +259,7 @@ export const en = {
   'console.products': 'Products',
   'console.stock': 'Stock',
   'console.orders': 'Orders',
+  'console.payments': 'Payments',
   'console.newProduct': 'New product',
   'console.editProduct': 'Edit product #{id}',
   'console.noProducts': 'You have no products yet.',
@@ -388,6 +388,7 @@ export type MessageKey = keyof typeof en;
 
 export const zhCN: Record<MessageKey, string> = {
   ...flashSaleZhCN,
+  ...payZhCN,
   'app.name': '夸克商城',
   'app.skip': '跳到正文',
   'nav.home': '首页',
@@ -468,9 +469,6 @@ export const zhCN: Record<MessageKey, string> = {
   'order.pay': '立即支付',
   'order.payTitle': '支付',
   'order.payBy': '请于 {at} 前支付',
-  'order.card': '银行卡（沙箱令牌）',
-  'order.cardSuccess': '会支付成功的沙箱卡',
-  'order.cardDecline': '会被拒付的沙箱卡',
   'order.preparingPayment': '正在为您锁定库存，稍后即可支付…',
   'order.paying': '支付中…',
   'order.paid': '支付成功，谢谢！',
@@ -645,6 +643,7 @@ export const zhCN: Record<MessageKey, string> = {
   'console.products': '商品',
   'console.stock': '库存',
   'console.orders': '订单',
+  'console.payments': '支付',
   'console.newProduct': '新建商品',
   'console.editProduct': '编辑商品 #{id}',
   'console.noProducts': '您还没有商品。',

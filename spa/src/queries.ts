@@ -7,6 +7,7 @@ import {
   type FlashSale, type Movement, type RankedSku, type SkuAnalysis, type StockAlert, type Transfer, type Warehouse, type WarehouseStock,
 } from './api';
 import type { FlashSaleView, SaleToken } from './api';
+import type { AdminPayment, PayChannel, PaymentRefund, PaymentView, ReconciliationReport, ReconciliationSummary, RiskReview } from './api';
 import { synced } from './flash/clock';
 import { findSaleProducts } from './flash/saleProducts';
 import { useAuth } from './auth';
@@ -60,6 +61,11 @@ export const keys = {
   warehouses: ['warehouses'],
   flashSales: ['flash-sales'],
   saleTokens: ['sale-tokens'],
+  payments: ['payments'],
+  payChannels: ['pay-channels'],
+  adminPayments: ['admin-payments'],
+  riskReviews: ['risk-reviews'],
+  reconciliation: ['reconciliation'],
 } as const;
 
 /** What the pages read, as TanStack Query options: each query's key and how it is fetched. */
@@ -248,6 +254,50 @@ export const queries = {
   scheduledFlashSales: (api: Api) => queryOptions({
     queryKey: [...keys.flashSales, 'upcoming'],
     queryFn: () => api.request<FlashSale[]>('/stock/flash-sales'),
+  }),
+  /** The channels pay offers and whether each takes payments now (public). */
+  payChannels: (api: Api) => queryOptions({
+    queryKey: keys.payChannels,
+    queryFn: () => api.request<PayChannel[]>('/pay/payments/channels'),
+  }),
+  /** The shopper's payment attempts, newest first (an order's latest, after coming back from a channel's page). */
+  myPayments: (api: Api) => queryOptions({
+    queryKey: [...keys.payments, 'mine'],
+    queryFn: () => api.request<PaymentView[]>('/pay/payments', { query: { size: 50 } }),
+  }),
+  payment: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.payments, id],
+    queryFn: () => api.request<PaymentView>(`/pay/payments/${id}`),
+  }),
+  // The console's payments (admins): a refund invalidates keys.adminPayments, its lists and the payment.
+  adminPayments: (api: Api, status: string) => queryOptions({
+    queryKey: [...keys.adminPayments, 'list', status],
+    queryFn: () => api.request<AdminPayment[]>('/pay/admin/payments', { query: { size: 100, status: status || undefined } }),
+  }),
+  adminPayment: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.adminPayments, id],
+    queryFn: () => api.request<AdminPayment>(`/pay/admin/payments/${id}`),
+  }),
+  adminRefunds: (api: Api, status: string) => queryOptions({
+    queryKey: [...keys.adminPayments, 'refunds', status],
+    queryFn: () => api.request<PaymentRefund[]>('/pay/admin/refunds', { query: { size: 100, status: status || undefined } }),
+  }),
+  riskReviews: (api: Api, status: string) => queryOptions({
+    queryKey: [...keys.riskReviews, 'list', status],
+    queryFn: () => api.request<RiskReview[]>('/pay/admin/risk/reviews', { query: { size: 100, status } }),
+  }),
+  riskReview: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.riskReviews, id],
+    queryFn: () => api.request<RiskReview>(`/pay/admin/risk/reviews/${id}`),
+  }),
+  reconciliationReports: (api: Api, filter: { from: string; to: string; channel: string }) => queryOptions({
+    queryKey: [...keys.reconciliation, 'list', filter],
+    queryFn: () => api.request<ReconciliationSummary[]>('/pay/admin/reconciliation/reports', {
+      query: { from: filter.from || undefined, to: filter.to || undefined, channel: filter.channel || undefined } }),
+  }),
+  reconciliationReport: (api: Api, id: number) => queryOptions({
+    queryKey: [...keys.reconciliation, id],
+    queryFn: () => api.request<ReconciliationReport>(`/pay/admin/reconciliation/reports/${id}`),
   }),
   operatorOrders: (api: Api, status: string) => queryOptions({
     queryKey: [...keys.operatorOrders, 'list', status],

@@ -166,3 +166,33 @@ export function spaHeaderViolations(tf) {
   if (!api?.response_headers_policy_id) found.push("cdn: /api/* is served without security headers");
   return found;
 }
+
+/**
+ * Every KMS key rotates its material; pay's master key exists with an alias, and pay's role may only
+ * Encrypt and Decrypt with it (no kms:* and no other key), bound to pay's service account.
+ */
+export function keyViolations(tf) {
+  const found = [];
+  for (const [dir, mod] of Object.entries(tf)) {
+    for (const { name, body } of resources(mod, "aws_kms_key")) {
+      if (body.enable_key_rotation !== true) found.push(`${dir}: aws_kms_key.${name} does not rotate`);
+    }
+  }
+  const prod = tf["environments/production"] ?? {};
+  if (!first(prod.resource?.aws_kms_key?.pay_master).description) found.push("production: no aws_kms_key.pay_master");
+  if (!String(first(prod.resource?.aws_kms_alias?.pay_master).target_key_id ?? "").includes("aws_kms_key.pay_master")) {
+    found.push("production: pay's master key has no alias");
+  }
+  const statements = first(prod.data?.aws_iam_policy_document?.pay_master_key).statement ?? [];
+  for (const statement of statements) {
+    const actions = [statement.actions].flat();
+    if (actions.some((a) => !["kms:Encrypt", "kms:Decrypt"].includes(a))) found.push(`production: pay's role may ${actions.join(", ")}`);
+    if ([statement.resources].flat().some((r) => !String(r).includes("aws_kms_key.pay_master.arn"))) {
+      found.push("production: pay's role may use a key other than its master key");
+    }
+  }
+  if (statements.length === 0) found.push("production: pay's role has no master key policy");
+  const association = first(prod.resource?.aws_eks_pod_identity_association?.pay);
+  if (!String(association.service_account ?? "").endsWith("-pay")) found.push("production: pay's role is bound to no pay service account");
+  return found;
+}

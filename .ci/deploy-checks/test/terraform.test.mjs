@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadTerraform, parseModule } from "../lib/terraform.mjs";
 import {
-  dataStoreViolations, exposureViolations, hygieneViolations, productionViolations, spaCachingViolations, spaHeaderViolations,
+  dataStoreViolations, exposureViolations, hygieneViolations, keyViolations, productionViolations, spaCachingViolations,
+  spaHeaderViolations,
 } from "../lib/terraform-policy.mjs";
 
 const tf = await loadTerraform();
@@ -124,5 +125,22 @@ test("an SPA page without the CSP policy, or a CSP that lets any site frame the 
   assert.deepEqual(spaHeaderViolations(changed), [
     "cdn: the SPA's CSP lacks frame-ancestors 'self'",
     "cdn: /index.html is served without the SPA's headers",
+  ]);
+});
+
+test("every KMS key rotates, and pay's role may only Encrypt and Decrypt with pay's master key", () => {
+  assert.deepEqual(keyViolations(tf), []);
+});
+
+test("a KMS key that does not rotate, or pay's role widened to kms:* on any key, is caught", () => {
+  const changed = structuredClone(tf);
+  changed["environments/production"].resource.aws_kms_key.pay_master[0].enable_key_rotation = false;
+  const statement = changed["environments/production"].data.aws_iam_policy_document.pay_master_key[0].statement[0];
+  statement.actions = ["kms:*"];
+  statement.resources = ["*"];
+  assert.deepEqual(keyViolations(changed), [
+    "environments/production: aws_kms_key.pay_master does not rotate",
+    "production: pay's role may kms:*",
+    "production: pay's role may use a key other than its master key",
   ]);
 });

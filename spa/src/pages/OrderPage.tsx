@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { isFinal, newIdempotencyKey, type OrderAction, type OrderView, type PaymentView } from '../api';
+import { isFinal, newIdempotencyKey, type OrderAction, type OrderView } from '../api';
 import { OrderAmounts } from '../components/Amounts';
+import { PayPanel } from '../components/PayPanel';
 import { ErrorBox, Loaded, RequireSignIn } from '../components/Status';
 import { StatusBadge } from '../components/StatusBadge';
 import { Timeline } from '../components/Timeline';
@@ -12,49 +12,6 @@ import { asApiError, keys, queries, untilFinal, useApiClient } from '../queries'
 
 const LIVE_MS = 1500;
 const TRACKING_MS = 3000;
-
-/** Pay learns the order is payable a moment after its stock is held: until then it answers 404 (or the key is still in use). */
-const notPayableYet = (e: Error) => {
-  const problem = asApiError(e);
-  return problem.status === 404 || problem.type.endsWith('/idempotency-key-in-use');
-};
-
-/** Pays with a sandbox card token, one Idempotency-Key for every try of this panel. */
-function PayPanel({ order }: { order: OrderView }) {
-  const { t, lang } = useI18n();
-  const api = useApiClient();
-  const client = useQueryClient();
-  const [token, setToken] = useState('tok_sandbox_success');
-  const [key] = useState(newIdempotencyKey);
-  const pay = useMutation({
-    mutationFn: () => api.request<PaymentView>('/pay/payments', {
-      method: 'POST', idempotencyKey: key, body: { orderId: order.id, channel: 'sandbox', token } }),
-    retry: (failures, error) => failures < 15 && notPayableYet(error),
-    retryDelay: 700,
-    onSuccess: () => client.invalidateQueries({ queryKey: [...keys.orders, order.id] }),
-  });
-  const outcome = pay.data;
-
-  if (outcome?.status === 'CAPTURED') return <p className="ok" role="status">{t('order.paid')}</p>;
-  return (
-    <section className="pay">
-      <h2>{t('order.payTitle')}</h2>
-      {order.payBy && <p className="muted">{t('order.payBy', { at: formatTime(order.payBy, lang) })}</p>}
-      <fieldset>
-        <legend>{t('order.card')}</legend>
-        <label className="chip"><input type="radio" name="token" value="tok_sandbox_success" checked={token === 'tok_sandbox_success'}
-          onChange={() => setToken('tok_sandbox_success')} />{t('order.cardSuccess')}</label>
-        <label className="chip"><input type="radio" name="token" value="tok_sandbox_decline" checked={token === 'tok_sandbox_decline'}
-          onChange={() => setToken('tok_sandbox_decline')} />{t('order.cardDecline')}</label>
-      </fieldset>
-      <button type="button" className="primary" disabled={pay.isPending} onClick={() => pay.mutate()}>
-        {pay.isPending ? t('order.paying') : `${t('order.pay')} ${formatMoney(order.total, lang)}`}
-      </button>
-      {outcome && outcome.status !== 'CAPTURED' && <p className="error" role="alert">{outcome.status}: {outcome.failureReason}</p>}
-      {pay.error && <ErrorBox error={asApiError(pay.error)} retry={() => pay.mutate()} />}
-    </section>
-  );
-}
 
 /** The order's parcel and where it has been, followed until the order is completed. */
 function Tracking({ order }: { order: OrderView }) {

@@ -46,6 +46,13 @@ test("each of the shop's paths opens its page, with its id", () => {
   expect(page('/console/stock/analysis/TEA-1')).toEqual({ page: 'console-sku-analysis', params: { sku: 'TEA-1' } });
   expect(page('/flash-sales')).toEqual({ page: 'flash-sales', params: {} });
   expect(page('/flash-sales/5')).toEqual({ page: 'flash-sale', params: { id: '5' } });
+  expect(page('/console/payments')).toEqual({ page: 'console-payments', params: {} });
+  expect(page('/console/payments/12')).toEqual({ page: 'console-payment', params: { id: '12' } });
+  expect(page('/console/payments/refunds')).toEqual({ page: 'console-refunds', params: {} });
+  expect(page('/console/payments/reviews')).toEqual({ page: 'console-risk-reviews', params: {} });
+  expect(page('/console/payments/reviews/3')).toEqual({ page: 'console-risk-review', params: { id: '3' } });
+  expect(page('/console/payments/reconciliation')).toEqual({ page: 'console-reconciliation', params: {} });
+  expect(page('/console/payments/reconciliation/4')).toEqual({ page: 'console-reconciliation-report', params: { id: '4' } });
   expect(page('/console/nothing')).toMatchObject({ page: 'console-other' });
   expect(page('/nothing/here')).toMatchObject({ page: 'other' });
 });

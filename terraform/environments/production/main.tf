@@ -91,12 +91,13 @@ module "cdn" {
     aws           = aws
     aws.us_east_1 = aws.us_east_1
   }
-  name              = local.name
-  domain_name       = var.shop_domain
-  route53_zone_id   = var.route53_zone_id
-  api_origin_domain = var.api_origin_domain
-  oidc_origin       = var.oidc_origin
-  tags              = local.tags
+  name               = local.name
+  domain_name        = var.shop_domain
+  route53_zone_id    = var.route53_zone_id
+  api_origin_domain  = var.api_origin_domain
+  oidc_origin        = var.oidc_origin
+  card_fields_origin = var.card_fields_origin
+  tags               = local.tags
 }
 
 # Each service's own database user: the password is generated here and kept in Secrets Manager;

@@ -24,6 +24,11 @@ output "secret_arns" {
   )
 }
 
+output "pay_master_key_arn" {
+  description = "pay's KMS master key (envelope encryption of payer identifiers); its alias is in helm_values."
+  value       = aws_kms_key.pay_master.arn
+}
+
 # Feeds the Helm chart: terraform output -raw helm_values > values-aws.yaml
 output "helm_values" {
   description = "Values for helm/quarkmall pointing at these managed endpoints."
@@ -32,5 +37,10 @@ output "helm_values" {
     kafka      = { bootstrapServers = module.kafka.bootstrap_brokers_tls, securityProtocol = "SSL" }
     redis      = { existingSecret = "quarkmall-redis" }
     opensearch = { hosts = "${module.opensearch.endpoint}:443", protocol = "https", existingSecret = "quarkmall-opensearch" }
+    services = { pay = { env = {
+      QUARKMALL_CRYPTO_PROVIDER   = "kms"
+      QUARKMALL_CRYPTO_KMS_KEYS   = "1=${aws_kms_alias.pay_master.arn}"
+      QUARKMALL_CRYPTO_KMS_REGION = var.region
+    } } }
   })
 }

@@ -95,3 +95,20 @@ variable "oidc_origin" {
   description = "Origin of the Keycloak that signs shoppers in (e.g. https://auth.quarkmall.example): the SPA's CSP allows it."
   type        = string
 }
+
+variable "card_fields_origin" {
+  description = "Origin of the card PSP's hosted card field (e.g. https://fields.psp.example): the SPA's CSP lets it be framed."
+  type        = string
+}
+
+variable "kubernetes_namespace" {
+  description = "Namespace the Helm release of helm/quarkmall is installed in (pay's service account is bound to its IAM role there)."
+  type        = string
+  default     = "quarkmall"
+}
+
+variable "helm_release" {
+  description = "Name of the Helm release of helm/quarkmall: its service accounts are named <release>-<service>."
+  type        = string
+  default     = "quarkmall"
+}

@@ -34,7 +34,7 @@ resource "aws_cloudfront_response_headers_policy" "spa" {
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self' ${var.oidc_origin}",
-        "frame-src 'self' ${var.oidc_origin}",
+        "frame-src 'self' ${var.oidc_origin} ${var.card_fields_origin}",
         "form-action 'self' ${var.oidc_origin}",
         "frame-ancestors 'self'",
         "base-uri 'self'",

@@ -45,3 +45,8 @@ variable "oidc_origin" {
   description = "Origin (https://host) of the OIDC provider the SPA signs in with; the only other origin its pages may reach."
   type        = string
 }
+
+variable "card_fields_origin" {
+  description = "Origin (https://host) of the card PSP's hosted card field, the one other origin the SPA may frame."
+  type        = string
+}

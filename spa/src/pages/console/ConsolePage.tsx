@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { Link, Outlet, useMatch } from 'react-router';
+import { useAuth } from '../../auth';
 import { Loading, RequireSignIn } from '../../components/Status';
 import { useI18n } from '../../i18n';
 
@@ -16,18 +17,21 @@ export function ConsolePage() {
   const rewards = useMatch('/console/rewards') !== null;
   const lotteries = useMatch('/console/lotteries/*') !== null;
   const rules = useMatch('/console/earning-rules') !== null;
+  const payments = useMatch('/console/payments/*') !== null;
+  const admin = useAuth().roles.includes('admin');
   return (
     <section className="console">
       <h1>{t('console.title')}</h1>
       <RequireSignIn role={['merchant', 'admin']}>
         <nav className="tabs" aria-label={t('console.title')}>
-          <Tab to="/console" active={!stock && !orders && !coupons && !rewards && !lotteries && !rules}>{t('console.products')}</Tab>
+          <Tab to="/console" active={!stock && !orders && !coupons && !rewards && !lotteries && !rules && !payments}>{t('console.products')}</Tab>
           <Tab to="/console/stock" active={stock}>{t('console.stock')}</Tab>
           <Tab to="/console/orders" active={orders}>{t('console.orders')}</Tab>
           <Tab to="/console/coupons" active={coupons}>{t('console.coupons')}</Tab>
           <Tab to="/console/rewards" active={rewards}>{t('console.rewards')}</Tab>
           <Tab to="/console/lotteries" active={lotteries}>{t('console.lotteries')}</Tab>
           <Tab to="/console/earning-rules" active={rules}>{t('console.rules')}</Tab>
+          {admin && <Tab to="/console/payments" active={payments}>{t('console.payments')}</Tab>}
         </nav>
         <Suspense fallback={<Loading />}><Outlet /></Suspense>
       </RequireSignIn>

@@ -14,3 +14,6 @@ export { StockSku } from './StockSku';
 export { StockTransfers } from './StockTransfers';
 export { CouponTemplateForm } from './CouponTemplateForm';
 export { ProductForm } from './ProductForm';
+export { ConsolePayment, ConsolePayments, ConsoleRefunds, PaymentsLayout } from './ConsolePayments';
+export { ConsoleRiskReview, ConsoleRiskReviews } from './ConsoleRisk';
+export { ConsoleReconciliation, ConsoleReconciliationReport } from './ConsoleReconciliation';

@@ -127,7 +127,9 @@ final class ConsistencyCheck {
         Map<Long, String> charged = db.chargedOrders();
         for (OrderPoints entry : orderPoints) {
             String payment = charged.get(entry.orderId());
-            boolean backed = entry.reason().equals("REVERSED_FOR_REFUND") ? "REFUNDED".equals(payment) : payment != null;
+            // Points are taken back for a refund, whole (a cancelled order) or in part (an operator's refund).
+            boolean backed = entry.reason().equals("REVERSED_FOR_REFUND")
+                    ? "REFUNDED".equals(payment) || "PARTIALLY_REFUNDED".equals(payment) : payment != null;
             if (!backed) {
                 unbalanced.add("order " + entry.orderId() + ": " + entry.reason() + " but its payment is " + payment);
             }

@@ -115,9 +115,13 @@ final class MallLedgers implements AutoCloseable {
         return payments;
     }
 
-    /** pay: every order money was taken for (captured, or refunded since), with its payment's status. */
+    /**
+     * pay: every order money was taken for and kept (captured, or refunded in part or whole since), with its
+     * payment's status; a surplus payment (taken after another paid the order, refunded whole) is not the order's.
+     */
     Map<Long, String> chargedOrders() throws SQLException {
-        return pairs("pay", "SELECT order_id, status FROM payment WHERE status IN ('CAPTURED', 'REFUND_PENDING', 'REFUNDED')");
+        return pairs("pay", "SELECT order_id, status FROM payment WHERE status IN ('CAPTURED', 'PARTIALLY_REFUNDED', "
+                + "'REFUNDED') AND NOT surplus");
     }
 
     /** Events not yet published, per service: each service's outbox, which the relay must drain. */

@@ -23,7 +23,9 @@ final class OrderAgreement {
 
     static final Set<String> PAID_OR_LATER = Set.of("PAID", "FULFILLING", "SHIPPED", "DELIVERED", "COMPLETED");
     /** Payment states in which money was taken (and perhaps given back since). */
-    static final Set<String> CHARGED = Set.of("CAPTURED", "REFUND_PENDING", "REFUNDED");
+    static final Set<String> CHARGED = Set.of("CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED");
+    /** Payment states in which money was taken and not all of it given back. */
+    static final Set<String> KEPT = Set.of("CAPTURED", "PARTIALLY_REFUNDED");
 
     private OrderAgreement() {
     }
@@ -48,13 +50,13 @@ final class OrderAgreement {
                     : !order.payBy().isAfter(now) ? "awaits payment after its window closed at " + order.payBy()
                     : charged > 0 ? "awaits payment but was charged " + payments : null;
             case "CANCELLED" -> units.equals("HELD") || units.equals("CONFIRMED") ? "cancelled but its units are " + units
-                    : payments.stream().anyMatch(p -> p.equals("CAPTURED") || p.equals("REFUND_PENDING"))
+                    : payments.stream().anyMatch(KEPT::contains)
                     ? "cancelled but its money is not refunded: " + payments
                     : payments.contains("REFUNDED") && points.contains("EARNED_FOR_ORDER")
                             && !points.contains("REVERSED_FOR_REFUND") ? "refunded but its points were kept" : null;
             default -> !PAID_OR_LATER.contains(order.status()) ? "in an unknown state"
                     : !units.equals("CONFIRMED") ? "paid but its units are " + units
-                    : payments.stream().filter("CAPTURED"::equals).count() != captures ? "paid but its payments are " + payments
+                    : payments.stream().filter(KEPT::contains).count() != captures ? "paid but its payments are " + payments
                     : earns && !points.contains("EARNED_FOR_ORDER") ? "paid but earned no points" : null;
         };
         return problem == null ? null : "order " + order.id() + " (" + order.status() + "): " + problem;

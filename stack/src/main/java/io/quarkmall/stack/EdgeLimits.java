@@ -77,19 +77,26 @@ final class EdgeLimits {
     /**
      * Scripts, styles and API calls only from the shop itself; sign-in through the OIDC provider
      * named in the SPA's config.json (its login page, token endpoint and silent-renew frame). The
-     * SPA frames itself for silent renew, so frames are allowed from its own origin only.
+     * SPA frames itself for silent renew, and the card PSP's hosted field ({@code cardFieldsOrigin}
+     * in config.json), so frames are allowed from those origins only.
      */
     static String contentSecurityPolicy(Path configJson) throws IOException {
         String auth = "";
+        String cardFields = "";
         if (Files.exists(configJson)) {
-            URI authority = URI.create(new JsonObject(Files.readString(configJson)).getString("oidcAuthority", ""));
-            if (authority.getScheme() != null && authority.getAuthority() != null) {
-                auth = " " + authority.getScheme() + "://" + authority.getAuthority();
-            }
+            JsonObject config = new JsonObject(Files.readString(configJson));
+            auth = origin(config.getString("oidcAuthority", ""));
+            cardFields = origin(config.getString("cardFieldsOrigin", ""));
         }
         return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                + "font-src 'self'; connect-src 'self'" + auth + "; frame-src 'self'" + auth + "; "
+                + "font-src 'self'; connect-src 'self'" + auth + "; frame-src 'self'" + auth + cardFields + "; "
                 + "form-action 'self'" + auth + "; frame-ancestors 'self'; base-uri 'self'; object-src 'none'";
+    }
+
+    /** " scheme://host[:port]" of a URL, or "" if it has none. */
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() != null && uri.getAuthority() != null ? " " + uri.getScheme() + "://" + uri.getAuthority() : "";
     }
 
     static void securityHeaders(HttpServerResponse response, String csp) {

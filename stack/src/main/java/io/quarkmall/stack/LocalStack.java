@@ -37,7 +37,8 @@ public final class LocalStack {
 
     static List<Server> infra(StackLayout layout) {
         return List.of(new PostgresNode(layout), new RedisNode(), new KafkaNode(layout),
-                new OpenSearchNode(layout), new KeycloakNode(layout), new SandboxPaymentGateway());
+                new OpenSearchNode(layout), new KeycloakNode(layout), new SandboxPaymentGateway(layout),
+                new SandboxAlipay(layout), new SandboxWechatPay(layout));
     }
 
     static List<Server> apps(StackLayout layout) {

@@ -14,6 +14,8 @@ public final class Ports {
     public static final int OPENSEARCH_TRANSPORT = 19300;
     public static final int KEYCLOAK = 18180;
     public static final int SANDBOX_PAY = 18280;
+    public static final int SANDBOX_ALIPAY = 18281;
+    public static final int SANDBOX_WECHAT = 18282;
 
     /** A Quarkmall service: its module, its HTTP port and its database. */
     public record Service(String name, int port) {

@@ -42,7 +42,8 @@ class LedgerConcurrencyTest {
     void parallel_receipts_transfers_and_reservations_on_one_sku_lose_no_unit() throws Exception {
         String sku = stocked("RACE", 60);
         String warehouse = newWarehouse();
-        long firstOrder = SagaEvents.newOrderId() * 1000;
+        // At most 12 digits: a longer id can look like a card number to the PCI scan, which reads every database.
+        long firstOrder = SagaEvents.newOrderId() % 1_000_000_000L * 1000;
 
         var tasks = new ArrayList<Callable<String>>();
         for (int i = 0; i < RECEIPTS; i++) {

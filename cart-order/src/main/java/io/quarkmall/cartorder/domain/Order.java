@@ -266,10 +266,13 @@ public class Order extends PanacheEntityBase {
         }
     }
 
-    /** The payment failed: the order is cancelled and its stock released. */
+    /**
+     * One payment attempt failed. The order keeps its stock and stays payable: the shopper may try
+     * another card or channel until the payment window closes. The timeline says what happened.
+     */
     public void paymentFailed(String reason, Instant now) {
         if (status == OrderStatus.STOCK_RESERVED) {
-            cancel(CancelReason.PAYMENT_FAILED, "Payment failed: " + reason, now);
+            record(status, "Payment attempt failed (" + reason + "); the order can still be paid", now);
         } else if (status == OrderStatus.PENDING) {
             throw outOfOrder("payment-failed");
         }
@@ -294,10 +297,13 @@ public class Order extends PanacheEntityBase {
         }
     }
 
-    /** Money went back for this cancelled order. */
+    /** Money went back: all of it for a cancelled order, part or all of it for a paid one (an operator's refund). */
     public void refunded(Money amount, Instant now) {
-        if (status != OrderStatus.CANCELLED) {
+        if (status != OrderStatus.CANCELLED && status.isBefore(OrderStatus.PAID)) {
             throw outOfOrder("refunded");
+        }
+        if (status != OrderStatus.CANCELLED) {
+            record(status, "Refunded " + amount.amountMinor() + " " + amount.currency() + " (minor units)", now);
         }
         events.add(new OrderEvent.OrderRefunded(id, shopperId, amount));
     }

@@ -1,6 +1,5 @@
 package io.quarkmall.cartorder.domain;
 
-import static io.quarkmall.cartorder.domain.CancelReason.PAYMENT_FAILED;
 import static io.quarkmall.cartorder.domain.CancelReason.SHOPPER_CANCELLED;
 import static io.quarkmall.cartorder.domain.CancelReason.STOCK_REJECTED;
 import static io.quarkmall.cartorder.domain.CancelReason.UNPAID_TIMEOUT;
@@ -97,6 +96,14 @@ class OrderStateMachineTest {
         }
     }
 
+    /** The status stays and nothing is announced, but the timeline says what happened. */
+    record Noted() implements Outcome {
+        @Override
+        public String toString() {
+            return "noted on the timeline";
+        }
+    }
+
     record Unchanged() implements Outcome {
         @Override
         public String toString() {
@@ -119,6 +126,7 @@ class OrderStateMachineTest {
     }
 
     private static final Outcome UNCHANGED = new Unchanged();
+    private static final Outcome NOTED = new Noted();
     private static final Outcome OUT_OF_ORDER = new Refused("order-step-out-of-order");
     private static final Outcome NOT_CANCELLABLE = new Refused("order-not-cancellable");
     private static final Outcome NOT_DELIVERED = new Refused("order-not-delivered");
@@ -160,7 +168,7 @@ class OrderStateMachineTest {
             row(STOCK_RESERVED, Fact.COUPONS_USED, OUT_OF_ORDER),
             row(STOCK_RESERVED, Fact.COUPONS_REFUSED, OUT_OF_ORDER),
             row(STOCK_RESERVED, Fact.PAID, to(PAID, OrderPaid.class)),
-            row(STOCK_RESERVED, Fact.PAYMENT_FAILED, to(CANCELLED, OrderCancelled.class)),
+            row(STOCK_RESERVED, Fact.PAYMENT_FAILED, NOTED),
             row(STOCK_RESERVED, Fact.FULFILLING, OUT_OF_ORDER),
             row(STOCK_RESERVED, Fact.SHIPPED, OUT_OF_ORDER),
             row(STOCK_RESERVED, Fact.DELIVERED, OUT_OF_ORDER),
@@ -180,7 +188,7 @@ class OrderStateMachineTest {
             row(PAID, Fact.FULFILLING, to(FULFILLING, OrderFulfilling.class)),
             row(PAID, Fact.SHIPPED, OUT_OF_ORDER),
             row(PAID, Fact.DELIVERED, OUT_OF_ORDER),
-            row(PAID, Fact.REFUNDED, OUT_OF_ORDER),
+            row(PAID, Fact.REFUNDED, to(PAID, OrderRefunded.class)),
             row(PAID, Fact.CANCEL_UNPAID, UNCHANGED),
             row(PAID, Fact.CANCEL_BY_SHOPPER, to(CANCELLED, OrderCancelled.class)),
             row(PAID, Fact.COMPLETE, NOT_DELIVERED),
@@ -196,7 +204,7 @@ class OrderStateMachineTest {
             row(FULFILLING, Fact.FULFILLING, UNCHANGED),
             row(FULFILLING, Fact.SHIPPED, to(SHIPPED, OrderShipped.class)),
             row(FULFILLING, Fact.DELIVERED, OUT_OF_ORDER),
-            row(FULFILLING, Fact.REFUNDED, OUT_OF_ORDER),
+            row(FULFILLING, Fact.REFUNDED, to(FULFILLING, OrderRefunded.class)),
             row(FULFILLING, Fact.CANCEL_UNPAID, UNCHANGED),
             row(FULFILLING, Fact.CANCEL_BY_SHOPPER, to(CANCELLED, OrderCancelled.class)),
             row(FULFILLING, Fact.COMPLETE, NOT_DELIVERED),
@@ -212,7 +220,7 @@ class OrderStateMachineTest {
             row(SHIPPED, Fact.FULFILLING, UNCHANGED),
             row(SHIPPED, Fact.SHIPPED, UNCHANGED),
             row(SHIPPED, Fact.DELIVERED, to(DELIVERED, OrderDelivered.class)),
-            row(SHIPPED, Fact.REFUNDED, OUT_OF_ORDER),
+            row(SHIPPED, Fact.REFUNDED, to(SHIPPED, OrderRefunded.class)),
             row(SHIPPED, Fact.CANCEL_UNPAID, UNCHANGED),
             row(SHIPPED, Fact.CANCEL_BY_SHOPPER, NOT_CANCELLABLE),
             row(SHIPPED, Fact.COMPLETE, NOT_DELIVERED),
@@ -228,7 +236,7 @@ class OrderStateMachineTest {
             row(DELIVERED, Fact.FULFILLING, UNCHANGED),
             row(DELIVERED, Fact.SHIPPED, UNCHANGED),
             row(DELIVERED, Fact.DELIVERED, UNCHANGED),
-            row(DELIVERED, Fact.REFUNDED, OUT_OF_ORDER),
+            row(DELIVERED, Fact.REFUNDED, to(DELIVERED, OrderRefunded.class)),
             row(DELIVERED, Fact.CANCEL_UNPAID, UNCHANGED),
             row(DELIVERED, Fact.CANCEL_BY_SHOPPER, NOT_CANCELLABLE),
             row(DELIVERED, Fact.COMPLETE, to(COMPLETED, OrderCompleted.class)),
@@ -244,7 +252,7 @@ class OrderStateMachineTest {
             row(COMPLETED, Fact.FULFILLING, UNCHANGED),
             row(COMPLETED, Fact.SHIPPED, UNCHANGED),
             row(COMPLETED, Fact.DELIVERED, UNCHANGED),
-            row(COMPLETED, Fact.REFUNDED, OUT_OF_ORDER),
+            row(COMPLETED, Fact.REFUNDED, to(COMPLETED, OrderRefunded.class)),
             row(COMPLETED, Fact.CANCEL_UNPAID, UNCHANGED),
             row(COMPLETED, Fact.CANCEL_BY_SHOPPER, NOT_CANCELLABLE),
             row(COMPLETED, Fact.COMPLETE, NOT_DELIVERED),
@@ -271,6 +279,24 @@ class OrderStateMachineTest {
 
     static Stream<Row> changesNothing() {
         return TABLE.stream().filter(row -> row.outcome() instanceof Unchanged);
+    }
+
+    static Stream<Row> notes() {
+        return TABLE.stream().filter(row -> row.outcome() instanceof Noted);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notes")
+    void a_noted_fact_keeps_the_status_and_says_so_on_the_timeline(Row row) {
+        Order order = orderIn(row.from());
+        int timeline = order.timeline().size();
+
+        row.fact().applyTo(order);
+
+        assertEquals(row.from(), order.status());
+        assertEquals(timeline + 1, order.timeline().size());
+        assertEquals(row.from(), order.timeline().getLast().status());
+        assertEquals(List.of(), order.takeEvents());
     }
 
     static Stream<Row> refusals() {
@@ -326,7 +352,6 @@ class OrderStateMachineTest {
     static Stream<Arguments> cancellations() {
         return Stream.of(
                 arguments(PENDING, Fact.STOCK_REJECTED, STOCK_REJECTED, NONE, null),
-                arguments(STOCK_RESERVED, Fact.PAYMENT_FAILED, PAYMENT_FAILED, RELEASE, null),
                 arguments(PENDING, Fact.CANCEL_UNPAID, UNPAID_TIMEOUT, RELEASE, null),
                 arguments(STOCK_RESERVED, Fact.CANCEL_UNPAID, UNPAID_TIMEOUT, RELEASE, null),
                 arguments(PENDING, Fact.CANCEL_BY_SHOPPER, SHOPPER_CANCELLED, RELEASE, null),

@@ -56,6 +56,9 @@ public class RateLimit {
         if (!config.enabled()) {
             return Uni.createFrom().nullItem();
         }
+        if (request.path().contains("/notifications/")) {
+            return count("notify:" + clients.of(request), config.notificationsPerMinute());
+        }
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithItem((SecurityIdentity) null) // a bad token is judged later, counted as anonymous here
                 .chain(identity -> identity == null || identity.isAnonymous()

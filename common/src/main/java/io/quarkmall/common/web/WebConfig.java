@@ -37,5 +37,13 @@ public interface WebConfig {
         /** Requests one client address may make to one service in a minute without a valid token. */
         @WithDefault("600")
         int anonymousPerMinute();
+
+        /**
+         * Requests to a {@code /notifications/} path (payment channels' and carriers' signed notifications) one
+         * client address may make to one service in a minute: a channel sends all of them from a few addresses,
+         * and what they say counts only once their signature verifies.
+         */
+        @WithDefault("12000")
+        int notificationsPerMinute();
     }
 }

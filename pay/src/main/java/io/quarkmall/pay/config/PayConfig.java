@@ -17,18 +17,35 @@ public interface PayConfig {
     @WithDefault("2s")
     Duration refundInterval();
 
-    Sandbox sandbox();
+    Channels channels();
 
     CartOrder cartOrder();
 
-    /** The sandbox channel's gateway (./mall stack up starts one on :18280). */
-    interface Sandbox {
-        @WithDefault("http://127.0.0.1:18280")
-        URI url();
+    /** How pay calls the channels: retries, the circuit breaker, and asking about payments still pending. */
+    interface Channels {
+        /** Calls of one operation before a transient error is given up on (the first call included). */
+        @WithDefault("3")
+        int attempts();
 
-        /** How long a charge may take before the payment counts as timed out (and is voided). */
-        @WithDefault("5s")
-        Duration timeout();
+        /** The wait before the first retry; it doubles each time, plus up to as much again of random jitter. */
+        @WithDefault("100ms")
+        Duration backoff();
+
+        /** Transient errors in a row after which a channel's circuit opens: new payments are offered other channels. */
+        @WithDefault("5")
+        int failuresToOpen();
+
+        /** How long an open circuit stays open before one trial call is let through. */
+        @WithDefault("30s")
+        Duration openFor();
+
+        /** When a new pending payment is first asked about at its channel (notifications usually come first). */
+        @WithDefault("15s")
+        Duration firstCheck();
+
+        /** How often pending payments and refunds due are looked at. */
+        @WithDefault("2s")
+        Duration checkInterval();
     }
 
     /** cart-order, asked about an order whose OrderAwaitingPayment has not reached pay yet. */

@@ -32,6 +32,7 @@ public class PayableOrder extends PanacheEntityBase {
     private Money amount;
     @Enumerated(EnumType.STRING)
     private Status status;
+    private boolean riskCleared;
     private Instant updatedAt;
 
     protected PayableOrder() {
@@ -111,6 +112,15 @@ public class PayableOrder extends PanacheEntityBase {
 
     public Money amount() {
         return amount;
+    }
+
+    /** An operator approved a held attempt: the order's next attempt is not held again. */
+    public void clearRisk() {
+        riskCleared = true;
+    }
+
+    public boolean riskCleared() {
+        return riskCleared;
     }
 
     public Status status() {

@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import io.quarkmall.pay.channel.PaymentChannel.Presentation;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,26 +43,42 @@ public class PaymentResource {
     static final int RETRY_AFTER_SECONDS = 2;
 
     /**
-     * A payment request. {@code token} is the channel's one-time token (a PSP card token, never a
-     * card number); it is passed to the channel and neither stored nor logged.
+     * A payment request. {@code token} is a card's one-time PSP token (never a card number); it is
+     * passed to the PSP and neither stored nor logged.
      */
     public record PayRequest(@NotNull @Positive Long orderId,
-                             @NotNull @Pattern(regexp = PaymentService.SANDBOX,
-                                     message = "must be a channel this mall offers: sandbox") String channel,
-                             @NotNull @Pattern(regexp = "tok_[A-Za-z0-9_]{1,100}", message = "must be a channel token (tok_...)")
-                             String token) {
+                             @NotNull @Pattern(regexp = "[a-z][a-z-]{0,19}", message = "must be a channel's name, "
+                                     + "as GET /payments/channels lists them") String channel,
+                             @Schema(description = "QR_CODE (desktop) or REDIRECT (phone) for alipay and wechat; TOKEN "
+                                     + "for card (the default for card; QR_CODE is the default for the others)")
+                             Presentation presentation,
+                             @Pattern(regexp = "tok_[A-Za-z0-9_]{1,100}", message = "must be a card token (tok_...)")
+                             String token,
+                             @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL")
+                             String returnUrl,
+                             @Schema(description = "The id the client keeps for this device (risk control counts attempts "
+                                     + "by device)")
+                             @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1 to 64 letters, digits, _ or -")
+                             String deviceId) {
         @Override
         public String toString() {
-            return "PayRequest[orderId=" + orderId + ", channel=" + channel + ", token=<redacted>]";
+            return "PayRequest[orderId=" + orderId + ", channel=" + channel + ", presentation=" + presentation
+                    + ", token=<redacted>]";
         }
     }
 
-    /** What a shopper sees of a payment. */
-    public record PaymentView(long id, long orderId, String channel, String status, Money amount, String failureReason,
-                              Instant createdAt) {
+    /** What the shopper must do at the channel: scan a QR code, or go to the channel's page. */
+    public record ActionView(String kind, String content) {}
+
+    /** What a shopper sees of a payment. {@code retryable}: declined or closed while the order may still be paid. */
+    /** {@code status} IN_REVIEW: risk control holds the attempt for an operator; an approval lets the shopper pay again. */
+    public record PaymentView(long id, long orderId, String channel, String status, Money amount, Money refunded,
+                              String failureReason, ActionView action, Instant createdAt, Instant paidAt) {
         static PaymentView of(Payment p) {
-            return new PaymentView(p.id(), p.orderId(), p.channel(), p.status().name(), p.amount(), p.failureReason(),
-                    p.createdAt());
+            return new PaymentView(p.id(), p.orderId(), p.channel(), p.status().name(), p.amount(), p.refundedAmount(),
+                    p.failureReason(), p.status() == Payment.Status.PENDING && p.actionKind() != null
+                            ? new ActionView(p.actionKind(), p.actionValue()) : null,
+                    p.createdAt(), p.paidAt());
         }
     }
 
@@ -69,16 +87,20 @@ public class PaymentResource {
     @Inject
     PaymentService payments;
 
+
     @POST
-    @Operation(summary = "Pay one of the caller's orders awaiting payment (Idempotency-Key required). 201 with the "
-            + "outcome: CAPTURED, DECLINED or TIMED_OUT; 404 if the order is not the caller's or not yet payable; "
-            + "409 if it is paid, failed or cancelled; 503 with Retry-After if the payment channel, or cart-order "
-            + "(asked about an order pay has not heard of yet), does not answer")
+    @Operation(summary = "Start an attempt to pay one of the caller's orders awaiting payment (Idempotency-Key "
+            + "required). 201 with the attempt: CAPTURED or DECLINED at once for a card; PENDING with an action (a QR "
+            + "code's content or a page to go to) for alipay and wechat, settled when the channel notifies pay. A "
+            + "declined attempt leaves the order payable: start another. 404 if the order is not the caller's or not "
+            + "yet payable; 409 if it is paid or cancelled; 503 if the channel (or cart-order, asked about an order "
+            + "pay has not heard of yet) does not answer, or the channel's circuit is open; nothing was charged")
     @APIResponse(responseCode = "201", description = "The payment attempt and its outcome; a replay of the same Idempotency-Key returns it again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentView.class)))
     @Idempotent
     public Response pay(@NotNull @Valid PayRequest request) {
-        var payment = payments.pay(caller.getSubject(), request.orderId(), request.channel(), request.token());
+        var payment = payments.pay(caller.getSubject(), request.orderId(), new PaymentService.PayCommand(
+                request.channel(), request.presentation(), request.token(), request.returnUrl(), request.deviceId()));
         return Response.status(201).entity(PaymentView.of(payment)).build();
     }
 

@@ -35,6 +35,7 @@ public final class ArchitectureRules {
     static final String POST = "jakarta.ws.rs.POST";
     static final String IDEMPOTENT = COMMON + ".idempotency.Idempotent";
     static final String IDEMPOTENT_IN_USE_CASE = COMMON + ".idempotency.IdempotentInUseCase";
+    static final String IDEMPOTENT_BY_CONTENT = COMMON + ".idempotency.IdempotentByContent";
     static final String HEADER_PARAM = "jakarta.ws.rs.HeaderParam";
     static final String INBOX = COMMON + ".inbox.Inbox";
     static final String INBOX_CONSUMER = COMMON + ".inbox.InboxConsumer";
@@ -129,7 +130,8 @@ public final class ArchitectureRules {
         return methods().that().areDeclaredInClassesThat().resideInAPackage(service + "..")
                 .and().areAnnotatedWith(POST)
                 .should(ArchConditions.be(describe("annotated with @Idempotent and answering a Response (replayed whole),"
-                        + " or with @IdempotentInUseCase and reading the Idempotency-Key header",
+                        + " or with @IdempotentInUseCase and reading the Idempotency-Key header,"
+                        + " or with @IdempotentByContent (a signed notification that names its own subject)",
                         ArchitectureRules::keepsAnIdempotencyKey))).allowEmptyShould(true)
                 .because("a retried POST must not place, pay or cancel twice");
     }
@@ -137,6 +139,9 @@ public final class ArchitectureRules {
     private static boolean keepsAnIdempotencyKey(JavaMethod method) {
         if (method.isAnnotatedWith(IDEMPOTENT)) {
             return method.getRawReturnType().getName().equals("jakarta.ws.rs.core.Response");
+        }
+        if (method.isAnnotatedWith(IDEMPOTENT_BY_CONTENT)) {
+            return true;
         }
         return method.isAnnotatedWith(IDEMPOTENT_IN_USE_CASE) && method.getParameters().stream()
                 .anyMatch(p -> p.isAnnotatedWith(HEADER_PARAM)

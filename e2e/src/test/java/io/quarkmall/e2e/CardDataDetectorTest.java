@@ -74,6 +74,16 @@ class CardDataDetectorTest {
     }
 
     @Test
+    void four_groups_of_digits_inside_a_uuid_are_not_a_card_but_the_same_groups_written_alone_are() {
+        String uuid = "abcd4242-4242-4242-4242-abcdef012345"; // as a shopper's id from Keycloak may come out
+        assertEquals(List.of(), found("\"shopperId\":\"" + uuid + "\""));
+        assertEquals(List.of(), found("shopper " + uuid.toUpperCase() + " paid"));
+        assertEquals(List.of("card number 424242******4242"), found("card 4242-4242-4242-4242 for order 7"));
+        assertEquals(List.of("card number 424242******4242"), found("abcd 4242-4242-4242-4242-abcdef012345"),
+                "not a UUID: its first group is not 8 characters");
+    }
+
+    @Test
     void cvvs_are_found_under_their_usual_names_in_json_forms_and_logs() {
         for (String text : List.of("{\"cvc\":\"123\"}", "{\"cvv\": 1234}", "cvv2=123&x=1", "securityCode: 987",
                 "'security_code' => '321'", "CVC=123", "{\"cardVerificationValue\":\"123\"}", "csc=123")) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,23 +25,49 @@ class StorefrontBrowserTest {
 
     @Test
     void shoppers_and_merchants_use_the_shop_in_a_real_browser_on_a_phone_and_a_desktop() throws Exception {
-        assertEquals(0, run("bash", "test/browser/install-chromium.sh"), "Chromium could not be installed");
-        assertEquals(0, run("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "test/browser/"),
-                "The browser tests failed: their output is above; screenshots are in " + SPA.resolve("test-results"));
+        var install = run("bash", "test/browser/install-chromium.sh");
+        assertEquals(0, install.exitCode(), () -> "Chromium could not be installed:\n" + install.tail());
+        // Each test is bounded (--test-timeout), and a file whose tests are over exits even if something
+        // it opened is still pending (--test-force-exit): a hang fails one test by name instead of the whole run.
+        var browser = run("node", "--test", "--test-concurrency=1", "--test-timeout=240000", "--test-force-exit",
+                "--test-reporter=spec", "test/browser/");
+        assertEquals(0, browser.exitCode(), () -> "The browser tests failed; screenshots are in "
+                + SPA.resolve("test-results") + "; the end of their output:\n" + browser.tail());
+    }
+
+    /** How a command ended, with the last lines it printed (a failure's report must name the failing test). */
+    private record Outcome(int exitCode, String tail) {
     }
 
     /** Runs a command in spa/, its output copied into this test's (a forked JVM's own stdout belongs to surefire). */
-    private static int run(String... command) throws Exception {
+    private static Outcome run(String... command) throws Exception {
         Process process = new ProcessBuilder(command).directory(SPA.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        Thread copier = Thread.ofVirtual().start(() -> process.inputReader(StandardCharsets.UTF_8).lines()
-                .forEach(line -> System.out.println("[browser] " + line)));
+        var last = new ArrayDeque<String>();
+        Thread copier = Thread.ofVirtual().start(() -> process.inputReader(StandardCharsets.UTF_8).lines().forEach(line -> {
+            System.out.println("[browser] " + line);
+            synchronized (last) {
+                last.addLast(line);
+                if (last.size() > TAIL_LINES) {
+                    last.removeFirst();
+                }
+            }
+        }));
         boolean ended = process.waitFor(15, TimeUnit.MINUTES);
-        copier.join(Duration.ofSeconds(10));
         if (!ended) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new IllegalStateException("Timed out: " + String.join(" ", command));
         }
-        return process.exitValue();
+        copier.join(Duration.ofSeconds(10));
+        String tail;
+        synchronized (last) {
+            tail = String.join("\n", last);
+        }
+        if (!ended) {
+            throw new IllegalStateException("Timed out after 15 min: " + String.join(" ", command) + "\n" + tail);
+        }
+        return new Outcome(process.exitValue(), tail);
     }
+
+    private static final int TAIL_LINES = 60;
 }

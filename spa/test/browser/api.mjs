@@ -34,7 +34,10 @@ export async function api(method, path, { token, body, key = method === 'POST' ?
   if (key) headers['Idempotency-Key'] = key;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const url = `${MALL}/api${path}${query ? `?${new URLSearchParams(query)}` : ''}`;
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  // Bounded, so a request the mall never answers fails its test by name instead of hanging the run.
+  const response = await fetch(url, {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(60_000),
+  });
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { /* not JSON */ }

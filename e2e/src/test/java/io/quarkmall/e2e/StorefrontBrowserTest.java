@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * phone and a desktop land in spa/test-results/screenshots/.
  */
 @ExtendWith(Mall.class)
+@Order(1) // first, on a mall no other test has stressed, restarted or rate-limited yet
 class StorefrontBrowserTest {
 
     private static final Path SPA = Path.of(System.getProperty("quarkmall.root", "..")).toAbsolutePath().normalize()

@@ -171,6 +171,9 @@ export function spaHeaderViolations(tf) {
  * Every KMS key rotates its material; pay's master key exists with an alias, and pay's role may only
  * Encrypt and Decrypt with it (no kms:* and no other key), bound to pay's service account.
  */
+/** The services that seal shoppers' personal data, each under its own KMS master key in production. */
+const SEALING_SERVICES = ["pay", "cart-order"];
+
 export function keyViolations(tf) {
   const found = [];
   for (const [dir, mod] of Object.entries(tf)) {
@@ -179,20 +182,30 @@ export function keyViolations(tf) {
     }
   }
   const prod = tf["environments/production"] ?? {};
-  if (!first(prod.resource?.aws_kms_key?.pay_master).description) found.push("production: no aws_kms_key.pay_master");
-  if (!String(first(prod.resource?.aws_kms_alias?.pay_master).target_key_id ?? "").includes("aws_kms_key.pay_master")) {
-    found.push("production: pay's master key has no alias");
+  // One master key per service that seals personal data (for_each over local.sealing_services).
+  const sealing = String(Object.assign({}, ...Object.values(prod.locals ?? {})).sealing_services ?? "");
+  for (const service of SEALING_SERVICES) {
+    if (!sealing.includes(`"${service}"`)) found.push(`production: ${service} has no master key (local.sealing_services)`);
   }
-  const statements = first(prod.data?.aws_iam_policy_document?.pay_master_key).statement ?? [];
+  const key = first(prod.resource?.aws_kms_key?.master);
+  if (!key.description || !String(key.for_each ?? "").includes("local.sealing_services")) {
+    found.push("production: no aws_kms_key.master for each sealing service");
+  }
+  if (!String(first(prod.resource?.aws_kms_alias?.master).target_key_id ?? "").includes("aws_kms_key.master[each.key]")) {
+    found.push("production: the master keys have no aliases");
+  }
+  const statements = first(prod.data?.aws_iam_policy_document?.master_key).statement ?? [];
   for (const statement of statements) {
     const actions = [statement.actions].flat();
-    if (actions.some((a) => !["kms:Encrypt", "kms:Decrypt"].includes(a))) found.push(`production: pay's role may ${actions.join(", ")}`);
-    if ([statement.resources].flat().some((r) => !String(r).includes("aws_kms_key.pay_master.arn"))) {
-      found.push("production: pay's role may use a key other than its master key");
+    if (actions.some((a) => !["kms:Encrypt", "kms:Decrypt"].includes(a))) found.push(`production: a service's role may ${actions.join(", ")}`);
+    if ([statement.resources].flat().some((r) => !String(r).includes("aws_kms_key.master[each.key].arn"))) {
+      found.push("production: a service's role may use a key other than its own master key");
     }
   }
-  if (statements.length === 0) found.push("production: pay's role has no master key policy");
-  const association = first(prod.resource?.aws_eks_pod_identity_association?.pay);
-  if (!String(association.service_account ?? "").endsWith("-pay")) found.push("production: pay's role is bound to no pay service account");
+  if (statements.length === 0) found.push("production: the services' roles have no master key policy");
+  const association = first(prod.resource?.aws_eks_pod_identity_association?.sealing);
+  if (!String(association.service_account ?? "").endsWith("-${each.key}")) {
+    found.push("production: the roles are bound to no service account of their service");
+  }
   return found;
 }

@@ -128,19 +128,22 @@ test("an SPA page without the CSP policy, or a CSP that lets any site frame the 
   ]);
 });
 
-test("every KMS key rotates, and pay's role may only Encrypt and Decrypt with pay's master key", () => {
+test("every KMS key rotates, and pay's and cart-order's roles may only Encrypt and Decrypt with their own master keys", () => {
   assert.deepEqual(keyViolations(tf), []);
 });
 
-test("a KMS key that does not rotate, or pay's role widened to kms:* on any key, is caught", () => {
+test("a KMS key that does not rotate, a role widened to kms:* on any key, or cart-order without a key, is caught", () => {
   const changed = structuredClone(tf);
-  changed["environments/production"].resource.aws_kms_key.pay_master[0].enable_key_rotation = false;
-  const statement = changed["environments/production"].data.aws_iam_policy_document.pay_master_key[0].statement[0];
+  const prod = changed["environments/production"];
+  prod.resource.aws_kms_key.master[0].enable_key_rotation = false;
+  const statement = prod.data.aws_iam_policy_document.master_key[0].statement[0];
   statement.actions = ["kms:*"];
   statement.resources = ["*"];
+  prod.locals[0].sealing_services = prod.locals[0].sealing_services.replace('"cart-order"', "");
   assert.deepEqual(keyViolations(changed), [
-    "environments/production: aws_kms_key.pay_master does not rotate",
-    "production: pay's role may kms:*",
-    "production: pay's role may use a key other than its master key",
+    "environments/production: aws_kms_key.master does not rotate",
+    "production: cart-order has no master key (local.sealing_services)",
+    "production: a service's role may kms:*",
+    "production: a service's role may use a key other than its own master key",
   ]);
 });

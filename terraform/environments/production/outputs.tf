@@ -24,9 +24,9 @@ output "secret_arns" {
   )
 }
 
-output "pay_master_key_arn" {
-  description = "pay's KMS master key (envelope encryption of payer identifiers); its alias is in helm_values."
-  value       = aws_kms_key.pay_master.arn
+output "master_key_arns" {
+  description = "The KMS master key of each service that seals personal data (pay, cart-order); their aliases are in helm_values."
+  value       = { for service, key in aws_kms_key.master : service => key.arn }
 }
 
 # Feeds the Helm chart: terraform output -raw helm_values > values-aws.yaml
@@ -37,9 +37,9 @@ output "helm_values" {
     kafka      = { bootstrapServers = module.kafka.bootstrap_brokers_tls, securityProtocol = "SSL" }
     redis      = { existingSecret = "quarkmall-redis" }
     opensearch = { hosts = "${module.opensearch.endpoint}:443", protocol = "https", existingSecret = "quarkmall-opensearch" }
-    services = { pay = { env = {
+    services = { for service in local.sealing_services : service => { env = {
       QUARKMALL_CRYPTO_PROVIDER   = "kms"
-      QUARKMALL_CRYPTO_KMS_KEYS   = "1=${aws_kms_alias.pay_master.arn}"
+      QUARKMALL_CRYPTO_KMS_KEYS   = "1=${aws_kms_alias.master[service].arn}"
       QUARKMALL_CRYPTO_KMS_REGION = var.region
     } } }
   })

@@ -116,7 +116,17 @@ export type SaleToken = stock['schemas']['Issued'];
 /** A buy attempt admitted (201, or 200 when replayed): stock's document gives this answer no schema (FlashSalePurchaseResource.Admission). */
 export interface FlashSaleAdmission { saleId: number; outcome: 'ADMITTED'; ticketId: string }
 export type Cart = CartOrderSchemas['Cart'];
-export type OrderView = CartOrderSchemas['OrderView'];
+/** The address an order is delivered to, copied from the shopper's book at checkout; null on orders placed without one. */
+export type OrderView = CartOrderSchemas['OrderView'] & { deliveryAddress: DeliveryAddress | null };
+/** An address as the shopper writes it (cart-order's AddressDraft): optional fields are null when not given. */
+export interface AddressDraft {
+  recipient: string; phone: string; country: string; province: string | null; city: string; district: string | null;
+  line1: string; line2: string | null; postcode: string | null; label: string | null;
+}
+/** One address in the shopper's book, the default first. */
+export type AddressView = AddressDraft & { id: number; isDefault: boolean };
+/** An order's copy of the address chosen at checkout. */
+export type DeliveryAddress = AddressDraft;
 export type OrderAction = CartOrderSchemas['OrderAction'];
 export type Step = CartOrderSchemas['StepView'];
 export type OrderSummary = CartOrderSchemas['OrderSummary'];

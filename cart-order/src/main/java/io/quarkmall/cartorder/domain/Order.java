@@ -69,6 +69,8 @@ public class Order extends PanacheEntityBase {
     private Instant deliveredAt;
     /** The flash-sale admission a FLASH_SALE order was placed for; null for any other order. */
     private UUID flashSaleTicket;
+    /** Where it goes, as at checkout: the address sealed under the shopper's data key; null if none was given. */
+    private String deliveryAddress;
     @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     private List<OrderLine> lines = new ArrayList<>();
@@ -384,6 +386,22 @@ public class Order extends PanacheEntityBase {
         status = next;
         updatedAt = now;
         timeline.add(new TimelineEntry(this, next, note, now));
+    }
+
+    /**
+     * Copies the delivery address (sealed) onto the new order; once: it does not follow later edits
+     * of the address book.
+     */
+    public void deliverTo(String sealedAddress) {
+        if (deliveryAddress != null || id != null) {
+            throw new RuleViolation("delivery-address-fixed", "An order's delivery address is set once, when it is placed");
+        }
+        deliveryAddress = sealedAddress;
+    }
+
+    /** The delivery address copied at checkout, sealed under the shopper's data key. */
+    public Optional<String> sealedDeliveryAddress() {
+        return Optional.ofNullable(deliveryAddress);
     }
 
     public static Optional<Order> lock(long id) {

@@ -5,6 +5,7 @@ import io.quarkmall.cartorder.domain.OperatorScope;
 import io.quarkmall.cartorder.domain.OrderStatus;
 import io.quarkmall.cartorder.rest.OrderViews.OperatorOrderSummary;
 import io.quarkmall.cartorder.rest.OrderViews.OrderView;
+import io.quarkmall.cartorder.service.AddressSeals;
 import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,6 +33,8 @@ public class OperatorOrderResource {
     JsonWebToken caller;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    AddressSeals addresses;
 
     @GET
     @Operation(summary = "Orders the caller may see, newest first, optionally only those in one status; "
@@ -44,9 +47,9 @@ public class OperatorOrderResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One order with its lines and timeline; 404 if the caller may not see it")
+    @Operation(summary = "One order with its lines, timeline and delivery address (to fulfil it); 404 if the caller may not see it")
     public OrderView order(@PathParam("id") long id) {
-        return scope().order(id).map(OrderView::of).orElseThrow(() -> ProblemException.notFound("Order " + id));
+        return scope().order(id).map(o -> OrderView.of(o, addresses.deliveryAddressOf(o))).orElseThrow(() -> ProblemException.notFound("Order " + id));
     }
 
     private OperatorScope scope() {

@@ -6,6 +6,7 @@ import io.quarkmall.cartorder.rest.OrderViews.OrderSummary;
 import io.quarkmall.cartorder.rest.OrderViews.OrderView;
 import io.quarkmall.cartorder.rest.OrderViews.StepView;
 import io.quarkmall.cartorder.loyalty.LoyaltyClient;
+import io.quarkmall.cartorder.service.AddressSeals;
 import io.quarkmall.cartorder.service.CheckoutService;
 import io.quarkmall.cartorder.service.OrderService;
 import io.quarkmall.common.idempotency.Idempotent;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,6 +50,8 @@ public class OrderResource {
     CheckoutService checkout;
     @Inject
     OrderService orders;
+    @Inject
+    AddressSeals addresses;
 
     @POST
     @Path("/checkout")
@@ -60,7 +64,9 @@ public class OrderResource {
             + "422 coupon-not-yours, the cart kept either way; 503 coupons-unavailable (Retry-After) if loyalty cannot be "
             + "asked now (check out without coupons, or retry). Points then pay part of what the coupons left. loyalty "
             + "uses the coupons and holds the points before the order can be paid; if it cannot, the order is cancelled "
-            + "(COUPONS_REFUSED, POINTS_REFUSED)")
+            + "(COUPONS_REFUSED, POINTS_REFUSED). The order goes to addressId, one of the caller's addresses (422 "
+            + "address-not-yours, nothing ordered, for another's or an unknown one), else to the caller's default address, "
+            + "else (a caller with no address) it is placed without one; the address is copied onto the order")
     @APIResponse(responseCode = "201", description = "The order, placed; stock is asked to hold its units; a replay of the same Idempotency-Key returns it again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "503", description = "Coupons were chosen and loyalty cannot quote them now: nothing was "
@@ -73,13 +79,15 @@ public class OrderResource {
             @QueryParam("points") @DefaultValue("0") @PositiveOrZero long points,
             @Parameter(description = "A coupon of the caller's wallet to apply, repeated for several (at most 20), in the "
                     + "order they should apply; absent: none")
-            @QueryParam("couponId") @Size(max = 20) List<@NotNull @Positive Long> couponIds) {
+            @QueryParam("couponId") @Size(max = 20) List<@NotNull @Positive Long> couponIds,
+            @Parameter(description = "The caller's address to deliver to; absent: the caller's default address")
+            @QueryParam("addressId") Long addressId) {
         if (couponIds.stream().distinct().count() != couponIds.size()) {
             throw new ProblemException(Problem.invalid("Each coupon can be chosen once.",
                     List.of(new Problem.Violation("couponId", "must not repeat a coupon"))));
         }
-        var order = checkout.checkout(caller.getSubject(), points, couponIds);
-        return Response.status(201).entity(OrderView.of(order)).build();
+        var order = checkout.checkout(caller.getSubject(), points, couponIds, Optional.ofNullable(addressId));
+        return Response.status(201).entity(view(order)).build();
     }
 
     @GET
@@ -94,7 +102,7 @@ public class OrderResource {
     @Path("/orders/{id}")
     @Operation(summary = "One of the caller's orders with its lines and timeline")
     public OrderView one(@PathParam("id") long id) {
-        return OrderView.of(owned(id));
+        return view(owned(id));
     }
 
     @GET
@@ -110,7 +118,7 @@ public class OrderResource {
             + "409 once it has shipped")
     @Idempotent
     public Response cancel(@PathParam("id") long id) {
-        return Response.ok(OrderView.of(orders.cancelByShopper(caller.getSubject(), id))).build();
+        return Response.ok(view(orders.cancelByShopper(caller.getSubject(), id))).build();
     }
 
     @POST
@@ -118,7 +126,7 @@ public class OrderResource {
     @Operation(summary = "Confirm a delivered order arrived: it completes (Idempotency-Key required); 409 before delivery")
     @Idempotent
     public Response confirmReceipt(@PathParam("id") long id) {
-        return Response.ok(OrderView.of(orders.confirmReceipt(caller.getSubject(), id))).build();
+        return Response.ok(view(orders.confirmReceipt(caller.getSubject(), id))).build();
     }
 
     @ServerExceptionMapper
@@ -127,6 +135,10 @@ public class OrderResource {
                 + "so nothing was ordered and your cart is kept. Retry in " + RETRY_AFTER_SECONDS
                 + " seconds, or check out without coupons.");
         return Response.fromResponse(problem.toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    private OrderView view(Order order) {
+        return OrderView.of(order, addresses.deliveryAddressOf(order));
     }
 
     private Order owned(long id) {

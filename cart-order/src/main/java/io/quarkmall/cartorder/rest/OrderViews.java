@@ -5,11 +5,14 @@ import io.quarkmall.cartorder.domain.Order;
 import io.quarkmall.cartorder.domain.OrderAdjustment;
 import io.quarkmall.cartorder.domain.OrderAction;
 import io.quarkmall.cartorder.domain.OrderLine;
+import io.quarkmall.cartorder.domain.PostalAddress;
+import io.quarkmall.cartorder.rest.AddressViews.DeliveryAddressView;
 import io.quarkmall.cartorder.domain.TimelineEntry;
 import io.quarkmall.common.money.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -54,16 +57,19 @@ public final class OrderViews {
      * {@code flashSaleTicket} is the admission, null for any other kind).
      * {@code total} is what is left to pay in money: {@code subtotal} less every adjustment.
      * {@code actions}: what the shopper may do with the order now (PAY, CANCEL, CONFIRM_RECEIPT, TRACK).
+     * {@code deliveryAddress}: where it goes, as copied at checkout; null if it was placed without one
+     * (or the shopper's data was erased). Only its shopper and the operators who may see the order see it.
      */
     public record OrderView(long id, String kind, String status, String cancelReason, Money subtotal,
                             List<AdjustmentView> adjustments, long pointsUsed, Money total, Instant createdAt,
                             Instant payBy, List<OrderAction> actions, List<LineView> lines, List<StepView> timeline,
-                            UUID flashSaleTicket) {
-        static OrderView of(Order o) {
+                            UUID flashSaleTicket, DeliveryAddressView deliveryAddress) {
+        static OrderView of(Order o, Optional<PostalAddress> deliveryAddress) {
             return new OrderView(o.id(), o.kind().name(), o.status().name(), o.cancelReason().map(Enum::name).orElse(null),
                     o.subtotal(), AdjustmentView.of(o), o.pointsUsed(), o.total(), o.createdAt(), o.payBy(),
                     List.copyOf(o.status().actions()), o.lines().stream().map(LineView::of).toList(),
-                    o.timeline().stream().map(StepView::of).toList(), o.flashSaleTicket().orElse(null));
+                    o.timeline().stream().map(StepView::of).toList(), o.flashSaleTicket().orElse(null),
+                    deliveryAddress.map(DeliveryAddressView::of).orElse(null));
         }
     }
 

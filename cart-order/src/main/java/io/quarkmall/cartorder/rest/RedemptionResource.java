@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,6 +46,6 @@ public class RedemptionResource {
     @Idempotent
     public Response redeem(@NotNull @Valid RedemptionRequest request) {
         return Response.status(201).entity(OrderView.of(
-                redemptions.redeem(caller.getSubject(), request.sku(), request.quantity()))).build();
+                redemptions.redeem(caller.getSubject(), request.sku(), request.quantity()), Optional.empty())).build();
     }
 }

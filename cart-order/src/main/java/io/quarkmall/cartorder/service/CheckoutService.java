@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -36,13 +37,18 @@ public class CheckoutService {
     private final LoyaltyClient loyalty;
     private final Clock clock;
     private final OrderConfig config;
+    private final AddressBook addresses;
+    private final AddressSeals seals;
 
-    CheckoutService(ShopperCheckouts shoppers, OrderEvents events, LoyaltyClient loyalty, Clock clock, OrderConfig config) {
+    CheckoutService(ShopperCheckouts shoppers, OrderEvents events, LoyaltyClient loyalty, Clock clock, OrderConfig config,
+                    AddressBook addresses, AddressSeals seals) {
         this.shoppers = shoppers;
         this.events = events;
         this.loyalty = loyalty;
         this.clock = clock;
         this.config = config;
+        this.addresses = addresses;
+        this.seals = seals;
     }
 
     @Transactional
@@ -63,6 +69,16 @@ public class CheckoutService {
      */
     @Transactional
     public Order checkout(String shopperId, long points, List<Long> couponIds) {
+        return checkout(shopperId, points, couponIds, Optional.empty());
+    }
+
+    /**
+     * Checks out the cart as the previous does, to the chosen address of the shopper's book (422
+     * address-not-yours, nothing placed, if it is not theirs), or else to their default address, or
+     * else (a shopper with no address) without one. The address is copied onto the order, sealed.
+     */
+    @Transactional
+    public Order checkout(String shopperId, long points, List<Long> couponIds, Optional<Long> addressId) {
         shoppers.takeTurn(shopperId);
         List<CartLine> cart = CartLine.of(shopperId);
         if (cart.isEmpty()) {
@@ -81,11 +97,13 @@ public class CheckoutService {
             throw unprocessable("mixed-currencies", "Items priced in different currencies are checked out separately.");
         }
         shoppers.requireWithinLimits(shopperId, cart.stream().mapToLong(CartLine::quantity).sum(), REFUSED);
+        var deliveryAddress = addresses.forDelivery(shopperId, addressId);
         List<AppliedCoupon> coupons = couponsTakingOff(items, couponIds);
         Money goods = Order.subtotalOf(items);
         var pointsPayment = pointsPaying(goods.minus(AppliedCoupon.totalOf(coupons, goods.currency())), points);
         var now = clock.instant();
         Order order = Order.place(shopperId, items, coupons, pointsPayment, now, now.plus(config.paymentTimeout()));
+        deliveryAddress.ifPresent(address -> order.deliverTo(seals.seal(shopperId, AddressSeals.ORDER_DELIVERY, address)));
         order.persistAndFlush();
         CartLine.deleteOf(shopperId);
         events.placed(order);

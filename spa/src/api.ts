@@ -116,17 +116,17 @@ export type SaleToken = stock['schemas']['Issued'];
 /** A buy attempt admitted (201, or 200 when replayed): stock's document gives this answer no schema (FlashSalePurchaseResource.Admission). */
 export interface FlashSaleAdmission { saleId: number; outcome: 'ADMITTED'; ticketId: string }
 export type Cart = CartOrderSchemas['Cart'];
-/** The address an order is delivered to, copied from the shopper's book at checkout; null on orders placed without one. */
-export type OrderView = CartOrderSchemas['OrderView'] & { deliveryAddress: DeliveryAddress | null };
-/** An address as the shopper writes it (cart-order's AddressDraft): optional fields are null when not given. */
-export interface AddressDraft {
-  recipient: string; phone: string; country: string; province: string | null; city: string; district: string | null;
-  line1: string; line2: string | null; postcode: string | null; label: string | null;
-}
+/** The optional parts of an address: null when not given (cart-order's views write every field). */
+type OptionalAddressPart = 'province' | 'district' | 'line2' | 'postcode' | 'label';
+type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
+/** An address as the shopper writes it (cart-order's AddressDraft), every field sent, optional ones as null. */
+export type AddressDraft = Nullable<Required<CartOrderSchemas['AddressDraft']>, OptionalAddressPart>;
 /** One address in the shopper's book, the default first. */
-export type AddressView = AddressDraft & { id: number; isDefault: boolean };
+export type AddressView = Nullable<CartOrderSchemas['AddressView'], OptionalAddressPart>;
 /** An order's copy of the address chosen at checkout. */
-export type DeliveryAddress = AddressDraft;
+export type DeliveryAddress = Nullable<CartOrderSchemas['DeliveryAddressView'], OptionalAddressPart>;
+/** deliveryAddress is null on orders placed without an address (or after the shopper's data was erased). */
+export type OrderView = Omit<CartOrderSchemas['OrderView'], 'deliveryAddress'> & { deliveryAddress: DeliveryAddress | null };
 export type OrderAction = CartOrderSchemas['OrderAction'];
 export type Step = CartOrderSchemas['StepView'];
 export type OrderSummary = CartOrderSchemas['OrderSummary'];

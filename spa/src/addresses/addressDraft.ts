@@ -19,7 +19,7 @@ export type AddressField = keyof AddressForm;
 /** What is wrong with a field, by the rules cart-order's address validation keeps (the service has the last word). */
 export type AddressProblem =
   | 'required' | 'tooLong' | 'phoneCN' | 'phone' | 'country'
-  | 'postcodeCN' | 'postcodeUS' | 'postcodeJP' | 'postcodeGB' | 'postcode';
+  | 'postcodeCN' | 'postcodeUS' | 'postcodeJP' | 'postcodeGB' | 'postcodeFiveDigits' | 'postcode';
 
 /** The countries the form offers, mainland China first. */
 export const COUNTRIES = ['CN', 'HK', 'JP', 'US', 'GB', 'DE', 'FR', 'SG'] as const;
@@ -29,14 +29,23 @@ export const MAX_LENGTH: Record<AddressField, number> = {
   recipient: 50, phone: 20, country: 2, province: 50, city: 50, district: 50, line1: 120, line2: 120, postcode: 10, label: 20,
 };
 
-/** A mainland mobile number: 1[3-9] and nine more digits, after an optional +86. */
+// cart-order's AddressPolicy, rule for rule.
+/** A mainland mobile number: 1[3-9] and nine more digits, after an optional +86 (spaces and hyphens aside). */
 const PHONE_CN = /^(\+86)?1[3-9]\d{9}$/;
+/** Elsewhere 6 to 20 digits, spaces, brackets or hyphens after an optional +, at least 6 of them digits. */
+const PHONE = /^\+?[0-9 ()-]{6,20}$/;
+/** Each country's postcode form (checked in upper case); a country not listed has the general one. */
 const POSTCODES: Record<string, { pattern: RegExp; problem: AddressProblem }> = {
   CN: { pattern: /^\d{6}$/, problem: 'postcodeCN' },
   US: { pattern: /^\d{5}(-\d{4})?$/, problem: 'postcodeUS' },
-  JP: { pattern: /^\d{3}-\d{4}$/, problem: 'postcodeJP' },
-  GB: { pattern: /^([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA)$/i, problem: 'postcodeGB' },
+  JP: { pattern: /^\d{3}-?\d{4}$/, problem: 'postcodeJP' },
+  DE: { pattern: /^\d{5}$/, problem: 'postcodeFiveDigits' },
+  FR: { pattern: /^\d{5}$/, problem: 'postcodeFiveDigits' },
+  GB: { pattern: /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, problem: 'postcodeGB' },
 };
+const ANY_POSTCODE = { pattern: /^[A-Z0-9][A-Z0-9 -]{0,8}[A-Z0-9]$/, problem: 'postcode' as AddressProblem };
+/** Where an address may have no postcode. */
+export const WITHOUT_POSTCODES = ['HK', 'AE', 'IE'];
 
 export const emptyAddress = (country = 'CN'): AddressForm => ({
   recipient: '', phone: '', country, province: '', city: '', district: '', line1: '', line2: '', postcode: '', label: '',
@@ -62,42 +71,49 @@ export function addressProblems(f: AddressForm): Partial<Record<AddressField, Ad
   const need = (field: AddressField, required: boolean) => {
     const text = f[field].trim();
     if (required && text === '') problems[field] = 'required';
-    else if (text.length > MAX_LENGTH[field]) problems[field] = 'tooLong';
+    else if ([...text].length > MAX_LENGTH[field]) problems[field] = 'tooLong';
   };
   need('recipient', true);
-  const phone = compactPhone(f.phone.trim());
+  const phone = f.phone.trim();
   if (phone === '') problems.phone = 'required';
-  else if (cn && !PHONE_CN.test(phone)) problems.phone = 'phoneCN';
-  else if (!cn && (!/^\+?[\d()]+$/.test(phone) || phone.replace(/\D/g, '').length < 6 || phone.length > MAX_LENGTH.phone)) problems.phone = 'phone';
+  else if (cn && !PHONE_CN.test(compactPhone(phone))) problems.phone = 'phoneCN';
+  else if (!cn && (!PHONE.test(phone) || phone.replace(/\D/g, '').length < 6)) problems.phone = 'phone';
   if (!(COUNTRIES as readonly string[]).includes(f.country)) problems.country = 'country';
-  need('province', cn);
+  need('province', cn || f.country === 'US');
   need('city', true);
   need('district', cn);
   need('line1', true);
   need('line2', false);
   need('label', false);
-  const postcode = f.postcode.trim();
-  const rule = POSTCODES[f.country];
-  if (rule && postcode === '') problems.postcode = 'required';
-  else if (rule && !rule.pattern.test(postcode)) problems.postcode = rule.problem;
-  else if (postcode.length > MAX_LENGTH.postcode) problems.postcode = 'tooLong';
+  const postcode = f.postcode.trim().toUpperCase();
+  const rule = POSTCODES[f.country] ?? ANY_POSTCODE;
+  if (problems.country) {
+    // A postcode's form depends on the country.
+  } else if (postcode === '') {
+    if (!WITHOUT_POSTCODES.includes(f.country)) problems.postcode = 'required';
+  } else if (!rule.pattern.test(postcode)) {
+    problems.postcode = rule.problem;
+  }
   return problems;
 }
 
-/** cart-order's AddressDraft of a form without problems: trimmed, optional fields left empty sent as null. */
+/**
+ * cart-order's AddressDraft of a form without problems: trimmed, optional fields left empty sent as
+ * null, a Chinese mobile without its spaces and hyphens, a postcode in upper case.
+ */
 export function addressRequest(f: AddressForm): AddressDraft {
   const optional = (text: string) => (text.trim() === '' ? null : text.trim());
   const postcode = f.postcode.trim();
   return {
     recipient: f.recipient.trim(),
-    phone: compactPhone(f.phone.trim()),
+    phone: f.country === 'CN' ? compactPhone(f.phone.trim()) : f.phone.trim(),
     country: f.country,
     province: optional(f.province),
     city: f.city.trim(),
     district: optional(f.district),
     line1: f.line1.trim(),
     line2: optional(f.line2),
-    postcode: postcode === '' ? null : f.country === 'GB' ? postcode.toUpperCase() : postcode,
+    postcode: postcode === '' ? null : postcode.toUpperCase(),
     label: optional(f.label),
   };
 }

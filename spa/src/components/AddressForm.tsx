@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import {
-  COUNTRIES, MAX_LENGTH, addressFormOf, addressProblems, addressRequest, addressServerProblems, countryName, emptyAddress,
+  COUNTRIES, MAX_LENGTH, WITHOUT_POSTCODES, addressFormOf, addressProblems, addressRequest, addressServerProblems, countryName, emptyAddress,
   type AddressField, type AddressForm as Form,
 } from '../addresses/addressDraft';
 import { newIdempotencyKey, type AddressView } from '../api';
@@ -67,7 +67,8 @@ export function AddressForm({ address, onSaved, onCancel }: {
   const cn = form.country === 'CN';
   const field = (name: AddressField) => {
     const problem = problemText(name);
-    const optional = (name === 'province' || name === 'district') && !cn;
+    const optional = (name === 'province' && !cn && form.country !== 'US') || (name === 'district' && !cn)
+      || (name === 'postcode' && WITHOUT_POSTCODES.includes(form.country));
     return (
       <label className={problem ? 'field invalid' : 'field'}>
         <span>{t(`address.field.${name}` as MessageKey)}{optional && ` ${t('address.optional')}`}</span>

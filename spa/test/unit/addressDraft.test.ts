@@ -41,16 +41,22 @@ describe('a Chinese address', () => {
       .toEqual({ recipient: 'required', phone: 'required', line1: 'required' });
     expect(addressProblems({ ...shanghai, recipient: 'x'.repeat(51), line1: 'x'.repeat(121), label: 'x'.repeat(21) }))
       .toEqual({ recipient: 'tooLong', line1: 'tooLong', label: 'tooLong' });
-    expect(addressProblems({ ...shanghai, recipient: 'x'.repeat(50), line1: 'x'.repeat(120), label: 'x'.repeat(20) })).toEqual({});
+    expect(addressProblems({ ...shanghai, recipient: '张'.repeat(50), line1: 'x'.repeat(120), label: '😀'.repeat(20) })).toEqual({});
   });
 });
 
 describe('an address outside China', () => {
-  test('needs a phone of six digits or more, and no district', () => {
+  test('needs a phone of six digits or more (20 characters at most), and no district', () => {
     expect(addressProblems(london)).toEqual({});
     expect(addressProblems({ ...london, phone: '12345' })).toEqual({ phone: 'phone' });
     expect(addressProblems({ ...london, phone: '+1 (555) 0100' })).toEqual({});
+    expect(addressProblems({ ...london, phone: '(1) - (2) 3' })).toEqual({ phone: 'phone' });
+    expect(addressProblems({ ...london, phone: '+44 20 7946 0958 000 11' })).toEqual({ phone: 'phone' });
     expect(addressProblems({ ...london, phone: 'call me' })).toEqual({ phone: 'phone' });
+  });
+
+  test('in the United States needs the state', () => {
+    expect(addressProblems({ ...london, country: 'US', postcode: '10001' })).toEqual({ province: 'required' });
   });
 
   test('has the postcode its country writes', () => {
@@ -59,9 +65,15 @@ describe('an address outside China', () => {
     expect(addressProblems({ ...us, postcode: '10001-1234' })).toEqual({});
     expect(addressProblems({ ...us, postcode: '1000' })).toEqual({ postcode: 'postcodeUS' });
     expect(addressProblems({ ...london, country: 'JP', postcode: '100-0001' })).toEqual({});
-    expect(addressProblems({ ...london, country: 'JP', postcode: '1000001' })).toEqual({ postcode: 'postcodeJP' });
+    expect(addressProblems({ ...london, country: 'JP', postcode: '1000001' })).toEqual({});
+    expect(addressProblems({ ...london, country: 'JP', postcode: '100-00011' })).toEqual({ postcode: 'postcodeJP' });
+    expect(addressProblems({ ...london, country: 'DE', postcode: '10115' })).toEqual({});
+    expect(addressProblems({ ...london, country: 'FR', postcode: '7500' })).toEqual({ postcode: 'postcodeFiveDigits' });
+    expect(addressProblems({ ...london, country: 'SG', postcode: '018956' })).toEqual({});
+    expect(addressProblems({ ...london, country: 'SG', postcode: '0' })).toEqual({ postcode: 'postcode' });
+    expect(addressProblems({ ...london, country: 'SG', postcode: '' })).toEqual({ postcode: 'required' });
     expect(addressProblems({ ...london, postcode: 'EC1A 1BB' })).toEqual({});
-    expect(addressProblems({ ...london, postcode: 'M1 1AE' })).toEqual({});
+    expect(addressProblems({ ...london, postcode: 'm1 1ae' })).toEqual({});
     expect(addressProblems({ ...london, postcode: '12345' })).toEqual({ postcode: 'postcodeGB' });
     expect(addressProblems({ ...london, postcode: '' })).toEqual({ postcode: 'required' });
   });
@@ -71,9 +83,9 @@ describe('an address outside China', () => {
     expect(addressProblems({ ...london, country: 'XX', postcode: '' })).toEqual({ country: 'country' });
   });
 
-  test('a UK postcode is sent in capitals', () => {
+  test('a postcode is sent in capitals, a phone as typed', () => {
     expect(addressRequest(london).postcode).toBe('SW1A 2AA');
-    expect(addressRequest(london).phone).toBe('+442079460958');
+    expect(addressRequest(london).phone).toBe('+44 20 7946 0958');
   });
 });
 

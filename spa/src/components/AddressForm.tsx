@@ -84,7 +84,7 @@ export function AddressForm({ address, onSaved, onCancel }: {
     <form className="address-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`} data-testid="address-form">
       <h2 id={`${id}-title`}>{title}</h2>
       <fieldset>
-        <legend>{t('address.field.recipient')}</legend>
+        <legend>{t('address.contact')}</legend>
         {field('recipient')}
         {field('phone')}
       </fieldset>

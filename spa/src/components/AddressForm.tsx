@@ -89,7 +89,7 @@ export function AddressForm({ address, onSaved, onCancel }: {
         {field('phone')}
       </fieldset>
       <fieldset>
-        <legend>{t('address.deliverTo')}</legend>
+        <legend>{t('address.where')}</legend>
         <label className={countryProblem ? 'field invalid' : 'field'}>
           <span>{t('address.field.country')}</span>
           <select name="country" value={form.country} aria-invalid={!!countryProblem}

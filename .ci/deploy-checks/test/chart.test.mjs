@@ -162,12 +162,17 @@ test("schema validation rejects a malformed object", async () => {
   await assert.rejects(validate(deployment), /Deployment\/[a-z-]+: .*replicas must be integer/);
 });
 
-test("in production pay's master key is AWS KMS by the key's alias; no other service and no default gets one", () => {
+test("in production pay's and cart-order's master keys are AWS KMS by the keys' aliases; no other service and no default gets one", () => {
   const envOf = (docs, service) => Object.fromEntries(docs.find((d) => d.kind === "Deployment" && d.metadata.name === objectName(service))
     .spec.template.spec.containers[0].env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value]));
   const prod = render(VARIANTS.production);
   assert.equal(envOf(prod, "pay").QUARKMALL_CRYPTO_PROVIDER, "kms");
   assert.match(envOf(prod, "pay").QUARKMALL_CRYPTO_KMS_KEYS, /^1=alias\/quarkmall-production-pay-master$/);
   assert.equal(envOf(render(), "pay").QUARKMALL_CRYPTO_PROVIDER, undefined, "without a provider pay refuses to start");
-  for (const service of SERVICES.filter((s) => s !== "pay")) assert.equal(envOf(prod, service).QUARKMALL_CRYPTO_PROVIDER, undefined);
+  assert.equal(envOf(prod, "cart-order").QUARKMALL_CRYPTO_PROVIDER, "kms");
+  assert.match(envOf(prod, "cart-order").QUARKMALL_CRYPTO_KMS_KEYS, /^1=alias\/quarkmall-production-cart-order-master$/);
+  assert.equal(envOf(render(), "cart-order").QUARKMALL_CRYPTO_PROVIDER, undefined);
+  for (const service of SERVICES.filter((s) => s !== "pay" && s !== "cart-order")) {
+    assert.equal(envOf(prod, service).QUARKMALL_CRYPTO_PROVIDER, undefined);
+  }
 });

@@ -22,7 +22,7 @@ class OperatorOrdersTest {
 
     private static final String PRODUCTS = "test.cart-order.product.v1";
 
-    private static String listedSkuOf(String merchantId) {
+    static String listedSkuOf(String merchantId) {
         String sku = "OP" + UUID.randomUUID().toString().substring(0, 8);
         long productId = SagaEvents.newOrderId();
         SagaEvents.publish(PRODUCTS, "ProductListed", productId, """

@@ -47,14 +47,14 @@ public class AddressBook {
     @Transactional
     public Entry add(String shopperId, PostalAddress draft) {
         PostalAddress address = valid(draft);
+        String sealed = seals.seal(shopperId, AddressSeals.ADDRESS_BOOK, address);
         locks.lock(BOOKS, shopperId);
         long held = Address.countOf(shopperId);
         if (held >= Address.MAX_PER_SHOPPER) {
             throw new ProblemException(Problem.of("address-book-full", "Address book full", 422, "Your address book holds "
                     + Address.MAX_PER_SHOPPER + " addresses, the most it can: delete one you no longer use first."));
         }
-        var entry = new Address(shopperId, address.country(),
-                seals.seal(shopperId, AddressSeals.ADDRESS_BOOK, address), held == 0, clock.instant());
+        var entry = new Address(shopperId, address.country(), sealed, held == 0, clock.instant());
         entry.persistAndFlush();
         return new Entry(entry.id(), entry.isDefault(), address);
     }

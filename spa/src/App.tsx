@@ -4,6 +4,7 @@ import { useAuth } from './auth';
 import { SearchBox } from './components/SearchBox';
 import { Loading } from './components/Status';
 import { LANGS, useI18n, type Lang } from './i18n';
+import { AddressesPage } from './pages/AddressesPage';
 import { CartPage } from './pages/CartPage';
 import { HomePage } from './pages/HomePage';
 import { OrderPage } from './pages/OrderPage';
@@ -79,6 +80,7 @@ function Header() {
         <NavLink to="/cart">{t('nav.cart')}</NavLink>
         <NavLink to="/orders">{t('nav.orders')}</NavLink>
         <NavLink to="/points">{t('nav.points')}</NavLink>
+        <NavLink to="/account/addresses">{t('nav.addresses')}</NavLink>
         {operator && <NavLink to="/console">{t('nav.console')}</NavLink>}
         <label className="lang">
           <span className="visually-hidden">{t('nav.language')}</span>
@@ -168,6 +170,7 @@ export const routes: RouteObject[] = [{
       { id: 'flash-sales', path: 'flash-sales', element: <FlashSales /> },
       { id: 'flash-sale', path: 'flash-sales/:id', element: <FlashSaleOne /> },
       { id: 'order', path: 'orders/:id', element: <Order /> },
+      { id: 'addresses', path: 'account/addresses', element: <AddressesPage /> },
       {
         element: <PointsLayout />,
         children: [

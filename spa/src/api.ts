@@ -116,7 +116,17 @@ export type SaleToken = stock['schemas']['Issued'];
 /** A buy attempt admitted (201, or 200 when replayed): stock's document gives this answer no schema (FlashSalePurchaseResource.Admission). */
 export interface FlashSaleAdmission { saleId: number; outcome: 'ADMITTED'; ticketId: string }
 export type Cart = CartOrderSchemas['Cart'];
-export type OrderView = CartOrderSchemas['OrderView'];
+/** The optional parts of an address: null when not given (cart-order's views write every field). */
+type OptionalAddressPart = 'province' | 'district' | 'line2' | 'postcode' | 'label';
+type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
+/** An address as the shopper writes it (cart-order's AddressDraft), every field sent, optional ones as null. */
+export type AddressDraft = Nullable<Required<CartOrderSchemas['AddressDraft']>, OptionalAddressPart>;
+/** One address in the shopper's book, the default first. */
+export type AddressView = Nullable<CartOrderSchemas['AddressView'], OptionalAddressPart>;
+/** An order's copy of the address chosen at checkout. */
+export type DeliveryAddress = Nullable<CartOrderSchemas['DeliveryAddressView'], OptionalAddressPart>;
+/** deliveryAddress is null on orders placed without an address (or after the shopper's data was erased). */
+export type OrderView = Omit<CartOrderSchemas['OrderView'], 'deliveryAddress'> & { deliveryAddress: DeliveryAddress | null };
 export type OrderAction = CartOrderSchemas['OrderAction'];
 export type Step = CartOrderSchemas['StepView'];
 export type OrderSummary = CartOrderSchemas['OrderSummary'];

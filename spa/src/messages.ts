@@ -1,9 +1,11 @@
+import { addressEn, addressZhCN } from './addresses/messages';
 import { flashSaleEn, flashSaleZhCN } from './flash/messages';
 import { payEn, payZhCN } from './pay/messages';
 
 /** Every text the SPA shows, in English and Simplified Chinese; zh-CN must have every key en has. */
 export const en = {
   ...flashSaleEn,
+  ...addressEn,
   ...payEn,
   'app.name': 'Quarkmall',
   'app.skip': 'Skip to content',
@@ -388,6 +390,7 @@ export type MessageKey = keyof typeof en;
 
 export const zhCN: Record<MessageKey, string> = {
   ...flashSaleZhCN,
+  ...addressZhCN,
   ...payZhCN,
   'app.name': '夸克商城',
   'app.skip': '跳到正文',

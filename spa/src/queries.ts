@@ -6,7 +6,7 @@ import {
   type PointsAccount, type ProductView, type SearchHit, type ShipmentView, type StockView, type TrackingView,
   type FlashSale, type Movement, type RankedSku, type SkuAnalysis, type StockAlert, type Transfer, type Warehouse, type WarehouseStock,
 } from './api';
-import type { FlashSaleView, SaleToken } from './api';
+import type { AddressView, FlashSaleView, SaleToken } from './api';
 import type { AdminPayment, PayChannel, PaymentRefund, PaymentView, ReconciliationReport, ReconciliationSummary, RiskReview } from './api';
 import { synced } from './flash/clock';
 import { findSaleProducts } from './flash/saleProducts';
@@ -66,6 +66,7 @@ export const keys = {
   adminPayments: ['admin-payments'],
   riskReviews: ['risk-reviews'],
   reconciliation: ['reconciliation'],
+  addresses: ['addresses'],
 } as const;
 
 /** What the pages read, as TanStack Query options: each query's key and how it is fetched. */
@@ -298,6 +299,11 @@ export const queries = {
   reconciliationReport: (api: Api, id: number) => queryOptions({
     queryKey: [...keys.reconciliation, id],
     queryFn: () => api.request<ReconciliationReport>(`/pay/admin/reconciliation/reports/${id}`),
+  }),
+  /** The caller's address book, the default first. */
+  addresses: (api: Api) => queryOptions({
+    queryKey: keys.addresses,
+    queryFn: () => api.request<AddressView[]>('/cart-order/addresses'),
   }),
   operatorOrders: (api: Api, status: string) => queryOptions({
     queryKey: [...keys.operatorOrders, 'list', status],

@@ -1,4 +1,5 @@
 import type { ApiError, Coupon } from '../api';
+import { isAddressNotYours } from '../addresses/addressDraft';
 import { couponProblemOf, couponRefusalsOf } from '../coupons/checkout';
 import { useI18n } from '../i18n';
 import { ErrorBox } from './Status';
@@ -7,10 +8,13 @@ import { ErrorBox } from './Status';
  * Why cart-order refused a checkout. Its coupon problems are told in the reader's language: each
  * coupon that does not apply by its name and loyalty's reason, one no longer in the wallet, and
  * loyalty not answering (the same checkout may be sent again: {@code retry}). Anything else as the
- * service said it.
+ * service said it; an address no longer in the book asks for another.
  */
 export function CheckoutProblem({ error, wallet, retry }: { error: ApiError; wallet: Coupon[] | undefined; retry(): void }) {
   const { t, known } = useI18n();
+  if (isAddressNotYours(error)) {
+    return <div className="error" role="alert" data-problem="address-not-yours"><strong>{error.title}</strong><p>{t('address.notYours')}</p></div>;
+  }
   const problem = couponProblemOf(error);
   if (problem === null) return <ErrorBox error={error} />;
   const nameOf = (id: number) => wallet?.find((c) => c.id === id)?.name ?? t('cart.couponNumbered', { id });

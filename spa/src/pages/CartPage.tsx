@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { newIdempotencyKey, type Cart, type OrderView } from '../api';
+import { chosenAddress, isAddressNotYours } from '../addresses/addressDraft';
+import { AddressPicker } from '../components/AddressPicker';
 import { Amounts } from '../components/Amounts';
 import { CheckoutProblem } from '../components/CheckoutProblem';
 import { CouponsInCart, useCouponQuote } from '../components/CouponsInCart';
@@ -58,6 +60,16 @@ function CartContent() {
   // than cart-order's share is left for cart-order to refuse in its own words.
   const balance = useQuery(queries.pointsBalance(api)).data?.balance;
   const overBalance = points !== null && balance !== undefined && points > balance;
+  // The address the order goes to: the one picked, else the default. Another address is another
+  // checkout, so it has a key of its own (as other points or coupons do).
+  const book = useQuery(queries.addresses(api));
+  const [picked, setPicked] = useState<number | null>(null);
+  const addressId = chosenAddress(book.data, picked);
+  const [keyAddress, setKeyAddress] = useState(addressId);
+  if (keyAddress !== addressId) {
+    setKeyAddress(addressId);
+    setCheckoutKey(newIdempotencyKey());
+  }
 
   const change = useMutation({
     mutationFn: ({ sku, quantity }: LineChange) => api.request(`/cart-order/cart/lines/${encodeURIComponent(sku)}`,
@@ -70,7 +82,7 @@ function CartContent() {
   const checkout = useMutation({
     mutationFn: () => api.request<OrderView>('/cart-order/checkout', {
       method: 'POST', idempotencyKey: checkoutKey,
-      query: { points: points || undefined, couponId: coupons.length > 0 ? coupons.map(String) : undefined },
+      query: { addressId: addressId ?? undefined, points: points || undefined, couponId: coupons.length > 0 ? coupons.map(String) : undefined },
     }),
     onSuccess: (order) => {
       void client.invalidateQueries({ queryKey: keys.cart });
@@ -82,12 +94,15 @@ function CartContent() {
     // A coupon not in the wallet any more: the wallet is read again, and the choice loses it.
     onError: (e) => {
       if (couponProblemOf(asApiError(e)) === 'coupon-not-yours') void client.invalidateQueries({ queryKey: keys.coupons });
+      // An address deleted meanwhile: the book is read again, and the default (if any) is chosen.
+      if (isAddressNotYours(asApiError(e))) void client.invalidateQueries({ queryKey: keys.addresses });
     },
   });
   const edit = (line: LineChange) => { checkout.reset(); change.mutate(line); };
   // Other points or coupons are another checkout: a new key, so the service does not see a reused one.
   const choosePoints = (choice: PointsChoice) => { checkout.reset(); setPointsChoice(choice); setCheckoutKey(newIdempotencyKey()); };
   const chooseCoupons = (chosen: number[]) => { checkout.reset(); setTicked(chosen); setCheckoutKey(newIdempotencyKey()); };
+  const chooseAddress = (id: number) => { checkout.reset(); setPicked(id); };
   const busy = change.isPending || checkout.isPending || checkout.isSuccess;
   const goods = cart.data?.totals.length === 1 ? cart.data.totals[0] : null;
   const amounts = goods ? checkoutAmounts(goods, quote.data?.applied ?? [], points ?? 0) : null;
@@ -128,9 +143,15 @@ function CartContent() {
           </ul>
           {amounts && <CouponsInCart chosen={coupons} onChange={chooseCoupons} quote={quote} disabled={busy} />}
           {amounts && <UsePoints goods={amounts.afterCoupons} choice={pointsChoice} onChange={choosePoints} disabled={busy} />}
+          <AddressPicker chosen={addressId} onChange={chooseAddress} disabled={busy} />
           <div className="checkout">
             <CartAmounts cart={c} amounts={amounts} />
-            <button type="button" className="primary" disabled={busy || points === null || overBalance || quote.isPending}
+            {addressId === null && book.data && (
+              <p className="hint" id="checkout-needs-address">{t(book.data.length === 0 ? 'address.addFirst' : 'address.chooseFirst')}</p>
+            )}
+            <button type="button" className="primary"
+              disabled={busy || points === null || overBalance || quote.isPending || addressId === null}
+              aria-describedby={addressId === null && book.data ? 'checkout-needs-address' : undefined}
               onClick={() => { change.reset(); checkout.mutate(); }}>{t('cart.checkout')}</button>
           </div>
           {change.error && <ErrorBox error={asApiError(change.error)} />}

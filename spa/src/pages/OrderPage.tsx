@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { isFinal, newIdempotencyKey, type OrderAction, type OrderView } from '../api';
 import { OrderAmounts } from '../components/Amounts';
+import { DeliverTo } from '../components/DeliveryAddress';
 import { PayPanel } from '../components/PayPanel';
 import { ErrorBox, Loaded, RequireSignIn } from '../components/Status';
 import { StatusBadge } from '../components/StatusBadge';
@@ -83,6 +84,7 @@ function OrderContent({ id }: { id: number }) {
               </ul>
               <OrderAmounts order={o} />
             </section>
+            <DeliverTo address={o.deliveryAddress} />
             <div className="actions">
               {can('CONFIRM_RECEIPT') && (
                 <button type="button" className="primary" disabled={change.isPending} onClick={() => change.mutate('receipt')}>

@@ -126,3 +126,28 @@ export async function firstOrderPoints(token) {
   const has = (a, reason) => a.entries.some((e) => e.reason === reason);
   return pointsOnce(token, 'the first order\'s points and bonus', (a) => has(a, 'EARNED_FOR_ORDER') && has(a, 'FIRST_PAID_ORDER'));
 }
+
+/** The address a test shopper's parcels go to: a valid mainland address. */
+export const TEST_ADDRESS = {
+  recipient: 'Test shopper', phone: '13800138000', country: 'CN', province: '上海市', city: '上海市', district: '浦东新区',
+  line1: '世纪大道 1 号', line2: null, postcode: '200120', label: null,
+};
+
+/**
+ * The shopper's default delivery address, added when the book is empty, so a checkout in the browser
+ * has one preselected (the demo shopper's book is reused from run to run rather than filled up).
+ */
+export async function anAddress(token) {
+  const book = await api('GET', '/cart-order/addresses', { token });
+  if (book.status !== 200) throw new Error(`cart-order refused the address book: ${book.status} ${JSON.stringify(book.json)}`);
+  const found = book.json.find((a) => a.isDefault) ?? book.json[0];
+  if (found && found.isDefault) return found;
+  if (found) {
+    const made = await api('POST', `/cart-order/addresses/${found.id}/default`, { token });
+    if (made.status !== 200) throw new Error(`cart-order refused the default: ${made.status} ${JSON.stringify(made.json)}`);
+    return made.json;
+  }
+  const added = await api('POST', '/cart-order/addresses', { token, body: TEST_ADDRESS });
+  if (added.status !== 201) throw new Error(`cart-order refused the address: ${added.status} ${JSON.stringify(added.json)}`);
+  return added.json;
+}

@@ -6,7 +6,7 @@
 // the proof. On a phone in Chinese and on a desktop in English, each screen screenshotted and audited.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, buyAndPay, firstOrderPoints, listedProduct, newShopper, tokenOf, until } from './api.mjs';
+import { anAddress, api, buyAndPay, firstOrderPoints, listedProduct, newShopper, tokenOf, until } from './api.mjs';
 import { MALL, RUNS, either, launch, marker, newPage, shot, signIn } from './mall.mjs';
 
 
@@ -23,6 +23,7 @@ for (const { viewport, locale } of RUNS) {
 
     before(async () => {
       token = await newShopper(shopper);
+      await anAddress(token);
       const sku = `LOY-${m}`;
       // ¥21.00 less a ¥20.00 coupon leaves ¥1.00, of which points may pay half: 50 points, not 1,050.
       await listedProduct({ 'zh-CN': `会员测试 ${m}`, en: `Loyalty test ${m}` }, { [sku]: 20_000, [`${sku}-S`]: 2_100 }, token);

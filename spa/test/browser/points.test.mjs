@@ -6,7 +6,7 @@
 // Chinese and on a desktop in English, each screen screenshotted and audited.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, buyAndPay, firstOrderPoints, listedProduct, newShopper } from './api.mjs';
+import { anAddress, api, buyAndPay, firstOrderPoints, listedProduct, newShopper } from './api.mjs';
 import { MALL, RUNS, either, launch, marker, newPage, shot, signIn } from './mall.mjs';
 
 
@@ -25,6 +25,7 @@ for (const { viewport, locale } of RUNS) {
 
     before(async () => {
       token = await newShopper(shopper);
+      await anAddress(token);
       // ¥200 earns 200 points; ¥1 lets points pay at most ¥0.50, which is 50 points.
       await listedProduct({ 'zh-CN': `积分测试 ${m}`, en: `Points test ${m}` }, { [skus.big]: 20_000, [skus.small]: 100 }, token);
       // With no points yet, an order asking for 50 is placed, then cancelled when loyalty refuses to hold them.

@@ -6,11 +6,16 @@
 // Chinese and on a desktop in English, with screenshots of every screen in test-results/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { anAddress, tokenOf } from './api.mjs';
 import { MALL, RUNS, accessibilityProblems, either, exactly, launch, marker, newPage, shot, signIn } from './mall.mjs';
 
 
 let browser;
-before(async () => { browser = await launch(); });
+before(async () => {
+  browser = await launch();
+  // The demo shopper checks out in the browser: a delivery address is preselected.
+  await anAddress(await tokenOf('shopper'));
+});
 after(async () => { await browser?.close(); });
 
 for (const { viewport, locale } of RUNS) {

@@ -27,6 +27,7 @@ test("each of the shop's paths opens its page, with its id", () => {
   expect(page('/console/products/7')).toEqual({ page: 'console-product', params: { id: '7' } });
   expect(page('/console/orders/9')).toEqual({ page: 'console-order', params: { id: '9' } });
   expect(page('/points')).toEqual({ page: 'points', params: {} });
+  expect(page('/account/addresses')).toEqual({ page: 'addresses', params: {} });
   expect(page('/coupons')).toEqual({ page: 'coupons', params: {} });
   expect(page('/mall')).toEqual({ page: 'mall', params: {} });
   expect(page('/lotteries')).toEqual({ page: 'lotteries', params: {} });

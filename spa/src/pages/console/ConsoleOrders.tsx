@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { isFinal } from '../../api';
 import { OrderAmounts } from '../../components/Amounts';
+import { DeliverTo } from '../../components/DeliveryAddress';
 import { Loaded } from '../../components/Status';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Timeline } from '../../components/Timeline';
@@ -67,6 +68,7 @@ export function ConsoleOrder({ id }: { id: number }) {
             ))}
           </ul>
           <OrderAmounts order={o} />
+          <DeliverTo address={o.deliveryAddress} />
           <Timeline steps={o.timeline} live={!isFinal(o)} allNotes />
         </div>
       )}

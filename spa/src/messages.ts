@@ -1,10 +1,12 @@
 import { flashSaleEn, flashSaleZhCN } from './flash/messages';
 import { payEn, payZhCN } from './pay/messages';
+import { trackingEn, trackingZhCN } from './orders/trackingMessages';
 
 /** Every text the SPA shows, in English and Simplified Chinese; zh-CN must have every key en has. */
 export const en = {
   ...flashSaleEn,
   ...payEn,
+  ...trackingEn,
   'app.name': 'Quarkmall',
   'app.skip': 'Skip to content',
   'nav.home': 'Home',
@@ -389,6 +391,7 @@ export type MessageKey = keyof typeof en;
 export const zhCN: Record<MessageKey, string> = {
   ...flashSaleZhCN,
   ...payZhCN,
+  ...trackingZhCN,
   'app.name': '夸克商城',
   'app.skip': '跳到正文',
   'nav.home': '首页',

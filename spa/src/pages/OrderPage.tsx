@@ -19,7 +19,7 @@ function Tracking({ order }: { order: OrderView }) {
   const { t, lang } = useI18n();
   const api = useApiClient();
   const live = order.status === 'COMPLETED' ? false : TRACKING_MS;
-  const shipments = useQuery({ ...queries.shipments(api, order.id), refetchInterval: (q) => (q.state.data?.length ? false : live) });
+  const shipments = useQuery({ ...queries.shipments(api, order.id), refetchInterval: live }); // its ETA moves at each scan
   const shipment = shipments.data?.[0];
   const tracking = useQuery({ ...queries.tracking(api, shipment?.id ?? 0), enabled: shipment !== undefined, refetchInterval: live });
   if (!shipment || !tracking.data) return null;

@@ -1,12 +1,14 @@
 import { addressEn, addressZhCN } from './addresses/messages';
 import { flashSaleEn, flashSaleZhCN } from './flash/messages';
 import { payEn, payZhCN } from './pay/messages';
+import { trackingEn, trackingZhCN } from './orders/trackingMessages';
 
 /** Every text the SPA shows, in English and Simplified Chinese; zh-CN must have every key en has. */
 export const en = {
   ...flashSaleEn,
   ...addressEn,
   ...payEn,
+  ...trackingEn,
   'app.name': 'Quarkmall',
   'app.skip': 'Skip to content',
   'nav.home': 'Home',
@@ -392,6 +394,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...flashSaleZhCN,
   ...addressZhCN,
   ...payZhCN,
+  ...trackingZhCN,
   'app.name': '夸克商城',
   'app.skip': '跳到正文',
   'nav.home': '首页',

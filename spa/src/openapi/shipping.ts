@@ -170,9 +170,14 @@ export interface components {
             trackingNumber: string;
             status: string;
             createdAt: components["schemas"]["Instant"];
+            eta: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
+        /** @enum {string} */
+        TrackingCode: "PICKED_UP" | "ARRIVED_AT_SORTING_CENTRE" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "DELIVERED" | "CANCELLED";
         TrackingView: {
             status: string;
+            code: components["schemas"]["TrackingCode"];
+            place: string | null;
             location: string;
             occurredAt: components["schemas"]["Instant"];
         };

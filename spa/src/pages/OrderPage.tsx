@@ -9,6 +9,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { Timeline } from '../components/Timeline';
 import { formatTime, useI18n } from '../i18n';
 import { formatMoney } from '../money';
+import { etaText, scanText } from '../orders/trackingText';
 import { asApiError, keys, queries, untilFinal, useApiClient } from '../queries';
 
 const LIVE_MS = 1500;
@@ -16,20 +17,22 @@ const TRACKING_MS = 3000;
 
 /** The order's parcel and where it has been, followed until the order is completed. */
 function Tracking({ order }: { order: OrderView }) {
-  const { t, known, lang } = useI18n();
+  const { t, lang } = useI18n();
   const api = useApiClient();
   const live = order.status === 'COMPLETED' ? false : TRACKING_MS;
-  const shipments = useQuery({ ...queries.shipments(api, order.id), refetchInterval: (q) => (q.state.data?.length ? false : live) });
+  const shipments = useQuery({ ...queries.shipments(api, order.id), refetchInterval: live }); // its ETA moves at each scan
   const shipment = shipments.data?.[0];
   const tracking = useQuery({ ...queries.tracking(api, shipment?.id ?? 0), enabled: shipment !== undefined, refetchInterval: live });
   if (!shipment || !tracking.data) return null;
   return (
     <section className="tracking">
       <h2>{t('order.tracking', { number: shipment.trackingNumber, carrier: shipment.carrier })}</h2>
+      {shipment.eta && <p className="eta">{etaText(shipment.eta, lang)}</p>}
       <ol>
-        {tracking.data.map((e, i) => (
-          <li key={i}><strong>{known(`tracking.${e.status}`, e.status)}</strong> {e.location} <time>{formatTime(e.occurredAt, lang)}</time></li>
-        ))}
+        {tracking.data.map((e, i) => {
+          const scan = scanText(e, lang);
+          return <li key={i} data-code={e.code}><strong>{scan.what}</strong> {scan.where} <time>{formatTime(e.occurredAt, lang)}</time></li>;
+        })}
       </ol>
     </section>
   );

@@ -33,6 +33,9 @@ public class Shipment extends PanacheEntityBase {
         }
     }
 
+    /** The place code of the shipper's own warehouse, where a parcel waits for its carrier. */
+    public static final String WAREHOUSE = "WAREHOUSE";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -44,6 +47,7 @@ public class Shipment extends PanacheEntityBase {
     private Status status;
     private Instant createdAt;
     private Instant nextStepAt;
+    private Instant eta;
     @Transient
     private final List<TrackingEvent> newTracking = new ArrayList<>();
 
@@ -61,6 +65,7 @@ public class Shipment extends PanacheEntityBase {
         shipment.status = Status.CREATED;
         shipment.createdAt = now;
         shipment.nextStepAt = now.plus(firstStep);
+        shipment.eta = shipment.etaAfter(firstStep);
         shipment.persist();
         return shipment;
     }
@@ -81,14 +86,27 @@ public class Shipment extends PanacheEntityBase {
                 .page(0, limit).list();
     }
 
-    /** The carrier scanned the parcel at its next step; returns the new status. */
-    public Status advance(String location, Instant now, Duration untilNextStep) {
+    /**
+     * The carrier scanned the parcel at its next step, at {@code place} (a stable code) which it calls
+     * {@code location}; returns the new status. The ETA moves with the scan.
+     */
+    public Status advance(String place, String location, Instant now, Duration untilNextStep) {
         Status to = status.next().orElseThrow(() -> new RuleViolation("shipment-not-moving",
                 "Shipment " + id + " is " + status + "; the carrier has no next step for it"));
         status = to;
         nextStepAt = to == Status.DELIVERED ? null : now.plus(untilNextStep);
-        newTracking.add(new TrackingEvent(id, to.name(), location, now));
+        eta = etaAfter(untilNextStep);
+        newTracking.add(new TrackingEvent(id, to.name(), TrackingCode.of(to), place, location, now));
         return to;
+    }
+
+    /** The next step when it is due, then every remaining step to the doorstep at {@code step} each; null once it stopped. */
+    private Instant etaAfter(Duration step) {
+        if (nextStepAt == null) {
+            return null;
+        }
+        int stepsAfterNext = Status.DELIVERED.ordinal() - status.ordinal() - 1;
+        return nextStepAt.plus(step.multipliedBy(stepsAfterNext));
     }
 
     /**
@@ -101,7 +119,8 @@ public class Shipment extends PanacheEntityBase {
         }
         status = Status.CANCELLED;
         nextStepAt = null;
-        newTracking.add(new TrackingEvent(id, Status.CANCELLED.name(), "Warehouse", now));
+        eta = null;
+        newTracking.add(new TrackingEvent(id, Status.CANCELLED.name(), TrackingCode.CANCELLED, WAREHOUSE, "Warehouse", now));
         return true;
     }
 
@@ -143,6 +162,11 @@ public class Shipment extends PanacheEntityBase {
 
     public Status status() {
         return status;
+    }
+
+    /** When the parcel is expected at the doorstep; null once delivered or cancelled, or before its first move under this model. */
+    public Instant eta() {
+        return eta;
     }
 
     public Instant createdAt() {

@@ -3,6 +3,7 @@ package io.quarkmall.shipping.rest;
 import io.quarkmall.common.web.Paging;
 import io.quarkmall.common.problem.ProblemException;
 import io.quarkmall.shipping.domain.Shipment;
+import io.quarkmall.shipping.domain.TrackingCode;
 import io.quarkmall.shipping.domain.TrackingEvent;
 import jakarta.ws.rs.PathParam;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,22 +18,26 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/shipments")
 @RolesAllowed("shopper")
 public class ShipmentResource {
 
-    /** What a shopper sees of a shipment. */
+    /** What a shopper sees of a shipment; eta is null once it is delivered or cancelled. */
     public record ShipmentView(long id, long orderId, String carrier, String trackingNumber, String status,
-                               Instant createdAt) {
+                               Instant createdAt, @Schema(nullable = true) Instant eta) {
         static ShipmentView of(Shipment s) {
-            return new ShipmentView(s.id(), s.orderId(), s.carrier(), s.trackingNumber(), s.status().name(), s.createdAt());
+            return new ShipmentView(s.id(), s.orderId(), s.carrier(), s.trackingNumber(), s.status().name(), s.createdAt(),
+                    s.eta());
         }
     }
 
-    public record TrackingView(String status, String location, Instant occurredAt) {
+    /** One scan: code and place for the reader's language; location is the carrier's own text. */
+    public record TrackingView(String status, TrackingCode code, @Schema(nullable = true) String place, String location,
+                               Instant occurredAt) {
         static TrackingView of(TrackingEvent e) {
-            return new TrackingView(e.status(), e.location(), e.occurredAt());
+            return new TrackingView(e.status(), e.code(), e.place(), e.location(), e.occurredAt());
         }
     }
 

@@ -16,7 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
 public class ShipmentService {
 
     static final String SANDBOX_CARRIER = "sandbox-express";
-    private static final String[] ROUTE = {"Shanghai sorting centre", "Hangzhou hub", "Doorstep"};
+    /** The sandbox carrier's route: the place code of each scan after CREATED, and the carrier's words for it. */
+    private static final String[][] ROUTE = {
+            {"CN-SH-SORT", "Shanghai sorting centre"}, {"CN-HZ-HUB", "Hangzhou hub"}, {"DOORSTEP", "Doorstep"}};
 
     private final Outbox outbox;
     private final Clock clock;
@@ -55,8 +57,9 @@ public class ShipmentService {
         var now = clock.instant();
         var due = Shipment.dueForNextStep(now, 50);
         for (Shipment shipment : due) {
-            String location = ROUTE[shipment.status().ordinal()];
-            shipment.advance(location, now, config.sandboxStep());
+            String[] step = ROUTE[shipment.status().ordinal()];
+            String location = step[1];
+            shipment.advance(step[0], location, now, config.sandboxStep());
             shipment.takeTracking().forEach(scan -> scan.persist());
             announce(ShipmentEvent.scanned(shipment, location));
         }

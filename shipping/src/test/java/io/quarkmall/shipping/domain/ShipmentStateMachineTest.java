@@ -2,6 +2,7 @@ package io.quarkmall.shipping.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,16 +53,30 @@ class ShipmentStateMachineTest {
     @CsvSource({"CREATED, PICKED_UP", "PICKED_UP, IN_TRANSIT", "IN_TRANSIT, DELIVERED"})
     void a_carrier_scan_moves_the_parcel_one_step(Status from, Status to) {
         Shipment shipment = shipmentIn(from);
-        assertEquals(to, shipment.advance("Shanghai hub", NOW, UNTIL_NEXT_STEP));
+        assertEquals(to, shipment.advance("CN-SH-SORT", "Shanghai hub", NOW, UNTIL_NEXT_STEP));
         assertEquals(to, shipment.status());
         assertEquals(List.of(to.name()), shipment.takeTracking().stream().map(TrackingEvent::status).toList());
+    }
+
+    @ParameterizedTest(name = "{0} + advance -> {1}, ETA in {2} steps")
+    @CsvSource(nullValues = "none", textBlock = """
+            CREATED,    PICKED_UP,  2
+            PICKED_UP,  IN_TRANSIT, 1
+            IN_TRANSIT, DELIVERED,  none
+            """)
+    void each_scan_codes_the_event_and_moves_the_eta_to_the_steps_left(Status from, Status to, Integer stepsLeft) {
+        Shipment shipment = shipmentIn(from);
+        shipment.advance("CN-SH-SORT", "Shanghai hub", NOW, UNTIL_NEXT_STEP);
+        var scan = shipment.takeTracking().getFirst();
+        assertEquals(List.of(to.name(), "CN-SH-SORT", "Shanghai hub"), List.of(scan.code().name(), scan.place(), scan.location()));
+        assertEquals(stepsLeft == null ? null : NOW.plus(UNTIL_NEXT_STEP.multipliedBy(stepsLeft)), shipment.eta());
     }
 
     @ParameterizedTest(name = "{0} + advance -> refused")
     @EnumSource(names = {"DELIVERED", "CANCELLED"})
     void a_scan_of_a_delivered_or_cancelled_parcel_is_refused(Status from) {
         Shipment shipment = shipmentIn(from);
-        assertThrows(RuleViolation.class, () -> shipment.advance("Shanghai hub", NOW, UNTIL_NEXT_STEP));
+        assertThrows(RuleViolation.class, () -> shipment.advance("CN-SH-SORT", "Shanghai hub", NOW, UNTIL_NEXT_STEP));
         assertEquals(from, shipment.status());
         assertEquals(List.of(), shipment.takeTracking());
     }
@@ -73,6 +88,7 @@ class ShipmentStateMachineTest {
         assertTrue(shipment.cancel(NOW));
         assertEquals(Status.CANCELLED, shipment.status());
         assertEquals(List.of("CANCELLED"), shipment.takeTracking().stream().map(TrackingEvent::status).toList());
+        assertNull(shipment.eta());
     }
 
     @ParameterizedTest(name = "{0} + cancel -> unchanged")

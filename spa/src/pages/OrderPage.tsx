@@ -19,7 +19,7 @@ const TRACKING_MS = 3000;
 function Tracking({ order }: { order: OrderView }) {
   const { t, lang } = useI18n();
   const api = useApiClient();
-  const live = order.status === 'COMPLETED' ? false : TRACKING_MS;
+  const live = order.status === 'COMPLETED' || order.status === 'CANCELLED' ? false : TRACKING_MS;
   const shipments = useQuery({ ...queries.shipments(api, order.id), refetchInterval: live }); // its ETA moves at each scan
   const shipment = shipments.data?.[0];
   const tracking = useQuery({ ...queries.tracking(api, shipment?.id ?? 0), enabled: shipment !== undefined, refetchInterval: live });

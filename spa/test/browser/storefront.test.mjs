@@ -119,7 +119,11 @@ for (const { viewport, locale } of RUNS) {
       await shopper.getByRole('button', { name: either('Pay now', '立即支付') }).click({ timeout: 30_000 });
       const timeline = shopper.getByTestId('timeline');
       await timeline.locator('li[data-status="PAID"]').waitFor({ timeout: 30_000 });
+      await shopper.locator('.tracking .eta', { hasText: /^(Expected by|预计) / }).waitFor({ timeout: 30_000 });
       await timeline.locator('li[data-status="DELIVERED"]').waitFor({ timeout: 60_000 });
+      // The parcel's scans read in the reader's language by their code and place, not in the carrier's English.
+      await shopper.locator('.tracking li[data-code="DELIVERED"]', { hasText: /At your door|收件地址/ }).waitFor({ timeout: 30_000 });
+      await shopper.locator('.tracking .eta').waitFor({ state: 'detached', timeout: 10_000 }); // no ETA once delivered
       await shopper.getByRole('button', { name: either('Confirm receipt', '确认收货') }).click();
       await timeline.locator('li[data-status="COMPLETED"]').waitFor();
       const steps = await timeline.locator('li').evaluateAll((items) => items.map((i) => i.dataset.status));

@@ -9,6 +9,7 @@ import io.quarkmall.shipping.domain.ShipmentEvent.ShipmentCreated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Ships paid orders and reports every step of the parcel, through the outbox. */
@@ -16,9 +17,11 @@ import java.util.concurrent.ThreadLocalRandom;
 public class ShipmentService {
 
     static final String SANDBOX_CARRIER = "sandbox-express";
-    /** The sandbox carrier's route: the place code of each scan after CREATED, and the carrier's words for it. */
-    private static final String[][] ROUTE = {
-            {"CN-SH-SORT", "Shanghai sorting centre"}, {"CN-HZ-HUB", "Hangzhou hub"}, {"DOORSTEP", "Doorstep"}};
+    /** The sandbox carrier's route, one stop a scan after CREATED: its place code and the carrier's words for it. */
+    private static final List<Stop> ROUTE = List.of(new Stop("CN-SH-SORT", "Shanghai sorting centre"),
+            new Stop("CN-HZ-HUB", "Hangzhou hub"), new Stop("DOORSTEP", "Doorstep"));
+
+    private record Stop(String place, String location) {}
 
     private final Outbox outbox;
     private final Clock clock;
@@ -57,11 +60,10 @@ public class ShipmentService {
         var now = clock.instant();
         var due = Shipment.dueForNextStep(now, 50);
         for (Shipment shipment : due) {
-            String[] step = ROUTE[shipment.status().ordinal()];
-            String location = step[1];
-            shipment.advance(step[0], location, now, config.sandboxStep());
+            Stop stop = ROUTE.get(shipment.status().ordinal());
+            shipment.advance(stop.place(), stop.location(), now, config.sandboxStep());
             shipment.takeTracking().forEach(scan -> scan.persist());
-            announce(ShipmentEvent.scanned(shipment, location));
+            announce(ShipmentEvent.scanned(shipment, stop.location()));
         }
         return due.size();
     }

@@ -91,7 +91,11 @@ public class LiveSignals {
     /** Calls {@code wake} whenever {@code key} changes, on any replica, until the returned handle is closed. */
     public AutoCloseable listen(String key, Runnable wake) {
         subscribeOnce();
-        listeners.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(wake);
+        listeners.compute(key, (k, set) -> { // atomic with the removal below: never into a set just dropped
+            Set<Runnable> all = set == null ? ConcurrentHashMap.newKeySet() : set;
+            all.add(wake);
+            return all;
+        });
         return () -> listeners.computeIfPresent(key, (k, set) -> {
             set.remove(wake);
             return set.isEmpty() ? null : set;

@@ -39,7 +39,7 @@ export function newIdempotencyKey(): string {
 
 /** The edge's /api/<service>/... routes, with the signed-in user's token when there is one. */
 export class Api {
-  constructor(private readonly base: string, private readonly token: TokenSource) {}
+  constructor(readonly base: string, readonly token: TokenSource) {}
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };

@@ -9,20 +9,36 @@ import { StatusBadge } from '../components/StatusBadge';
 import { Timeline } from '../components/Timeline';
 import { formatTime, useI18n } from '../i18n';
 import { formatMoney } from '../money';
+import { type LiveState, useLive } from '../live';
 import { etaText, scanText } from '../orders/trackingText';
 import { asApiError, keys, queries, untilFinal, useApiClient } from '../queries';
 
-const LIVE_MS = 1500;
-const TRACKING_MS = 3000;
+/** How often a page asks again while its live stream is cut off. */
+const POLL_MS = 3000;
 
-/** The order's parcel and where it has been, followed until the order is completed. */
-function Tracking({ order }: { order: OrderView }) {
+/**
+ * The order's parcel and where it has been: each scan pushed live until the order is completed. While
+ * a stream is cut off ({@code orderStream} for the parcel's creation, its own for the scans and the
+ * ETA they move), what it would have pushed is asked for every few seconds.
+ */
+function Tracking({ order, orderStream }: { order: OrderView; orderStream: LiveState }) {
   const { t, lang } = useI18n();
   const api = useApiClient();
-  const live = order.status === 'COMPLETED' || order.status === 'CANCELLED' ? false : TRACKING_MS;
-  const shipments = useQuery({ ...queries.shipments(api, order.id), refetchInterval: live }); // its ETA moves at each scan
+  const client = useQueryClient();
+  const following = order.status !== 'COMPLETED' && order.status !== 'CANCELLED';
+  const known = client.getQueryData(queries.shipments(api, order.id).queryKey)?.[0];
+  const scans = useLive(api, following && known ? `/shipping/shipments/${known.id}/live` : null,
+    () => void client.invalidateQueries({ queryKey: keys.shipments }));
+  const scansCut = following && known !== undefined && scans !== 'open';
+  const shipments = useQuery({
+    ...queries.shipments(api, order.id),
+    refetchInterval: following && (orderStream !== 'open' || scansCut) ? POLL_MS : false,
+  });
   const shipment = shipments.data?.[0];
-  const tracking = useQuery({ ...queries.tracking(api, shipment?.id ?? 0), enabled: shipment !== undefined, refetchInterval: live });
+  const tracking = useQuery({
+    ...queries.tracking(api, shipment?.id ?? 0), enabled: shipment !== undefined,
+    refetchInterval: scansCut ? POLL_MS : false,
+  });
   if (!shipment || !tracking.data) return null;
   return (
     <section className="tracking">
@@ -52,7 +68,14 @@ function useOrderChange(id: number) {
 function OrderContent({ id }: { id: number }) {
   const { t, known, lang } = useI18n();
   const api = useApiClient();
-  const order = useQuery({ ...queries.order(api, id), refetchInterval: untilFinal(LIVE_MS) });
+  const client = useQueryClient();
+  // Read before the query so the stream is set up first; the page renders again whenever the order changes.
+  const cached = client.getQueryData(queries.order(api, id).queryKey);
+  const stream = useLive(api, cached && isFinal(cached) ? null : `/cart-order/orders/${id}/live`, () => {
+    void client.invalidateQueries({ queryKey: queries.order(api, id).queryKey });
+    void client.invalidateQueries({ queryKey: keys.shipments }); // a new step may be the parcel's creation
+  });
+  const order = useQuery({ ...queries.order(api, id), refetchInterval: stream === 'open' ? false : untilFinal(POLL_MS) });
   const change = useOrderChange(id);
 
   return (
@@ -102,8 +125,8 @@ function OrderContent({ id }: { id: number }) {
               )}
             </div>
             {change.error && <ErrorBox error={asApiError(change.error)} />}
-            <Timeline steps={o.timeline} live={!isFinal(o)} />
-            {can('TRACK') && <Tracking order={o} />}
+            <Timeline steps={o.timeline} live={isFinal(o) ? null : stream} />
+            {can('TRACK') && <Tracking order={o} orderStream={stream} />}
           </div>
         );
       }}

@@ -116,6 +116,7 @@ for (const { viewport, locale } of RUNS) {
 
       await shopper.waitForURL(/\/orders\/\d+$/);
       orderId = Number(new URL(shopper.url()).pathname.split('/').pop());
+      await shopper.locator('[data-live="open"]').waitFor(); // the page follows the order over its live stream
       await shopper.getByRole('button', { name: either('Pay now', '立即支付') }).click({ timeout: 30_000 });
       const timeline = shopper.getByTestId('timeline');
       await timeline.locator('li[data-status="PAID"]').waitFor({ timeout: 30_000 });

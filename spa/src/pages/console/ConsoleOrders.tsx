@@ -69,7 +69,7 @@ export function ConsoleOrder({ id }: { id: number }) {
           </ul>
           <OrderAmounts order={o} />
           <DeliverTo address={o.deliveryAddress} />
-          <Timeline steps={o.timeline} live={!isFinal(o)} allNotes />
+          <Timeline steps={o.timeline} live={isFinal(o) ? null : 'open'} allNotes />
         </div>
       )}
     </Loaded>

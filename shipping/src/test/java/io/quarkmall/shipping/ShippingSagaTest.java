@@ -124,7 +124,7 @@ class ShippingSagaTest {
                         .map(e -> e.envelope().replaceAll(".*\"type\":\"(\\w+)\".*", "$1")).toList()));
     }
 
-    private static String paid(long orderId) {
+    static String paid(long orderId) {
         return """
                 {"eventId":"%s","type":"OrderPaid","occurredAt":"%s","aggregateId":"%d","payload":
                  {"orderId":%d,"shopperId":"%s","total":{"amountMinor":100,"currency":"CNY"},"lines":[]}}"""

@@ -22,6 +22,8 @@ final class EdgeLimits {
     static final long MAX_BODY = 1024 * 1024;
     /** Keep-alive connections the edge holds open to each service, as an ingress's upstream pool does. */
     static final int CONNECTIONS_PER_SERVICE = 64;
+    /** Open live streams (server-sent events) to each service: one connection each, apart from the pool above. */
+    static final int STREAMS_PER_SERVICE = 4096;
     private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)(\\.|%2e){1,2}(/|$)", Pattern.CASE_INSENSITIVE);
 
     record Refusal(int status, String type, String title, String detail) {}

@@ -3,6 +3,7 @@ package io.quarkmall.cartorder.service;
 import io.quarkmall.cartorder.config.OrderConfig;
 import io.quarkmall.cartorder.domain.Order;
 import io.quarkmall.cartorder.domain.OrderEvent;
+import io.quarkmall.common.live.LiveSignals;
 import io.quarkmall.common.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,10 +15,12 @@ public class OrderEvents {
 
     private final Outbox outbox;
     private final OrderConfig config;
+    private final LiveSignals live;
 
-    OrderEvents(Outbox outbox, OrderConfig config) {
+    OrderEvents(Outbox outbox, OrderConfig config, LiveSignals live) {
         this.outbox = outbox;
         this.config = config;
+        this.live = live;
     }
 
     /** A new order, once it has its id. */
@@ -31,7 +34,11 @@ public class OrderEvents {
     /** The events of the changes just made to {@code order}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishChanges(Order order) {
-        order.takeEvents().forEach(this::record);
+        var events = order.takeEvents();
+        events.forEach(this::record);
+        if (events.isEmpty()) { // a step that changes no status (a failed payment attempt) still reaches live pages
+            live.changed(config.topic(), Long.toString(order.id()));
+        }
     }
 
     private void record(OrderEvent event) {

@@ -42,7 +42,7 @@ public class Outbox {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload of " + type + " cannot be written as JSON", e);
         }
-        recorded.fire(new OutboxRecorded()); // the relay starts as soon as the transaction commits
+        recorded.fire(new OutboxRecorded(topic, aggregateId)); // the relay starts as soon as the transaction commits
         return envelope.eventId();
     }
 }

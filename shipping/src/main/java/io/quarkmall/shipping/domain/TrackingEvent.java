@@ -41,6 +41,16 @@ public class TrackingEvent extends PanacheEntityBase {
         return list("shipmentId = ?1 order by occurredAt, id", shipmentId);
     }
 
+    /** The scans of {@code shipmentId} written after the scan {@code lastId}, in the order they were written. */
+    public static List<TrackingEvent> after(long shipmentId, long lastId) {
+        return list("shipmentId = ?1 and id > ?2 order by id", shipmentId, lastId);
+    }
+
+    /** Grows with every scan written, so a live stream's client can say which it saw last. */
+    public long id() {
+        return id;
+    }
+
     public String status() {
         return status;
     }

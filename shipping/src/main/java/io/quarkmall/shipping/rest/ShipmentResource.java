@@ -5,7 +5,19 @@ import io.quarkmall.common.problem.ProblemException;
 import io.quarkmall.shipping.domain.Shipment;
 import io.quarkmall.shipping.domain.TrackingCode;
 import io.quarkmall.shipping.domain.TrackingEvent;
+import io.quarkmall.common.live.LiveEntry;
+import io.quarkmall.common.live.LiveFeeds;
+import io.quarkmall.common.live.LiveSignals;
+import io.quarkmall.shipping.config.ShippingConfig;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -18,7 +30,11 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/shipments")
 @RolesAllowed("shopper")
@@ -43,6 +59,10 @@ public class ShipmentResource {
 
     @Inject
     JsonWebToken caller;
+    @Inject
+    LiveFeeds feeds;
+    @Inject
+    ShippingConfig config;
 
     @GET
     @Path("/{id}/tracking")
@@ -51,6 +71,29 @@ public class ShipmentResource {
         Shipment shipment = Shipment.ownedBy(caller.getSubject(), id)
                 .orElseThrow(() -> ProblemException.notFound("Shipment " + id));
         return TrackingEvent.of(shipment.id()).stream().map(TrackingView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/live")
+    @Blocking
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-sent events: a `scan` event (a tracking scan as JSON, its id the scan's) for each scan "
+            + "after Last-Event-ID (from the first without it), then each new scan as the carrier reports it, whichever "
+            + "replica took it; a keep-alive comment every 15 s. The shipment's ETA moves with each scan. The stream ends "
+            + "when the token expires: reconnect with a fresh token and the last id. 404 for anybody else's parcel")
+    @APIResponse(responseCode = "200", description = "The stream of `scan` events",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
+    public void follow(@PathParam("id") long id,
+                       @Parameter(description = "The id of the last event received; absent: every scan")
+                       @HeaderParam("Last-Event-ID") @PositiveOrZero Long lastEventId,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        Shipment shipment = Shipment.ownedBy(caller.getSubject(), id)
+                .orElseThrow(() -> ProblemException.notFound("Shipment " + id));
+        feeds.open(sink, sse, LiveSignals.key(config.shipmentTopic(), Long.toString(shipment.orderId())),
+                lastEventId == null ? 0 : lastEventId,
+                last -> TrackingEvent.after(id, last).stream()
+                        .map(scan -> new LiveEntry(scan.id(), "scan", TrackingView.of(scan))).toList(),
+                Instant.ofEpochSecond(caller.getExpirationTime()));
     }
 
     @GET

@@ -1,0 +1,124 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Api } from './api';
+
+/** One server-sent event: its id (the last one seen is sent back on reconnecting), name and data. */
+export interface LiveEvent {
+  id: string | null;
+  name: string;
+  data: string;
+}
+
+/** connecting: not yet open; open: events arrive as they happen; retrying: cut off, reconnecting (pages poll meanwhile). */
+export type LiveState = 'connecting' | 'open' | 'retrying';
+
+/**
+ * Splits what a stream sent so far into its complete events and the unfinished rest (the text/event-stream
+ * format: fields per line, an empty line ends an event, lines starting with ':' are comments).
+ */
+export function parseEvents(text: string): { events: LiveEvent[]; rest: string } {
+  const events: LiveEvent[] = [];
+  const blocks = text.replace(/\r\n?/g, '\n').split('\n\n');
+  const rest = blocks.pop() ?? '';
+  for (const block of blocks) {
+    let id: string | null = null;
+    let name = 'message';
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line === '' || line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'id') id = value;
+      else if (field === 'event') name = value;
+      else if (field === 'data') data.push(value);
+    }
+    if (data.length > 0) events.push({ id, name, data: data.join('\n') });
+  }
+  return { events, rest };
+}
+
+/** How long to wait before the n-th reconnection in a row: 1 s doubling to 15 s, with jitter so pods are not stormed. */
+export function retryDelay(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(15_000, 1000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.75 + random() * 0.5));
+}
+
+/**
+ * Follows a live stream of the API with the caller's token (fetch, not EventSource, which cannot send one):
+ * every event goes to {@code onEvent}; when the stream is cut or the token expires it reconnects with the
+ * last event id, so nothing is missed and nothing comes twice. Returns a function that stops it.
+ */
+export function follow(api: Api, path: string, onEvent: (event: LiveEvent) => void, onState: (state: LiveState) => void): () => void {
+  const stop = new AbortController();
+  let lastId: string | null = null;
+  let attempt = 0;
+
+  async function once(): Promise<void> {
+    const headers: Record<string, string> = { Accept: 'text/event-stream' };
+    const token = api.token();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (lastId !== null) headers['Last-Event-ID'] = lastId;
+    const response = await fetch(api.base + path, { headers, signal: stop.signal, cache: 'no-store' });
+    if (!response.ok || !response.body) throw new Error(`live stream answered ${response.status}`);
+    attempt = 0;
+    onState('open');
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let pending = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      const parsed = parseEvents(pending + value);
+      pending = parsed.rest;
+      for (const event of parsed.events) {
+        if (event.id !== null) lastId = event.id;
+        onEvent(event);
+      }
+    }
+  }
+
+  void (async () => {
+    onState('connecting');
+    while (!stop.signal.aborted) {
+      try {
+        await once();
+      } catch {
+        // cut off, refused or offline: try again after a while
+      }
+      if (stop.signal.aborted) return;
+      onState('retrying');
+      attempt += 1;
+      await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt)));
+    }
+  })();
+  return () => stop.abort();
+}
+
+/**
+ * Follows {@code path} while it is not null, calling {@code onChange} after events (at most once per
+ * 200 ms, so the first burst of a stream asks the server once) and whenever the stream (re)opens, when
+ * the page should catch up. Returns the stream's state: pages poll only while it is not open.
+ */
+export function useLive(api: Api, path: string | null, onChange: () => void): LiveState {
+  const [state, setState] = useState<LiveState>('connecting');
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => {
+    if (path === null) return undefined;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const changed = () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        latest.current();
+      }, 200);
+    };
+    const stop = follow(api, path, changed, (next) => {
+      setState(next);
+      if (next === 'open') changed();
+    });
+    return () => {
+      stop();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [api, path]);
+  return path === null ? 'connecting' : state;
+}

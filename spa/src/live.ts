@@ -8,8 +8,19 @@ export interface LiveEvent {
   data: string;
 }
 
-/** connecting: not yet open; open: events arrive as they happen; retrying: cut off, reconnecting (pages poll meanwhile). */
-export type LiveState = 'connecting' | 'open' | 'retrying';
+/**
+ * connecting: not yet open; open: events arrive as they happen; retrying: cut off, reconnecting; refused:
+ * the server will not stream this (gone, not the caller's), so it stops trying. Pages poll unless open.
+ */
+export type LiveState = 'connecting' | 'open' | 'retrying' | 'refused';
+
+/** The server sends a keep-alive every 15 s: a stream silent for this long is dead even if the socket is not. */
+export const SILENCE_MS = 40_000;
+
+/** Answers that another try would get again (401 is not one: a refreshed token may be accepted). */
+const FINAL = new Set([400, 403, 404, 410]);
+
+class Refused extends Error {}
 
 /**
  * Splits what a stream sent so far into its complete events and the unfinished rest (the text/event-stream
@@ -45,8 +56,9 @@ export function retryDelay(attempt: number, random: () => number = Math.random):
 
 /**
  * Follows a live stream of the API with the caller's token (fetch, not EventSource, which cannot send one):
- * every event goes to {@code onEvent}; when the stream is cut or the token expires it reconnects with the
- * last event id, so nothing is missed and nothing comes twice. Returns a function that stops it.
+ * every event goes to {@code onEvent}; when the stream is cut, falls silent for {@link SILENCE_MS} or the
+ * token expires, it reconnects with the last event id, so nothing is missed and nothing comes twice. An
+ * answer such as 404 ends it ('refused'). Returns a function that stops it.
  */
 export function follow(api: Api, path: string, onEvent: (event: LiveEvent) => void, onState: (state: LiveState) => void): () => void {
   const stop = new AbortController();
@@ -54,25 +66,41 @@ export function follow(api: Api, path: string, onEvent: (event: LiveEvent) => vo
   let attempt = 0;
 
   async function once(): Promise<void> {
-    const headers: Record<string, string> = { Accept: 'text/event-stream' };
-    const token = api.token();
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (lastId !== null) headers['Last-Event-ID'] = lastId;
-    const response = await fetch(api.base + path, { headers, signal: stop.signal, cache: 'no-store' });
-    if (!response.ok || !response.body) throw new Error(`live stream answered ${response.status}`);
-    attempt = 0;
-    onState('open');
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let pending = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      const parsed = parseEvents(pending + value);
-      pending = parsed.rest;
-      for (const event of parsed.events) {
-        if (event.id !== null) lastId = event.id;
-        onEvent(event);
+    const cut = new AbortController();
+    const abort = () => cut.abort();
+    stop.signal.addEventListener('abort', abort);
+    let silence = setTimeout(abort, SILENCE_MS);
+    const heard = () => {
+      clearTimeout(silence);
+      silence = setTimeout(abort, SILENCE_MS);
+    };
+    try {
+      const headers: Record<string, string> = { Accept: 'text/event-stream' };
+      const token = api.token();
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (lastId !== null) headers['Last-Event-ID'] = lastId;
+      const response = await fetch(api.base + path, { headers, signal: cut.signal, cache: 'no-store' });
+      if (FINAL.has(response.status)) throw new Refused(`live stream answered ${response.status}`);
+      if (!response.ok || !response.body) throw new Error(`live stream answered ${response.status}`);
+      heard();
+      attempt = 0;
+      onState('open');
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let pending = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        heard();
+        const parsed = parseEvents(pending + value);
+        pending = parsed.rest;
+        for (const event of parsed.events) {
+          if (event.id !== null) lastId = event.id;
+          onEvent(event);
+        }
       }
+    } finally {
+      clearTimeout(silence);
+      stop.signal.removeEventListener('abort', abort);
     }
   }
 
@@ -81,8 +109,12 @@ export function follow(api: Api, path: string, onEvent: (event: LiveEvent) => vo
     while (!stop.signal.aborted) {
       try {
         await once();
-      } catch {
-        // cut off, refused or offline: try again after a while
+      } catch (e) {
+        if (e instanceof Refused) {
+          onState('refused');
+          return;
+        }
+        // cut off, silent, refused for now or offline: try again after a while
       }
       if (stop.signal.aborted) return;
       onState('retrying');

@@ -51,6 +51,7 @@ export async function launch() {
 /** A fresh browser profile (no cookies, no Keycloak session) with the viewport's size, in English or Chinese. */
 export async function newPage(browser, viewportName, locale = 'en-US') {
   const context = await browser.newContext({ ...VIEWPORTS[viewportName], locale });
+  context.setDefaultTimeout(20_000); // the pages it opens too (a wallet in a new tab)
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const failures = [];
@@ -62,12 +63,25 @@ export async function newPage(browser, viewportName, locale = 'en-US') {
   return page;
 }
 
+/** {@code promise}, or a failure naming {@code what} after {@code ms}: for the calls Playwright does not time out (evaluate, close). */
+export async function within(ms, what, promise) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms); });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Saves a screenshot of the screen and audits it: its accessibility problems count as the page's failures. */
 export async function shot(page, viewportName, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${viewportName}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
-  for (const problem of await accessibilityProblems(page)) page.failures.push(`${name}: ${problem}`);
+  for (const problem of await within(30_000, `the accessibility audit of ${name}`, accessibilityProblems(page))) {
+    page.failures.push(`${name}: ${problem}`);
+  }
   return file;
 }
 

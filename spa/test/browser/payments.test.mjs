@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, listedProduct, newShopper, until } from './api.mjs';
-import { MALL, RUNS, either, launch, marker, newPage, shot, signIn } from './mall.mjs';
+import { MALL, RUNS, either, launch, marker, newPage, shot, signIn, within } from './mall.mjs';
 
 /** The card PSP's origin, as the shop's config.json names it (its hosted field is framed from there). */
 async function pspOrigin() {
@@ -120,7 +120,8 @@ for (const { viewport, locale } of RUNS) {
     });
 
     for (const [channel, en, zh] of [['alipay', 'Alipay', '支付宝'], ['wechat', 'WeChat Pay', '微信支付']]) {
-      test(`paying by ${channel}: ${viewport === 'desktop' ? 'a QR code and the sandbox wallet' : "the channel's page and back"}`, async (t) => {
+      // A limit of its own, so a wait nothing bounds fails this test by name and the file goes on.
+      test(`paying by ${channel}: ${viewport === 'desktop' ? 'a QR code and the sandbox wallet' : "the channel's page and back"}`, { timeout: 120_000 }, async (t) => {
         if (!(await offeredChannels()).includes(channel)) {
           t.skip(`pay does not offer ${channel} (GET /api/pay/payments/channels): its channel is not merged yet`);
           return;
@@ -140,7 +141,8 @@ for (const { viewport, locale } of RUNS) {
             panel.getByRole('link', { name: either('Open the sandbox wallet', '打开沙箱钱包') }).click(),
           ]);
           await wallet.locator('#pay').click();
-          await wallet.close();
+          await within(20_000, 'closing the wallet', wallet.close());
+          await page.bringToFront();
         } else {
           // The phone goes to the channel's own page, pays there and comes back to the order (or is brought back).
           await page.waitForURL((url) => url.origin !== new URL(MALL).origin, { timeout: 30_000 });
@@ -154,7 +156,7 @@ for (const { viewport, locale } of RUNS) {
         assert.equal(attempts.at(-1).channel, channel);
         assert.equal(attempts.at(-1).status, 'CAPTURED');
         assert.deepEqual(page.failures, []);
-        await page.context().close();
+        await within(20_000, 'closing the page', page.context().close());
       });
     }
 

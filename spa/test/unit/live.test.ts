@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Api } from '../../src/api';
-import { follow, parseEvents, retryDelay, type LiveEvent, type LiveState } from '../../src/live';
+import { follow, parseEvents, retryDelay, SILENCE_MS, type LiveEvent, type LiveState } from '../../src/live';
 
 describe('parseEvents', () => {
   it('reads complete events and keeps the unfinished rest', () => {
@@ -68,5 +68,49 @@ describe('follow', () => {
     expect(requests[2]['Last-Event-ID']).toBe('2');
     expect(requests[3]['Last-Event-ID']).toBe('3');
     expect(states).toEqual(['connecting', 'open', 'retrying', 'retrying', 'open', 'retrying']);
+  });
+
+  it('gives up a stream that falls silent and comes back with the last event id', async () => {
+    vi.useFakeTimers();
+    const requests: Record<string, string>[] = [];
+    let opened = 0;
+    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
+      requests.push(init.headers as Record<string, string>);
+      opened += 1;
+      // An open socket that sends one event and then nothing, not even a keep-alive; cut only by the caller.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          if (opened === 1) controller.enqueue(new TextEncoder().encode('id: 4\nevent: step\ndata: {}\n\n'));
+          init.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+        },
+      });
+      return new Response(body, { status: 200 });
+    }));
+    const states: LiveState[] = [];
+    const stop = follow(new Api('/api', () => 't'), '/shipping/shipments/9/live', () => {}, (s) => states.push(s));
+
+    await vi.advanceTimersByTimeAsync(SILENCE_MS - 1000);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1000 + 2000);
+    stop();
+
+    expect(requests).toHaveLength(2);
+    expect(requests[1]['Last-Event-ID']).toBe('4');
+    expect(states.slice(0, 3)).toEqual(['connecting', 'open', 'retrying']);
+  });
+
+  it('stops for good when the server refuses the stream (404), and keeps trying after a 401', async () => {
+    vi.useFakeTimers();
+    const answers = [new Response(null, { status: 401 }), new Response(null, { status: 404 })];
+    const fetched = vi.fn(async () => answers.shift() ?? new Response(null, { status: 404 }));
+    vi.stubGlobal('fetch', fetched);
+    const states: LiveState[] = [];
+    const stop = follow(new Api('/api', () => 't'), '/cart-order/orders/6/live', () => {}, (s) => states.push(s));
+
+    await vi.advanceTimersByTimeAsync(120_000);
+    stop();
+
+    expect(fetched).toHaveBeenCalledTimes(2);
+    expect(states).toEqual(['connecting', 'retrying', 'refused']);
   });
 });

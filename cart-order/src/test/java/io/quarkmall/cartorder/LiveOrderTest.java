@@ -97,16 +97,47 @@ class LiveOrderTest {
         try (var stream = LiveClient.open(live(orderId), Tokens.of("shopper"), null)) {
             stream.next(PATIENCE);
             // Another replica: its own transaction, its own signal on the shared channel; none from this JVM.
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                    INSERT INTO order_timeline (order_id, status, note, occurred_at)
-                    VALUES (?1, 'PENDING', 'Written by another replica', ?2)""")
-                    .setParameter(1, orderId).setParameter(2, Instant.now()).executeUpdate());
+            writeStepElsewhere(orderId, "Written by another replica");
             assertTrue(stream.quietFor(Duration.ofSeconds(1)), "nothing announced it yet");
             long receivers = redis.execute("PUBLISH", "quarkmall.live.cart-order.test",
                     "another-replica test.cart-order.order.v1/" + orderId).toLong();
             assertTrue(receivers >= 1, "this replica listens on the channel");
             assertTrue(stream.next(PATIENCE).data().contains("Written by another replica"));
         }
+    }
+
+    @Test
+    void when_redis_drops_the_subscription_this_replica_subscribes_again_and_signals_reach_its_streams() throws Exception {
+        String channel = "quarkmall.live.cart-order.test";
+        awaitSubscribers(channel, true);
+        long killed = redis.execute("CLIENT", "KILL", "TYPE", "pubsub").toLong();
+        assertTrue(killed >= 1, "Redis dropped the subscribers");
+        awaitSubscribers(channel, true); // made again, with no stream opened to ask for it
+
+        long orderId = checkout("shopper", listedSku(800));
+        try (var stream = LiveClient.open(live(orderId), Tokens.of("shopper"), null)) {
+            stream.next(PATIENCE);
+            writeStepElsewhere(orderId, "After the subscription came back");
+            redis.execute("PUBLISH", channel, "another-replica test.cart-order.order.v1/" + orderId);
+            assertTrue(stream.next(PATIENCE).data().contains("After the subscription came back"));
+        }
+    }
+
+    /** A step written by another replica: its own transaction, and no signal from this JVM. */
+    private void writeStepElsewhere(long orderId, String note) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO order_timeline (order_id, status, note, occurred_at) VALUES (?1, 'PENDING', ?2, ?3)""")
+                .setParameter(1, orderId).setParameter(2, note).setParameter(3, Instant.now()).executeUpdate());
+    }
+
+    private void awaitSubscribers(String channel, boolean present) throws InterruptedException {
+        for (Instant end = Instant.now().plusSeconds(15); Instant.now().isBefore(end); Thread.sleep(100)) {
+            var answer = redis.execute("PUBSUB", "NUMSUB", channel);
+            if ((answer.get(1).toLong() > 0) == present) {
+                return;
+            }
+        }
+        throw new AssertionError(channel + (present ? " has no subscriber" : " still has a subscriber"));
     }
 
     @Test

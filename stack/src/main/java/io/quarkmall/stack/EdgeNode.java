@@ -92,8 +92,8 @@ final class EdgeNode implements Server {
         if (path.startsWith("/api/")) {
             int end = path.indexOf('/', "/api/".length());
             String service = path.substring("/api/".length(), end < 0 ? path.length() : end);
-            String accept = request.getHeader("Accept");
-            boolean stream = accept != null && accept.contains("text/event-stream");
+            // The services' live streams are the paths ending in /live (GET /orders/{id}/live, ...).
+            boolean stream = path.endsWith("/live");
             HttpProxy proxy = (stream ? streamProxies : proxies).get(service);
             if (proxy != null) {
                 proxy.handle(request);

@@ -34,7 +34,7 @@ final class LiveFeed {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile AutoCloseable listening;
-    private volatile boolean keepAliveDue;
+    private final AtomicBoolean keepAliveDue = new AtomicBoolean();
     private long lastId;
     private Instant nextSweep;
 
@@ -51,11 +51,14 @@ final class LiveFeed {
 
     void listenTo(LiveSignals signals, String key) {
         listening = signals.listen(key, this::wake);
+        if (closed.get()) { // closed meanwhile: close() may have missed the handle
+            stopListening();
+        }
     }
 
     /** The first read: what the client missed, or a comment that opens the stream at once. */
     void start() {
-        keepAliveDue = true;
+        keepAliveDue.set(true);
         wake();
     }
 
@@ -73,7 +76,7 @@ final class LiveFeed {
             close();
             return;
         }
-        keepAliveDue = true;
+        keepAliveDue.set(true);
         wake();
     }
 
@@ -110,10 +113,10 @@ final class LiveFeed {
                     .mediaType(MediaType.APPLICATION_JSON_TYPE).data(entry.data()).build());
             lastId = entry.id();
         }
-        if (entries.isEmpty() && keepAliveDue) {
+        // Cleared before sending, so a keep-alive asked for during the send is sent by the next read.
+        if (keepAliveDue.getAndSet(false) && entries.isEmpty()) {
             send(sse.newEventBuilder().comment("keep-alive").build());
         }
-        keepAliveDue = false;
     }
 
     private void send(OutboundSseEvent event) {
@@ -135,14 +138,24 @@ final class LiveFeed {
             return;
         }
         try {
-            if (listening != null) {
-                listening.close();
-            }
+            stopListening();
             sink.close();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             LOG.debugf("Closing a live stream: %s", e.getMessage());
         } finally {
             onClose.accept(this);
+        }
+    }
+
+    private void stopListening() {
+        AutoCloseable handle = listening;
+        if (handle == null) {
+            return;
+        }
+        try {
+            handle.close(); // idempotent: removing a listener twice removes it once
+        } catch (Exception e) {
+            LOG.debugf("Closing a live stream's listener: %s", e.getMessage());
         }
     }
 }

@@ -3,6 +3,8 @@ package io.quarkmall.common.live;
 import io.quarkmall.common.outbox.OutboxRecorded;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -25,27 +28,33 @@ import org.jboss.logging.Logger;
  * outbox event on one of the live topics ({@code quarkmall.live.topics}) has committed, this
  * replica wakes its own streams of {@code topic/aggregateId} and publishes the key on a Redis
  * pub/sub channel; each other replica subscribes (on its first stream) and wakes the streams it
- * serves for that key, which then read what is new from the database. Pub/sub delivers at most once: a signal lost while Redis is away
- * is made up by {@link LiveFeeds}' sweep, so Redis only makes a stream fast, never correct.
+ * serves for that key, which then read what is new from the database. The subscription is made at
+ * startup and made again (1 s doubling to 30 s) whenever Redis ends it or refuses it. Pub/sub
+ * delivers at most once: a signal lost while Redis is away is made up by {@link LiveFeeds}' sweep,
+ * so Redis only makes a stream fast, never correct.
  */
 @ApplicationScoped
 public class LiveSignals {
 
     private static final Logger LOG = Logger.getLogger(LiveSignals.class);
-    private static final Duration SUBSCRIBE_PATIENCE = Duration.ofSeconds(5);
     private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
     private final ReactiveRedisDataSource redis;
-    private final Event<OutboxRecorded> changes;
+    private final Event<LiveChange> changes;
     private final Set<String> topics;
     private final String channel;
     private final Map<String, Set<Runnable>> listeners = new ConcurrentHashMap<>();
     /** Tells this replica's own signals from the others'. */
     private final String replica = UUID.randomUUID().toString();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY.toNanos() - 1);
-    private volatile boolean subscribed;
+    /** Set while a subscription is made or held; cleared when Redis ends it or refuses it. */
+    private final AtomicBoolean subscribed = new AtomicBoolean();
+    private volatile Duration nextRetry = FIRST_RETRY;
+    private volatile boolean stopping;
 
-    LiveSignals(ReactiveRedisDataSource redis, Event<OutboxRecorded> changes,
+    LiveSignals(ReactiveRedisDataSource redis, Event<LiveChange> changes,
                 @ConfigProperty(name = "quarkmall.live.topics") Optional<List<String>> topics,
                 @ConfigProperty(name = "quarkus.application.name") String application) {
         this.redis = redis;
@@ -66,14 +75,22 @@ public class LiveSignals {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(String topic, String aggregateId) {
-        changes.fire(new OutboxRecorded(topic, aggregateId));
+        changes.fire(new LiveChange(topic, aggregateId));
     }
 
-    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxRecorded recorded) {
-        if (!topics.contains(recorded.topic())) {
+    void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxRecorded recorded) {
+        committed(recorded.topic(), recorded.aggregateId());
+    }
+
+    void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) LiveChange change) {
+        committed(change.topic(), change.aggregateId());
+    }
+
+    private void committed(String topic, String aggregateId) {
+        if (!topics.contains(topic)) {
             return;
         }
-        String key = key(recorded.topic(), recorded.aggregateId());
+        String key = key(topic, aggregateId);
         wake(key); // this replica's streams at once; the others through Redis
         redis.pubsub(String.class).publish(channel, replica + " " + key)
                 .subscribe().with(receivers -> { }, this::notPublished);
@@ -90,7 +107,7 @@ public class LiveSignals {
 
     /** Calls {@code wake} whenever {@code key} changes, on any replica, until the returned handle is closed. */
     public AutoCloseable listen(String key, Runnable wake) {
-        subscribeOnce();
+        subscribe();
         listeners.compute(key, (k, set) -> { // atomic with the removal below: never into a set just dropped
             Set<Runnable> all = set == null ? ConcurrentHashMap.newKeySet() : set;
             all.add(wake);
@@ -107,18 +124,35 @@ public class LiveSignals {
         return listeners.values().stream().mapToInt(Set::size).sum();
     }
 
-    private synchronized void subscribeOnce() {
-        if (subscribed) {
+    void start(@Observes StartupEvent startup) {
+        if (!topics.isEmpty()) {
+            subscribe();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    /** Subscribes unless a subscription is held or under way; never waits for Redis. */
+    private void subscribe() {
+        if (stopping || !subscribed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            Uni<?> subscription = redis.pubsub(String.class).subscribe(channel, this::signalled);
-            subscription.await().atMost(SUBSCRIBE_PATIENCE);
-            subscribed = true;
-        } catch (RuntimeException e) {
-            // Streams still follow their aggregates through the sweep; the next stream tries again.
-            LOG.warnf("Live signals not subscribed (streams fall back to the sweep): %s", e.getMessage());
+        redis.pubsub(String.class).subscribe(channel, this::signalled, () -> lost(null), this::lost)
+                .subscribe().with(subscriber -> nextRetry = FIRST_RETRY, this::lost);
+    }
+
+    /** Redis ended or refused the subscription: streams fall back to the sweep until it is made again. */
+    private void lost(Throwable failure) {
+        if (stopping || !subscribed.compareAndSet(true, false)) {
+            return;
         }
+        Duration wait = nextRetry;
+        nextRetry = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
+        LOG.warnf("Live signals not subscribed (streams fall back to the sweep; again in %d s): %s", wait.toSeconds(),
+                failure == null ? "the subscription ended" : failure.getMessage());
+        Uni.createFrom().voidItem().onItem().delayIt().by(wait).subscribe().with(ignored -> subscribe());
     }
 
     private void signalled(String message) {

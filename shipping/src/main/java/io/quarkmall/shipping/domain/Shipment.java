@@ -74,6 +74,14 @@ public class Shipment extends PanacheEntityBase {
         return find("orderId", orderId).firstResultOptional();
     }
 
+    /**
+     * The order's shipment, locked like the carrier's moves lock it: changes to one parcel then commit one
+     * after the other, so its tracking events commit in the order of their ids (which live streams follow).
+     */
+    public static Optional<Shipment> ofOrderForUpdate(long orderId) {
+        return find("orderId", orderId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     public static Optional<Shipment> ownedBy(String shopperId, long id) {
         return find("id = ?1 and shopperId = ?2", id, shopperId).firstResultOptional();
     }

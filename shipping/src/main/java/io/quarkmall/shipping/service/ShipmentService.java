@@ -48,7 +48,7 @@ public class ShipmentService {
     /** Stops the parcel if it has not left. The order's events come in order, so none exists yet if it was never paid. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void orderCancelled(long orderId) {
-        Shipment.ofOrder(orderId).filter(shipment -> shipment.cancel(clock.instant())).ifPresent(shipment -> {
+        Shipment.ofOrderForUpdate(orderId).filter(shipment -> shipment.cancel(clock.instant())).ifPresent(shipment -> {
             shipment.takeTracking().forEach(scan -> scan.persist());
             announce(new ShipmentCancelled(orderId, shipment.id()));
         });

@@ -80,10 +80,12 @@ export function follow(api: Api, path: string, onEvent: (event: LiveEvent) => vo
       if (token) headers.Authorization = `Bearer ${token}`;
       if (lastId !== null) headers['Last-Event-ID'] = lastId;
       const response = await fetch(api.base + path, { headers, signal: cut.signal, cache: 'no-store' });
-      if (FINAL.has(response.status)) throw new Refused(`live stream answered ${response.status}`);
-      if (!response.ok || !response.body) throw new Error(`live stream answered ${response.status}`);
+      if (!response.ok || !response.body) {
+        void response.body?.cancel();
+        if (FINAL.has(response.status)) throw new Refused(`live stream answered ${response.status}`);
+        throw new Error(`live stream answered ${response.status}`);
+      }
       heard();
-      attempt = 0;
       onState('open');
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let pending = '';
@@ -91,6 +93,7 @@ export function follow(api: Api, path: string, onEvent: (event: LiveEvent) => vo
         const { value, done } = await reader.read();
         if (done) return;
         heard();
+        attempt = 0; // the stream delivers (its first write is at once): a stream that ends unheard backs off
         const parsed = parseEvents(pending + value);
         pending = parsed.rest;
         for (const event of parsed.events) {
@@ -101,6 +104,7 @@ export function follow(api: Api, path: string, onEvent: (event: LiveEvent) => vo
     } finally {
       clearTimeout(silence);
       stop.signal.removeEventListener('abort', abort);
+      cut.abort(); // whatever ended this attempt, its connection goes with it
     }
   }
 

@@ -22,6 +22,9 @@ const notPayableYet = (e: Error) => {
   return problem.status === 404 || problem.type.endsWith('/idempotency-key-in-use');
 };
 
+/** How often the order is asked for between the payment's capture and the order's PAID step. */
+const PAID_POLL_MS = 2000;
+
 /** Where a card comes from: the PSP's hosted field, or (local runs only) one of the sandbox PSP's test tokens. */
 type CardSource = 'field' | 'tok_sandbox_success' | 'tok_sandbox_decline';
 const SANDBOX_TOKENS = [['tok_sandbox_success', 'pay.sandboxSuccess'], ['tok_sandbox_decline', 'pay.sandboxDecline']] as const;
@@ -109,8 +112,14 @@ export function PayPanel({ order }: { order: OrderView }) {
   const current = attempt.data;
   const view = attemptView(current, current !== undefined && current.id === startedId);
   useEffect(() => {
-    if (view.kind === 'paid') void client.invalidateQueries({ queryKey: [...keys.orders, order.id] });
     if (view.kind === 'redirect') window.location.assign(view.url);
+    if (view.kind !== 'paid') return undefined;
+    // Paid, and the order learns it a moment later: asked for again until it does (this panel then goes),
+    // whether or not its live stream brings the step.
+    const again = () => void client.invalidateQueries({ queryKey: [...keys.orders, order.id] });
+    again();
+    const timer = setInterval(again, PAID_POLL_MS);
+    return () => clearInterval(timer);
   }, [view.kind, view.kind === 'redirect' ? view.url : '', client, order.id]);
 
   const amount = formatMoney(order.total, lang);

@@ -113,4 +113,18 @@ describe('follow', () => {
     expect(fetched).toHaveBeenCalledTimes(2);
     expect(states).toEqual(['connecting', 'retrying', 'refused']);
   });
+
+  it('backs off from a server that opens streams and ends them before sending anything', async () => {
+    vi.useFakeTimers();
+    const fetched = vi.fn(async () => streamOf());
+    vi.stubGlobal('fetch', fetched);
+    const stop = follow(new Api('/api', () => 't'), '/cart-order/orders/7/live', () => {}, () => {});
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    stop();
+
+    // 1 s, 2 s, 4 s, 8 s, then 15 s apart (give or take a quarter): about 7 in a minute, not 60.
+    expect(fetched.mock.calls.length).toBeGreaterThanOrEqual(5);
+    expect(fetched.mock.calls.length).toBeLessThanOrEqual(9);
+  });
 });

@@ -86,7 +86,18 @@ final class LiveFeed {
         }
         requested.set(true);
         if (running.compareAndSet(false, true)) {
+            startDrain();
+        }
+    }
+
+    /** Runs a drain on a worker; a pool that refuses it (shutting down) ends the stream rather than stalling it. */
+    private void startDrain() {
+        try {
             Infrastructure.getDefaultWorkerPool().execute(this::drain);
+        } catch (RuntimeException e) {
+            running.set(false);
+            LOG.debugf("Live stream not drained: %s", e.getMessage());
+            close();
         }
     }
 
@@ -101,7 +112,7 @@ final class LiveFeed {
         } finally {
             running.set(false);
             if (requested.get() && !closed.get() && running.compareAndSet(false, true)) {
-                Infrastructure.getDefaultWorkerPool().execute(this::drain);
+                startDrain();
             }
         }
     }

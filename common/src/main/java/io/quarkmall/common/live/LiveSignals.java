@@ -38,6 +38,7 @@ public class LiveSignals {
 
     private static final Logger LOG = Logger.getLogger(LiveSignals.class);
     private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+    private static final Duration SUBSCRIBE_PATIENCE = Duration.ofSeconds(5);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
@@ -51,6 +52,7 @@ public class LiveSignals {
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY.toNanos() - 1);
     /** Set while a subscription is made or held; cleared when Redis ends it or refuses it. */
     private final AtomicBoolean subscribed = new AtomicBoolean();
+    private final AtomicLong generation = new AtomicLong();
     private volatile Duration nextRetry = FIRST_RETRY;
     private volatile boolean stopping;
 
@@ -139,13 +141,21 @@ public class LiveSignals {
         if (stopping || !subscribed.compareAndSet(false, true)) {
             return;
         }
-        redis.pubsub(String.class).subscribe(channel, this::signalled, () -> lost(null), this::lost)
-                .subscribe().with(subscriber -> nextRetry = FIRST_RETRY, this::lost);
+        long attempt = generation.incrementAndGet(); // callbacks of an older subscription change nothing
+        redis.pubsub(String.class).subscribe(channel, this::signalled, () -> lost(attempt, null), e -> lost(attempt, e))
+                .ifNoItem().after(SUBSCRIBE_PATIENCE).fail()
+                .subscribe().with(subscriber -> {
+                    if (attempt == generation.get()) {
+                        nextRetry = FIRST_RETRY;
+                    } else {
+                        subscriber.unsubscribe().subscribe().with(done -> { }, e -> { });
+                    }
+                }, e -> lost(attempt, e));
     }
 
     /** Redis ended or refused the subscription: streams fall back to the sweep until it is made again. */
-    private void lost(Throwable failure) {
-        if (stopping || !subscribed.compareAndSet(true, false)) {
+    private void lost(long attempt, Throwable failure) {
+        if (stopping || attempt != generation.get() || !subscribed.compareAndSet(true, false)) {
             return;
         }
         Duration wait = nextRetry;

@@ -931,6 +931,300 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cart-order/operator/after-sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests the caller may review: undecided ones first, the nearest deadline first, then the rest newest first; optionally only those in one status (400 for an unknown one) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AfterSalesView"][];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cart-order/operator/after-sales/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an undecided request (Idempotency-Key required): pay then refunds its amount. 404 if the caller may not see it, 409 after-sales-decided once decided */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DecisionDraft"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cart-order/operator/after-sales/{id}/rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an undecided request, saying why (Idempotency-Key required); the shopper sees the note. 404 if the caller may not see it, 409 after-sales-decided once decided */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RejectionDraft"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cart-order/operator/orders": {
         parameters: {
             query?: never;
@@ -1226,6 +1520,180 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cart-order/orders/{id}/after-sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The after-sales requests of one of the caller's orders, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AfterSalesView"][];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask for money back without sending the goods back (refund only; Idempotency-Key required), for some units of the order's lines or, without lines, every unit not claimed yet: 201 with the request. The amount is the units' share of the money paid. At most ¥20 (by default) is approved at once; else the merchant answers, and a request unanswered for 48 hours is approved. Once approved, pay refunds it. 409 after-sales-not-open before the parcel ships (cancel instead) or for a cancelled order, 409 after-sales-open while another request is open; 422 after-sales-window-closed 15 days after delivery, not-on-order, line-repeated, quantity-over-claimable (at the line's field), nothing-to-refund */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AfterSalesDraft"];
+                };
+            };
+            responses: {
+                /** @description The request; a replay of the same Idempotency-Key returns it again */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AfterSalesView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1754,9 +2222,44 @@ export interface components {
             description: string;
             amount: components["schemas"]["Money"];
         };
+        AfterSalesDraft: {
+            reason: components["schemas"]["AfterSalesReason"];
+            /** @description What happened, in the shopper's words (at most 500 characters) */
+            note?: string;
+            lines?: components["schemas"]["LineDraft"][];
+        };
+        /** @enum {string} */
+        AfterSalesReason: "NOT_RECEIVED" | "DAMAGED" | "WRONG_ITEM" | "NOT_AS_DESCRIBED" | "OTHER";
+        AfterSalesView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            orderId: number;
+            shopperId: string;
+            kind: string;
+            status: string;
+            reason: string;
+            note: string;
+            lines: components["schemas"]["ClaimedLineView"][];
+            amount: components["schemas"]["Money"];
+            createdAt: components["schemas"]["Instant"];
+            respondBy: components["schemas"]["Instant"];
+            decidedBy: string;
+            decisionNote: string;
+            decidedAt: components["schemas"]["Instant"];
+            refundedAt: components["schemas"]["Instant"];
+        };
         Cart: {
             lines: components["schemas"]["PricedLine"][];
             totals: components["schemas"]["Money"][];
+        };
+        ClaimedLineView: {
+            sku: string;
+            /** Format: int32 */
+            quantity: number;
+        };
+        DecisionDraft: {
+            note: string;
         };
         DeliveryAddressView: {
             recipient: string;
@@ -1775,6 +2278,11 @@ export interface components {
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
+        LineDraft: {
+            sku: string;
+            /** Format: int32 */
+            quantity?: number;
+        };
         LineView: {
             sku: string;
             productName: string;
@@ -1799,7 +2307,7 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
         };
         /** @enum {string} */
-        OrderAction: "PAY" | "CANCEL" | "CONFIRM_RECEIPT" | "TRACK";
+        OrderAction: "PAY" | "CANCEL" | "CONFIRM_RECEIPT" | "TRACK" | "REQUEST_REFUND";
         OrderSummary: {
             /** Format: int64 */
             id: number;
@@ -1852,6 +2360,9 @@ export interface components {
             sku: string;
             /** Format: int32 */
             quantity: number;
+        };
+        RejectionDraft: {
+            note: string;
         };
         StepView: {
             status: string;

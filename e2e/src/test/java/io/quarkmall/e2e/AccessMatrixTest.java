@@ -103,6 +103,10 @@ class AccessMatrixTest {
                 .post("/api/cart-order/orders/{id}/cancellation", orderId).then().statusCode(404);
         as("shopper2").header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/cart-order/orders/{id}/receipt", orderId).then().statusCode(404);
+        as("shopper2").get("/api/cart-order/orders/{id}/after-sales", orderId).then().statusCode(404);
+        as("shopper2").contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"reason\":\"NOT_RECEIVED\"}").post("/api/cart-order/orders/{id}/after-sales", orderId)
+                .then().statusCode(404);
         as("shopper2").get("/api/cart-order/orders").then().statusCode(200).body("id", not(hasItem((int) orderId)));
         as("shopper2").get("/api/pay/payments/{id}", paymentId).then().statusCode(404);
         as("shopper2").get("/api/pay/payments").then().statusCode(200).body("id", not(hasItem((int) paymentId)));

@@ -72,13 +72,14 @@ final class ConsistencyCheck {
         List<OrderPoints> orderPoints = db.orderPoints();
         orderPoints.forEach(p -> points.computeIfAbsent(p.orderId(), id -> new HashSet<>()).add(p.reason()));
         Map<Long, MallLedgers.PointsHold> holds = db.pointsHoldsOf(byId.keySet());
+        Map<Long, Long> refunds = db.refundsOf(byId.keySet());
 
         var inconsistent = new ArrayList<String>();
         Instant now = Instant.now();
         for (OrderRow order : orders) {
             String problem = OrderAgreement.disagreement(order, reservations.get(order.id()),
                     payments.getOrDefault(order.id(), List.of()), points.getOrDefault(order.id(), Set.of()),
-                    holds.get(order.id()), now);
+                    holds.get(order.id()), refunds.getOrDefault(order.id(), 0L), now);
             if (problem != null) {
                 inconsistent.add(problem);
             }

@@ -22,9 +22,12 @@ import java.util.UUID;
  */
 final class MallLedgers implements AutoCloseable {
 
-    /** {@code totalMinor}: the money to pay; {@code pointsUsed}: the points paying the rest. */
+    /**
+     * {@code totalMinor}: the money to pay; {@code pointsUsed}: the points paying the rest;
+     * {@code refundedMinor}: the money cart-order heard pay give back.
+     */
     record OrderRow(long id, String shopper, String status, String cancelReason, Instant payBy, long totalMinor,
-                    long pointsUsed) {}
+                    long pointsUsed, long refundedMinor) {}
 
     /** loyalty's hold of the points an order uses: HELD, SPENT, RELEASED or REFUSED, and how many came back after payment. */
     record PointsHold(String status, long points, long returned) {}
@@ -54,12 +57,12 @@ final class MallLedgers implements AutoCloseable {
     List<OrderRow> ordersOf(String sku) throws SQLException {
         var rows = new ArrayList<OrderRow>();
         try (var rs = query("cart-order", """
-                SELECT o.id, o.shopper_id, o.status, o.cancel_reason, o.pay_by, o.total_minor, o.points_used
+                SELECT o.id, o.shopper_id, o.status, o.cancel_reason, o.pay_by, o.total_minor, o.points_used, o.refunded_minor
                 FROM shop_order o
                 WHERE EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.sku = ?) ORDER BY o.id""", sku)) {
             while (rs.next()) {
                 rows.add(new OrderRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getLong(7)));
+                        rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
             }
         }
         return rows;
@@ -113,6 +116,20 @@ final class MallLedgers implements AutoCloseable {
             }
         }
         return payments;
+    }
+
+    /** pay: the money its refunds gave back (done at the channel), by order, from the payment that paid it. */
+    Map<Long, Long> refundsOf(Collection<Long> orderIds) throws SQLException {
+        var refunds = new HashMap<Long, Long>();
+        try (var rs = query("pay", """
+                SELECT p.order_id, sum(r.amount_minor) FROM payment p JOIN payment_refund r ON r.payment_id = p.id
+                WHERE r.status = 'DONE' AND NOT p.surplus AND p.order_id = ANY (?) GROUP BY p.order_id""",
+                (Object) orderIds.toArray(Long[]::new))) {
+            while (rs.next()) {
+                refunds.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        return refunds;
     }
 
     /**

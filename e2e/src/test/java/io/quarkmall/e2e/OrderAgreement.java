@@ -11,8 +11,10 @@ import java.util.Set;
  * Whether cart-order, stock, pay and loyalty tell one story about one order once the mall is
  * quiet: a pure rule, so what "consistent" means is written down in one place.
  * <ul>
- *   <li>PAID and later: its units CONFIRMED, exactly one CAPTURED payment (none if points paid it
- *       all), its points earned (for a whole currency unit or more of money), the points it used spent;</li>
+ *   <li>every order: the money pay's refunds gave back is what cart-order heard it give back;</li>
+ *   <li>PAID and later: its units CONFIRMED, exactly one payment that took money (none if points
+ *       paid it all), kept unless refunds (after-sales) gave all of it back, its points earned (for
+ *       a whole currency unit or more of money), the points it used spent;</li>
  *   <li>CANCELLED: no units held or taken, any money taken REFUNDED with its points taken back, and
  *       the points it used back with the shopper (released, refused, or all returned);</li>
  *   <li>STOCK_RESERVED: its units HELD, its points HELD, its payment window open, no money taken;</li>
@@ -32,10 +34,13 @@ final class OrderAgreement {
 
     /** Null when the services agree, else what is wrong, for the report. */
     static String disagreement(OrderRow order, Reservation reservation, List<String> payments, Set<String> points,
-                               PointsHold hold, Instant now) {
+                               PointsHold hold, long paidBackMinor, Instant now) {
         String units = reservation == null ? "none" : reservation.status();
         long charged = payments.stream().filter(CHARGED::contains).count();
         String problem = order.pointsUsed() > 0 ? pointsDisagreement(order, hold) : null;
+        if (problem == null && order.refundedMinor() != paidBackMinor) {
+            problem = "pay gave back " + paidBackMinor + " but cart-order recorded " + order.refundedMinor() + " refunded";
+        }
         return problem != null ? "order " + order.id() + " (" + order.status() + "): " + problem
                 : disagreement(order, units, charged, payments, points, now);
     }
@@ -56,7 +61,9 @@ final class OrderAgreement {
                             && !points.contains("REVERSED_FOR_REFUND") ? "refunded but its points were kept" : null;
             default -> !PAID_OR_LATER.contains(order.status()) ? "in an unknown state"
                     : !units.equals("CONFIRMED") ? "paid but its units are " + units
-                    : payments.stream().filter(KEPT::contains).count() != captures ? "paid but its payments are " + payments
+                    : charged != captures || order.refundedMinor() < order.totalMinor()
+                            && payments.stream().filter(KEPT::contains).count() != captures
+                    ? "paid but its payments are " + payments
                     : earns && !points.contains("EARNED_FOR_ORDER") ? "paid but earned no points" : null;
         };
         return problem == null ? null : "order " + order.id() + " (" + order.status() + "): " + problem;

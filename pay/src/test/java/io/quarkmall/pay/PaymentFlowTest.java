@@ -145,6 +145,44 @@ class PaymentFlowTest {
         assertEquals(1, eventsOf(orderId).stream().filter(e -> e.contains("\"PaymentRefunded\"")).count());
     }
 
+    static String refundApproved(long orderId, long requestId, long amountMinor) {
+        return SagaEvents.publish(ORDERS, "OrderRefundApproved", orderId, """
+                {"orderId":%d,"shopperId":"%s","requestId":%d,"amount":{"amountMinor":%d,"currency":"CNY"},
+                 "refundReference":"after-sales-%d"}""".formatted(orderId, Tokens.subjectOf("shopper"), requestId,
+                amountMinor, requestId));
+    }
+
+    @Test
+    void an_approved_after_sales_request_is_refunded_once_under_its_reference_and_never_beyond_the_payment() {
+        long orderId = PayableOrders.of("shopper", 4_200);
+        long paymentId = pay("shopper", orderId, "tok_sandbox_success").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long requestId = orderId * 10;
+        String approved = refundApproved(orderId, requestId, 1_500);
+        SagaEvents.send(ORDERS, orderId, approved);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper"))
+                .when().get("/payments/{id}", paymentId).then().statusCode(200)
+                .body("status", equalTo("PARTIALLY_REFUNDED")).body("refunded.amountMinor", equalTo(1_500)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> eventsOf(orderId).stream()
+                .anyMatch(e -> e.contains("\"PaymentRefunded\"")));
+        var refunded = eventsOf(orderId).stream().filter(e -> e.contains("\"PaymentRefunded\"")).toList();
+        assertEquals(1, refunded.size(), "the replayed approval refunds nothing more");
+        assertEquals(true, refunded.getFirst().contains("\"refundReference\":\"after-sales-" + requestId + "\""));
+
+        refundApproved(orderId, requestId + 1, 9_999);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper"))
+                .when().get("/payments/{id}", paymentId).then().statusCode(200)
+                .body("status", equalTo("REFUNDED")).body("refunded.amountMinor", equalTo(4_200)));
+        String third = refundApproved(orderId, requestId + 2, 100).replaceAll("(?s).*\"eventId\":\"([^\"]+)\".*", "$1");
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) Payment
+                .getEntityManager().createNativeQuery("select count(*) from inbox_event where event_id = cast(?1 as uuid)")
+                .setParameter(1, third).getSingleResult()).longValue() == 1));
+        var refunds = QuarkusTransaction.requiringNew().call(() -> PaymentRefund.ofPayment(paymentId).stream()
+                .map(r -> r.refundReference() + "=" + r.amount().amountMinor()).toList());
+        assertEquals(List.of("after-sales-" + requestId + "=1500", "after-sales-" + (requestId + 1) + "=2700"), refunds,
+                "capped by what the payment still held; nothing is left for a third");
+    }
+
     @Test
     void another_shopper_can_neither_pay_nor_see_the_order_or_payment() {
         long orderId = PayableOrders.of("shopper", 1_000);

@@ -27,6 +27,8 @@ public interface OrderConfig {
 
     Limits limits();
 
+    AfterSales afterSales();
+
     Points points();
 
     Loyalty loyalty();
@@ -39,6 +41,21 @@ public interface OrderConfig {
         /** How long a checkout with coupons waits for loyalty's quote before answering 503. */
         @WithDefault("2s")
         Duration timeout();
+    }
+
+    /** Refund-only requests (AfterSalesPolicy) and how they are decided. */
+    interface AfterSales {
+        /** How long after delivery a shopper may ask for money back. */
+        @WithDefault("15d")
+        Duration window();
+
+        /** How long a merchant has to answer a request before the clock approves it. */
+        @WithDefault("48h")
+        Duration reviewWithin();
+
+        /** Requests for at most this much money (minor units: 2000 = ¥20) are approved at once; 0: none. */
+        @WithDefault("2000")
+        long autoApproveUpToMinor();
     }
 
     /** Points paying part of an order (PointsPaymentPolicy). */

@@ -36,7 +36,25 @@ public record OperatorScope(String merchantId, boolean admin) {
         return query.getResultStream().findFirst();
     }
 
-    private void bind(TypedQuery<Order> query) {
+    /** After-sales requests on the orders in scope: undecided first by deadline, then the rest newest first. */
+    public List<AfterSalesRequest> afterSales(Optional<AfterSalesRequest.Status> status, int page, int size) {
+        String where = admin ? "1 = 1" : MERCHANTS_SKU;
+        if (status.isPresent()) {
+            where += " and r.status = :status";
+        }
+        TypedQuery<AfterSalesRequest> query = Order.getEntityManager().createQuery("""
+                        select r from AfterSalesRequest r, Order o where o.id = r.orderId and %s
+                        order by case when r.status = :requested then 0 else 1 end,
+                                 case when r.status = :requested then r.respondBy end, r.id desc"""
+                        .formatted(where), AfterSalesRequest.class)
+                .setParameter("requested", AfterSalesRequest.Status.REQUESTED)
+                .setFirstResult(page * size).setMaxResults(size);
+        bind(query);
+        status.ifPresent(s -> query.setParameter("status", s));
+        return query.getResultList();
+    }
+
+    private void bind(TypedQuery<?> query) {
         if (!admin) {
             query.setParameter("merchant", merchantId);
         }

@@ -67,6 +67,8 @@ public class Order extends PanacheEntityBase {
     private Instant updatedAt;
     private Instant payBy;
     private Instant deliveredAt;
+    /** What pay has given back on this order, in all (every refund it announced). */
+    private long refundedMinor;
     /** The flash-sale admission a FLASH_SALE order was placed for; null for any other order. */
     private UUID flashSaleTicket;
     /** Where it goes, as at checkout: the address sealed under the shopper's data key; null if none was given. */
@@ -307,7 +309,30 @@ public class Order extends PanacheEntityBase {
         if (status != OrderStatus.CANCELLED) {
             record(status, "Refunded " + amount.amountMinor() + " " + amount.currency() + " (minor units)", now);
         }
+        refundedMinor = Math.addExact(refundedMinor, amount.amountMinor());
         events.add(new OrderEvent.OrderRefunded(id, shopperId, amount));
+    }
+
+    /** The shopper asked for money back (after-sales): the timeline says so; nothing moves yet. */
+    public void afterSalesRequested(AfterSalesRequest request, Instant now) {
+        record(status, "After-sales request " + request.id() + " (" + request.reason() + "): a refund of "
+                + minorUnits(request.amount()) + " asked", now);
+    }
+
+    /** The request was approved: pay is asked to give the money back, once, under the request's reference. */
+    public void afterSalesApproved(AfterSalesRequest request, Instant now) {
+        record(status, "After-sales request " + request.id() + " approved (" + request.decidedBy().orElseThrow()
+                + "): " + minorUnits(request.amount()) + " to be refunded", now);
+        events.add(new OrderEvent.OrderRefundApproved(id, shopperId, request.id(), request.amount(),
+                request.refundReference()));
+    }
+
+    public void afterSalesRejected(AfterSalesRequest request, Instant now) {
+        record(status, "After-sales request " + request.id() + " rejected: " + request.decisionNote().orElse(""), now);
+    }
+
+    private static String minorUnits(Money amount) {
+        return amount.amountMinor() + " " + amount.currency() + " (minor units)";
     }
 
     /** Unpaid by its deadline: cancelled. False if it was paid or cancelled meanwhile. */
@@ -472,6 +497,16 @@ public class Order extends PanacheEntityBase {
     /** What is left to pay in money: the goods' subtotal less what coupons and then points took off. */
     public Money total() {
         return total;
+    }
+
+    /** What pay has given back on this order so far. */
+    public Money refunded() {
+        return new Money(refundedMinor, total.currency());
+    }
+
+    /** When the parcel was delivered; empty before. */
+    public Optional<Instant> deliveredAt() {
+        return Optional.ofNullable(deliveredAt);
     }
 
     public Money subtotal() {

@@ -12,5 +12,7 @@ public enum OrderAction {
     /** Delivered and not yet completed. */
     CONFIRM_RECEIPT,
     /** The parcel is with the carrier (or was): its tracking can be followed. */
-    TRACK
+    TRACK,
+    /** Shipped, delivered or completed within the after-sales window, with money left to give back: ask for it. */
+    REQUEST_REFUND
 }

@@ -64,4 +64,11 @@ public sealed interface OrderEvent {
 
     /** Money went back to the shopper for a cancelled order: loyalty takes back what it earned. */
     record OrderRefunded(long orderId, String shopperId, Money amount) implements OrderEvent {}
+
+    /**
+     * An after-sales request was approved: pay gives {@code amount} back from the order's payment,
+     * once under {@code refundReference}, and announces it (PaymentRefunded) as any refund.
+     */
+    record OrderRefundApproved(long orderId, String shopperId, long requestId, Money amount, String refundReference)
+            implements OrderEvent {}
 }

@@ -34,7 +34,8 @@ public class SagaEventsConsumer {
 
     record PaymentFailed(long orderId, String reason) {}
 
-    record PaymentRefunded(long orderId, Money amount) {}
+    /** {@code refundReference}: after-sales-&lt;id&gt; for an approved after-sales request; absent in older events. */
+    record PaymentRefunded(long orderId, Money amount, String refundReference) {}
 
     record ShipmentCreated(long orderId, String trackingNumber) {}
 
@@ -63,7 +64,7 @@ public class SagaEventsConsumer {
         this.payments = EventRoutes.of("cart-order.payments")
                 .on(PaymentSucceeded.class, e -> saga.paymentSucceeded(e.orderId()))
                 .on(PaymentFailed.class, e -> saga.paymentFailed(e.orderId(), e.reason()))
-                .on(PaymentRefunded.class, e -> saga.paymentRefunded(e.orderId(), e.amount()));
+                .on(PaymentRefunded.class, e -> saga.paymentRefunded(e.orderId(), e.amount(), e.refundReference()));
         this.shipments = EventRoutes.of("cart-order.shipments")
                 .on(ShipmentCreated.class, e -> saga.shipmentCreated(e.orderId(), e.trackingNumber()))
                 .on(ShipmentPickedUp.class, e -> saga.shipmentPickedUp(e.orderId(), e.location()))

@@ -6,7 +6,6 @@ import io.quarkmall.cartorder.domain.OrderStatus;
 import io.quarkmall.cartorder.rest.OrderViews.OperatorOrderSummary;
 import io.quarkmall.cartorder.rest.OrderViews.OrderView;
 import io.quarkmall.cartorder.service.AddressSeals;
-import io.quarkmall.common.problem.Problem;
 import io.quarkmall.common.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,9 +17,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -42,7 +39,7 @@ public class OperatorOrderResource {
     public List<OperatorOrderSummary> orders(@QueryParam("status") String status,
                                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return scope().orders(statusOf(status), page, size).stream().map(OperatorOrderSummary::of).toList();
+        return scope().orders(StatusParam.of(OrderStatus.class, status, "order"), page, size).stream().map(OperatorOrderSummary::of).toList();
     }
 
     @GET
@@ -54,17 +51,5 @@ public class OperatorOrderResource {
 
     private OperatorScope scope() {
         return new OperatorScope(caller.getSubject(), identity.hasRole("admin"));
-    }
-
-    private static Optional<OrderStatus> statusOf(String status) {
-        if (status == null || status.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OrderStatus.valueOf(status));
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.invalid("Unknown order status.", List.of(new Problem.Violation("status",
-                    "must be one of " + Arrays.toString(OrderStatus.values())))));
-        }
     }
 }

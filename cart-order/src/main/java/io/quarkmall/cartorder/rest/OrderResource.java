@@ -7,6 +7,7 @@ import io.quarkmall.cartorder.rest.OrderViews.OrderView;
 import io.quarkmall.cartorder.rest.OrderViews.StepView;
 import io.quarkmall.cartorder.loyalty.LoyaltyClient;
 import io.quarkmall.cartorder.service.AddressSeals;
+import io.quarkmall.cartorder.service.AfterSalesService;
 import io.quarkmall.cartorder.service.CheckoutService;
 import io.quarkmall.cartorder.service.OrderService;
 import io.quarkmall.common.idempotency.Idempotent;
@@ -52,6 +53,8 @@ public class OrderResource {
     OrderService orders;
     @Inject
     AddressSeals addresses;
+    @Inject
+    AfterSalesService afterSales;
 
     @POST
     @Path("/checkout")
@@ -138,7 +141,7 @@ public class OrderResource {
     }
 
     private OrderView view(Order order) {
-        return OrderView.of(order, addresses.deliveryAddressOf(order));
+        return OrderView.of(order, addresses.deliveryAddressOf(order), afterSales.offered(order));
     }
 
     private Order owned(long id) {

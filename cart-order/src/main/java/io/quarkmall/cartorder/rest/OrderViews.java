@@ -65,9 +65,18 @@ public final class OrderViews {
                             Instant payBy, List<OrderAction> actions, List<LineView> lines, List<StepView> timeline,
                             UUID flashSaleTicket, DeliveryAddressView deliveryAddress) {
         static OrderView of(Order o, Optional<PostalAddress> deliveryAddress) {
+            return of(o, deliveryAddress, false);
+        }
+
+        /** {@code refundOffered}: the shopper may ask for money back now (AfterSalesPolicy), so REQUEST_REFUND is an action. */
+        static OrderView of(Order o, Optional<PostalAddress> deliveryAddress, boolean refundOffered) {
+            var actions = new ArrayList<>(o.status().actions());
+            if (refundOffered) {
+                actions.add(OrderAction.REQUEST_REFUND);
+            }
             return new OrderView(o.id(), o.kind().name(), o.status().name(), o.cancelReason().map(Enum::name).orElse(null),
                     o.subtotal(), AdjustmentView.of(o), o.pointsUsed(), o.total(), o.createdAt(), o.payBy(),
-                    List.copyOf(o.status().actions()), o.lines().stream().map(LineView::of).toList(),
+                    List.copyOf(actions), o.lines().stream().map(LineView::of).toList(),
                     o.timeline().stream().map(StepView::of).toList(), o.flashSaleTicket().orElse(null),
                     deliveryAddress.map(DeliveryAddressView::of).orElse(null));
         }

@@ -1,5 +1,6 @@
 package io.quarkmall.cartorder.service;
 
+import io.quarkmall.cartorder.domain.AfterSalesRequest;
 import io.quarkmall.cartorder.domain.Order;
 import io.quarkmall.common.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,8 +72,12 @@ public class OrderSaga {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void paymentRefunded(long orderId, Money amount) {
-        apply(orderId, (order, now) -> order.refunded(amount, now));
+    public void paymentRefunded(long orderId, Money amount, String refundReference) {
+        apply(orderId, (order, now) -> {
+            order.refunded(amount, now);
+            AfterSalesRequest.idOfReference(refundReference).flatMap(AfterSalesRequest::lock)
+                    .filter(request -> request.orderId() == orderId).ifPresent(request -> request.refunded(now));
+        });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -16,7 +16,8 @@ public sealed interface PaymentEvent {
 
     record PaymentFailed(long orderId, long paymentId, String reason, String shopperId) implements PaymentEvent {}
 
-    record PaymentRefunded(long orderId, long paymentId, Money amount) implements PaymentEvent {}
+    /** {@code refundReference}: the refund's own reference (after-sales-&lt;id&gt; for an after-sales request). */
+    record PaymentRefunded(long orderId, long paymentId, Money amount, String refundReference) implements PaymentEvent {}
 
     /** The outcome of an attempt at the gateway. */
     static PaymentEvent outcomeOf(Payment payment, PayableOrder order) {

@@ -9,7 +9,10 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** An order whose stock is held becomes payable; a cancelled one stops being payable (and is refunded if paid). */
+/**
+ * An order whose stock is held becomes payable; a cancelled one stops being payable (and is refunded if paid);
+ * an approved after-sales request is refunded.
+ */
 @ApplicationScoped
 public class OrderEventsConsumer extends InboxConsumer {
 
@@ -18,11 +21,15 @@ public class OrderEventsConsumer extends InboxConsumer {
 
     record OrderCancelled(long orderId) {}
 
+    record OrderRefundApproved(long orderId, Money amount, String refundReference) {}
+
     OrderEventsConsumer(Inbox inbox, PaymentService payments) {
         super(inbox, EventRoutes.of("pay.orders")
                 .on(OrderAwaitingPayment.class, order -> payments.awaitPayment(order.orderId(), order.shopperId(),
                         order.total()))
-                .on(OrderCancelled.class, order -> payments.orderCancelled(order.orderId())));
+                .on(OrderCancelled.class, order -> payments.orderCancelled(order.orderId()))
+                .on(OrderRefundApproved.class, approved -> payments.refundApproved(approved.orderId(),
+                        approved.amount(), approved.refundReference())));
     }
 
     @Incoming("orders")

@@ -68,7 +68,8 @@ public class PaymentJobs {
                 refund.done(done.refundId(), clock.instant());
                 payment.refunded(refund.amount(), clock.instant());
                 if (!payment.surplus()) {
-                    payments.announce(new PaymentEvent.PaymentRefunded(payment.orderId(), payment.id(), refund.amount()));
+                    payments.announce(new PaymentEvent.PaymentRefunded(payment.orderId(), payment.id(), refund.amount(),
+                            refund.refundReference()));
                 }
             }
             case RefundState.Processing processing -> refund.processing(clock.instant());

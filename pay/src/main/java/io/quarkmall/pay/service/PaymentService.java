@@ -364,6 +364,33 @@ public class PaymentService {
         });
     }
 
+    /**
+     * cart-order approved an after-sales request (OrderRefundApproved): its money goes back once,
+     * under the request's reference, capped by what the order's payment still holds (an operator
+     * may have refunded part of it meanwhile), and is announced as PaymentRefunded once the channel
+     * has made it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refundApproved(long orderId, Money amount, String refundReference) {
+        if (PaymentRefund.byReference(refundReference).isPresent()) {
+            return;
+        }
+        var kept = Payment.keptFor(orderId).flatMap(p -> Payment.lockById(p.id()));
+        if (kept.isEmpty()) {
+            LOG.warnf("After-sales refund %s names order %d, which no payment here paid; nothing refunded",
+                    refundReference, orderId);
+            return;
+        }
+        Money left = kept.get().refundable(PaymentRefund.askedOf(kept.get()));
+        Money refund = amount.amountMinor() <= left.amountMinor() ? amount : left;
+        if (refund.amountMinor() == 0) {
+            LOG.warnf("After-sales refund %s of order %d: the payment has nothing left to give back", refundReference,
+                    orderId);
+            return;
+        }
+        PaymentRefund.ask(kept.get(), refundReference, refund, Reason.REQUESTED, clock.instant()).persist();
+    }
+
     /** An operator gives back part or all of a payment (after-sales); once per refund reference. */
     @Transactional
     public PaymentRefund refund(long paymentId, Money amount, String refundReference) {

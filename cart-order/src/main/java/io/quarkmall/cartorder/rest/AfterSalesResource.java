@@ -1,0 +1,59 @@
+package io.quarkmall.cartorder.rest;
+
+import io.quarkmall.cartorder.rest.AfterSalesViews.AfterSalesDraft;
+import io.quarkmall.cartorder.rest.AfterSalesViews.AfterSalesView;
+import io.quarkmall.cartorder.service.AfterSalesService;
+import io.quarkmall.common.idempotency.Idempotent;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** A shopper's after-sales requests on one of their orders (refund only); another shopper's order is 404. */
+@Path("/orders/{id}/after-sales")
+@RolesAllowed("shopper")
+public class AfterSalesResource {
+
+    @Inject
+    JsonWebToken caller;
+    @Inject
+    AfterSalesService afterSales;
+
+    @GET
+    @Operation(summary = "The after-sales requests of one of the caller's orders, oldest first")
+    public List<AfterSalesView> ofOrder(@PathParam("id") long orderId) {
+        return afterSales.ofOrder(caller.getSubject(), orderId).stream().map(AfterSalesView::of).toList();
+    }
+
+    @POST
+    @Operation(summary = "Ask for money back without sending the goods back (refund only; Idempotency-Key required), "
+            + "for some units of the order's lines or, without lines, every unit not claimed yet: 201 with the request. "
+            + "The amount is the units' share of the money paid. At most ¥20 (by default) is approved at once; else the "
+            + "merchant answers, and a request unanswered for 48 hours is approved. Once approved, pay refunds it. "
+            + "409 after-sales-not-open before the parcel ships (cancel instead) or for a cancelled order, "
+            + "409 after-sales-open while another request is open; 422 after-sales-window-closed 15 days after delivery, "
+            + "not-on-order, line-repeated, quantity-over-claimable (at the line's field), nothing-to-refund")
+    @APIResponse(responseCode = "201", description = "The request; a replay of the same Idempotency-Key returns it again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AfterSalesView.class)))
+    @Idempotent
+    public Response request(@PathParam("id") long orderId, @NotNull @Valid AfterSalesDraft draft) {
+        var request = afterSales.request(caller.getSubject(), orderId, draft.reason(), blankToNull(draft.note()),
+                draft.claimed());
+        return Response.status(201).entity(AfterSalesView.of(request)).build();
+    }
+
+    static String blankToNull(String note) {
+        return note == null || note.isBlank() ? null : note.strip();
+    }
+}

@@ -1,0 +1,72 @@
+package io.quarkmall.cartorder.rest;
+
+import io.quarkmall.cartorder.domain.AfterSalesRequest;
+import io.quarkmall.cartorder.domain.OperatorScope;
+import io.quarkmall.cartorder.rest.AfterSalesViews.AfterSalesView;
+import io.quarkmall.cartorder.rest.AfterSalesViews.DecisionDraft;
+import io.quarkmall.cartorder.rest.AfterSalesViews.RejectionDraft;
+import io.quarkmall.cartorder.service.AfterSalesService;
+import io.quarkmall.common.idempotency.Idempotent;
+import io.quarkmall.common.web.Paging;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The after-sales review queue: an admin sees every request, a merchant those on orders with its SKUs. */
+@Path("/operator/after-sales")
+@RolesAllowed({"merchant", "admin"})
+public class OperatorAfterSalesResource {
+
+    @Inject
+    JsonWebToken caller;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    AfterSalesService afterSales;
+
+    @GET
+    @Operation(summary = "Requests the caller may review: undecided ones first, the nearest deadline first, then the "
+            + "rest newest first; optionally only those in one status (400 for an unknown one)")
+    public List<AfterSalesView> queue(@QueryParam("status") String status,
+                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return scope().afterSales(StatusParam.of(AfterSalesRequest.Status.class, status, "after-sales"), page, size).stream().map(AfterSalesView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/approval")
+    @Operation(summary = "Approve an undecided request (Idempotency-Key required): pay then refunds its amount. "
+            + "404 if the caller may not see it, 409 after-sales-decided once decided")
+    @Idempotent
+    public Response approve(@PathParam("id") long id, @Valid DecisionDraft draft) {
+        String note = draft == null ? null : AfterSalesResource.blankToNull(draft.note());
+        return Response.ok(AfterSalesView.of(afterSales.approve(scope(), id, note))).build();
+    }
+
+    @POST
+    @Path("/{id}/rejection")
+    @Operation(summary = "Reject an undecided request, saying why (Idempotency-Key required); the shopper sees the "
+            + "note. 404 if the caller may not see it, 409 after-sales-decided once decided")
+    @Idempotent
+    public Response reject(@PathParam("id") long id, @NotNull @Valid RejectionDraft draft) {
+        return Response.ok(AfterSalesView.of(afterSales.reject(scope(), id, draft.note().strip()))).build();
+    }
+
+    private OperatorScope scope() {
+        return new OperatorScope(caller.getSubject(), identity.hasRole("admin"));
+    }
+}

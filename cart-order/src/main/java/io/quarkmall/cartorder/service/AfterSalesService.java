@@ -1,0 +1,143 @@
+package io.quarkmall.cartorder.service;
+
+import io.quarkmall.cartorder.config.OrderConfig;
+import io.quarkmall.cartorder.domain.AfterSalesPolicy;
+import io.quarkmall.cartorder.domain.AfterSalesPolicy.ClaimedLine;
+import io.quarkmall.cartorder.domain.AfterSalesReason;
+import io.quarkmall.cartorder.domain.AfterSalesRequest;
+import io.quarkmall.cartorder.domain.AfterSalesRequest.Decider;
+import io.quarkmall.cartorder.domain.OperatorScope;
+import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.common.problem.Problem;
+import io.quarkmall.common.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Refund-only after-sales: a shopper's request, approved at once when small, else by the merchant
+ * or, unanswered by its deadline, by the clock; an approval asks pay for the refund on order.v1.
+ * The order is locked first, then the request, on every path, so decisions on one order run one
+ * at a time and in one lock order.
+ */
+@ApplicationScoped
+public class AfterSalesService {
+
+    private static final int SWEEP_BATCH = 100;
+
+    private final OrderEvents events;
+    private final Clock clock;
+    private final OrderConfig.AfterSales config;
+
+    AfterSalesService(OrderEvents events, Clock clock, OrderConfig config) {
+        this.events = events;
+        this.clock = clock;
+        this.config = config.afterSales();
+    }
+
+    public AfterSalesPolicy policy() {
+        return new AfterSalesPolicy(config.window());
+    }
+
+    /** Whether the shopper may ask for money back on {@code order} now (the order's REQUEST_REFUND action). */
+    public boolean offered(Order order) {
+        return policy().offers(order, AfterSalesRequest.ofOrder(order.id()), clock.instant());
+    }
+
+    @Transactional
+    public AfterSalesRequest request(String shopperId, long orderId, AfterSalesReason reason, String note,
+                                     List<ClaimedLine> lines) {
+        Order order = Order.lockOwnedBy(shopperId, orderId).orElseThrow(() -> ProblemException.notFound("Order " + orderId));
+        Instant now = clock.instant();
+        var grant = switch (policy().decide(order, lines, AfterSalesRequest.ofOrder(orderId), now)) {
+            case AfterSalesPolicy.Grant g -> g;
+            case AfterSalesPolicy.Refuse refuse -> throw refused(refuse);
+        };
+        var request = AfterSalesRequest.open(order, grant, reason, note, now, now.plus(config.reviewWithin()));
+        request.persist();
+        order.afterSalesRequested(request, now);
+        if (grant.amount().amountMinor() <= config.autoApproveUpToMinor()) {
+            request.approve(Decider.AUTO_APPROVE_RULE, null, now);
+            order.afterSalesApproved(request, now);
+        }
+        events.publishChanges(order);
+        return request;
+    }
+
+    @Transactional
+    public List<AfterSalesRequest> ofOrder(String shopperId, long orderId) {
+        Order.ownedBy(shopperId, orderId).orElseThrow(() -> ProblemException.notFound("Order " + orderId));
+        return AfterSalesRequest.ofOrder(orderId);
+    }
+
+    @Transactional
+    public AfterSalesRequest approve(OperatorScope scope, long requestId, String note) {
+        return decide(scope, requestId, (order, request, now) -> {
+            request.approve(Decider.MERCHANT, note, now);
+            order.afterSalesApproved(request, now);
+        });
+    }
+
+    @Transactional
+    public AfterSalesRequest reject(OperatorScope scope, long requestId, String note) {
+        return decide(scope, requestId, (order, request, now) -> {
+            request.reject(note, now);
+            order.afterSalesRejected(request, now);
+        });
+    }
+
+    private interface Decision {
+        void apply(Order order, AfterSalesRequest request, Instant now);
+    }
+
+    private AfterSalesRequest decide(OperatorScope scope, long requestId, Decision decision) {
+        var notFound = ProblemException.notFound("After-sales request " + requestId);
+        long orderId = AfterSalesRequest.orderIdOf(requestId).orElseThrow(() -> notFound);
+        Order order = Order.lock(orderId).filter(o -> scope.order(o.id()).isPresent()).orElseThrow(() -> notFound);
+        AfterSalesRequest request = AfterSalesRequest.lock(requestId).orElseThrow();
+        decision.apply(order, request, clock.instant());
+        events.publishChanges(order);
+        return request;
+    }
+
+    @Scheduled(every = "${quarkmall.order.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        approveOverdue(clock.instant());
+    }
+
+    /** Approves every request still undecided past its deadline, each in its own transaction; how many. */
+    public int approveOverdue(Instant now) {
+        int approved = 0;
+        for (long id : QuarkusTransaction.requiringNew().call(() -> AfterSalesRequest.overdue(now, SWEEP_BATCH))) {
+            approved += QuarkusTransaction.requiringNew().call(() -> approveIfUndecided(id, now)) ? 1 : 0;
+        }
+        return approved;
+    }
+
+    /** Locked and checked again: the merchant may have answered since the sweep looked. */
+    private boolean approveIfUndecided(long id, Instant now) {
+        long orderId = AfterSalesRequest.orderIdOf(id).orElseThrow();
+        Order order = Order.lock(orderId).orElseThrow();
+        AfterSalesRequest request = AfterSalesRequest.lock(id).orElseThrow();
+        if (request.status() != AfterSalesRequest.Status.REQUESTED || !request.respondBy().isBefore(now)) {
+            return false;
+        }
+        request.approve(Decider.REVIEW_DEADLINE, "Not answered by " + request.respondBy(), now);
+        order.afterSalesApproved(request, now);
+        events.publishChanges(order);
+        return true;
+    }
+
+    private static ProblemException refused(AfterSalesPolicy.Refuse refuse) {
+        var problem = Problem.of(refuse.type(), refuse.status() == 409 ? "Conflict" : "Request refused", refuse.status(),
+                refuse.detail());
+        List<Problem.Violation> violations = refuse.field() == null ? List.of()
+                : List.of(new Problem.Violation(refuse.field(), refuse.detail()));
+        return new ProblemException(new Problem(problem.type(), problem.title(), refuse.status(), refuse.detail(),
+                violations));
+    }
+}

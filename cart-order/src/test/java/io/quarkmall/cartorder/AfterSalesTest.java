@@ -1,0 +1,209 @@
+package io.quarkmall.cartorder;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkmall.cartorder.service.AfterSalesService;
+import io.quarkmall.common.outbox.OutboxEvent;
+import io.quarkmall.stack.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Refund-only after-sales through the API: a small request approved at once, a larger one answered
+ * by the merchant or, unanswered, by the clock; each approval announced once for pay, each refund
+ * pay reports closing its request; and every bad request refused with nothing changed.
+ */
+@QuarkusTest
+class AfterSalesTest {
+
+    private static final String PAYMENTS = "test.cart-order.payment.v1";
+    private static final String SHIPMENTS = "test.cart-order.shipment.v1";
+    private static final String STOCK = "test.cart-order.reservation.v1";
+
+    @Inject
+    AfterSalesService afterSales;
+
+    /** An order of two units at {@code unitMinor} (CNY), paid and as far as {@code status} (SHIPPED or DELIVERED). */
+    static long orderAt(String shopper, long unitMinor, String status) {
+        long orderId = CheckoutSagaTest.checkout(shopper, CheckoutSagaTest.listedSku(unitMinor));
+        CheckoutSagaTest.event(STOCK, "StockReserved", orderId, "");
+        CheckoutSagaTest.event(PAYMENTS, "PaymentSucceeded", orderId, "");
+        CheckoutSagaTest.event(SHIPMENTS, "ShipmentCreated", orderId, ",\"trackingNumber\":\"QM" + orderId + "\"");
+        CheckoutSagaTest.event(SHIPMENTS, "ShipmentPickedUp", orderId, ",\"location\":\"Shanghai\"");
+        if (status.equals("DELIVERED")) {
+            CheckoutSagaTest.event(SHIPMENTS, "ShipmentDelivered", orderId, ",\"location\":\"Doorstep\"");
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of(shopper))
+                .when().get("/orders/{id}", orderId).then().body("status", equalTo(status)));
+        return orderId;
+    }
+
+    static ValidatableResponse ask(String shopper, long orderId, String body) {
+        return given().auth().oauth2(Tokens.of(shopper)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(body).when().post("/orders/{id}/after-sales", orderId).then();
+    }
+
+    static ValidatableResponse decide(String operator, long requestId, String decision, String body) {
+        return given().auth().oauth2(Tokens.of(operator)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(body).when()
+                .post("/operator/after-sales/{id}/" + decision, requestId).then();
+    }
+
+    private static List<String> approvals(long orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list("recordKey = ?1 order by id",
+                Long.toString(orderId)).stream().map(OutboxEvent::envelope)
+                .filter(e -> e.contains("\"type\":\"OrderRefundApproved\"")).toList());
+    }
+
+    private static void refunded(long orderId, long amountMinor, long requestId) {
+        CheckoutSagaTest.event(PAYMENTS, "PaymentRefunded", orderId, (",\"paymentId\":1,\"amount\":{\"amountMinor\":%d,"
+                + "\"currency\":\"CNY\"},\"refundReference\":\"after-sales-%d\"").formatted(amountMinor, requestId));
+    }
+
+    @Test
+    void a_small_request_is_approved_at_once_and_closed_when_pay_refunds_it() {
+        long orderId = orderAt("shopper", 600, "DELIVERED");
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", orderId).then()
+                .body("actions", hasItem("REQUEST_REFUND"));
+        long requestId = ask("shopper", orderId, "{\"reason\":\"DAMAGED\",\"note\":\" Cracked lid \"}").statusCode(201)
+                .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("AUTO_APPROVE_RULE"))
+                .body("amount.amountMinor", equalTo(1_200)).body("note", equalTo("Cracked lid"))
+                .body("lines[0].quantity", equalTo(2)).extract().jsonPath().getLong("id");
+        List<String> approvals = approvals(orderId);
+        assertEquals(1, approvals.size(), "one approval announced for pay");
+        assertEquals(true, approvals.getFirst().contains("\"refundReference\":\"after-sales-" + requestId + "\""));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", orderId).then()
+                .body("actions", not(hasItem("REQUEST_REFUND")));
+
+        refunded(orderId, 1_200, requestId);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper")).when()
+                .get("/orders/{id}/after-sales", orderId).then().statusCode(200)
+                .body("[0].status", equalTo("REFUNDED")).body("[0].refundedAt", not(nullValue())));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", orderId).then()
+                .body("timeline.note", hasItem("Refunded 1200 CNY (minor units)"))
+                .body("actions", not(hasItem("REQUEST_REFUND")));
+        ask("shopper", orderId, "{\"reason\":\"DAMAGED\"}").statusCode(422)
+                .contentType("application/problem+json").body("type", equalTo("https://quarkmall.io/problems/nothing-to-refund"));
+    }
+
+    @Test
+    void the_merchant_rejects_with_a_reason_and_approves_the_next_request_once() {
+        long orderId = orderAt("shopper", 5_000, "DELIVERED");
+        long first = ask("shopper", orderId, "{\"reason\":\"NOT_AS_DESCRIBED\"}").statusCode(201)
+                .body("status", equalTo("REQUESTED")).body("amount.amountMinor", equalTo(10_000))
+                .extract().jsonPath().getLong("id");
+        given().auth().oauth2(Tokens.of("admin")).queryParam("status", "REQUESTED").queryParam("size", 100).when()
+                .get("/operator/after-sales").then().statusCode(200).body("id", hasItem((int) first));
+        decide("admin", first, "rejection", "{}").statusCode(400).contentType("application/problem+json");
+        decide("admin", first, "rejection", "{\"note\":\"The photos show the tea as described\"}").statusCode(200)
+                .body("status", equalTo("REJECTED")).body("decidedBy", equalTo("MERCHANT"));
+        decide("admin", first, "approval", "{}").statusCode(409).body("type",
+                equalTo("https://quarkmall.io/problems/after-sales-decided"));
+        assertEquals(List.of(), approvals(orderId), "a rejection asks pay for nothing");
+
+        String sku = given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", orderId).then()
+                .extract().path("lines[0].sku");
+        long second = ask("shopper", orderId, "{\"reason\":\"DAMAGED\",\"lines\":[{\"sku\":\"" + sku
+                + "\",\"quantity\":1}]}").statusCode(201).body("amount.amountMinor", equalTo(5_000))
+                .extract().jsonPath().getLong("id");
+        ask("shopper", orderId, "{\"reason\":\"DAMAGED\"}").statusCode(409)
+                .body("type", equalTo("https://quarkmall.io/problems/after-sales-open"));
+        decide("admin", second, "approval", "{\"note\":\"Sorry about that\"}").statusCode(200)
+                .body("status", equalTo("APPROVED")).body("decisionNote", equalTo("Sorry about that"));
+        decide("admin", second, "approval", "{}").statusCode(409);
+        assertEquals(1, approvals(orderId).size());
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", orderId).then()
+                .body("status", equalTo(List.of("REJECTED", "APPROVED")))
+                .body("[0].decisionNote", equalTo("The photos show the tea as described"));
+    }
+
+    @Test
+    void a_request_nobody_answers_is_approved_by_the_clock_once() {
+        long orderId = orderAt("shopper", 4_000, "SHIPPED");
+        long requestId = ask("shopper", orderId, "{\"reason\":\"NOT_RECEIVED\"}").statusCode(201)
+                .body("status", equalTo("REQUESTED")).extract().jsonPath().getLong("id");
+        Instant respondBy = Instant.parse(given().auth().oauth2(Tokens.of("shopper")).when()
+                .get("/orders/{id}/after-sales", orderId).then().extract().path("[0].respondBy"));
+
+        afterSales.approveOverdue(respondBy.minusSeconds(1));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", orderId).then()
+                .body("[0].status", equalTo("REQUESTED"));
+        afterSales.approveOverdue(respondBy.plusSeconds(1));
+        afterSales.approveOverdue(respondBy.plusSeconds(2));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", orderId).then()
+                .body("[0].status", equalTo("APPROVED")).body("[0].decidedBy", equalTo("REVIEW_DEADLINE"));
+        assertEquals(1, approvals(orderId).size(), "approved once, however often the clock looks");
+        decide("admin", requestId, "rejection", "{\"note\":\"Too late\"}").statusCode(409);
+    }
+
+    @Test
+    void bad_requests_are_refused_and_change_nothing() {
+        long paid = CheckoutSagaTest.checkout("shopper", CheckoutSagaTest.listedSku(300));
+        CheckoutSagaTest.event(STOCK, "StockReserved", paid, "");
+        CheckoutSagaTest.event(PAYMENTS, "PaymentSucceeded", paid, "");
+        CheckoutSagaTest.awaitStatus(paid, "PAID");
+        ask("shopper", paid, "{\"reason\":\"DAMAGED\"}").statusCode(409)
+                .body("type", equalTo("https://quarkmall.io/problems/after-sales-not-open"));
+
+        long orderId = orderAt("shopper", 300, "DELIVERED");
+        ask("shopper2", orderId, "{\"reason\":\"DAMAGED\"}").statusCode(404).contentType("application/problem+json");
+        ask("shopper", orderId, "{}").statusCode(400).body("violations[0].field", equalTo("reason"));
+        ask("shopper", orderId, "{\"reason\":\"BORED\"}").statusCode(400).contentType("application/problem+json");
+        ask("shopper", orderId, "{\"reason\":\"DAMAGED\",\"lines\":[{\"sku\":\"NOPE\",\"quantity\":1}]}").statusCode(422)
+                .body("violations[0].field", equalTo("lines[0].sku"));
+        ask("shopper", orderId, "{\"reason\":\"DAMAGED\",\"lines\":[{\"sku\":\"X\",\"quantity\":0}]}").statusCode(400);
+        String sku = given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", orderId).then()
+                .extract().path("lines[0].sku");
+        ask("shopper", orderId, "{\"reason\":\"DAMAGED\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":3}]}")
+                .statusCode(422).body("type", equalTo("https://quarkmall.io/problems/quantity-over-claimable"));
+        ask("shopper", orderId, "{\"reason\":\"DAMAGED\",\"note\":\"" + "x".repeat(501) + "\"}").statusCode(400);
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", orderId).then()
+                .statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(Tokens.of("shopper2")).when().get("/orders/{id}/after-sales", orderId).then().statusCode(404);
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/operator/after-sales").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("admin")).queryParam("status", "LOST").when().get("/operator/after-sales").then()
+                .statusCode(400);
+
+        QuarkusTransaction.requiringNew().run(() -> OutboxEvent.getEntityManager().createNativeQuery(
+                "update shop_order set delivered_at = delivered_at - interval '16 days' where id = ?1")
+                .setParameter(1, orderId).executeUpdate());
+        ask("shopper", orderId, "{\"reason\":\"DAMAGED\"}").statusCode(422)
+                .body("type", equalTo("https://quarkmall.io/problems/after-sales-window-closed"));
+    }
+
+    @Test
+    void twenty_requests_at_once_on_one_order_open_one() throws Exception {
+        long orderId = orderAt("shopper", 5_000, "DELIVERED");
+        List<Callable<Integer>> asks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            asks.add(() -> ask("shopper", orderId, "{\"reason\":\"DAMAGED\"}").extract().statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(20)) {
+            for (var answer : pool.invokeAll(asks)) {
+                statuses.add(answer.get());
+            }
+        }
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", orderId).then()
+                .body("size()", equalTo(1));
+    }
+}

@@ -1,0 +1,93 @@
+package io.quarkmall.e2e;
+
+import static io.quarkmall.e2e.Shop.SAGA;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkmall.stack.testing.Tokens;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Refund-only after-sales across the services: a delivered order's shopper asks for money back on
+ * one unit, the merchant approves, pay refunds it at the channel, cart-order closes the request,
+ * loyalty takes back the order's points; a second request is rejected, a third refunds the rest.
+ * The goods stay with the shopper, so stock does not move. Afterwards every ledger agrees
+ * ({@link ConsistencyCheck}: money given back = money cart-order recorded, points, stock).
+ */
+@ExtendWith(Mall.class)
+class AfterSalesJourneyTest {
+
+    private static final long UNIT = 12_800;
+
+    private static ValidatableResponse ask(String shopper, long orderId, String json) {
+        return Shop.post(shopper, "/api/cart-order/orders/" + orderId + "/after-sales", json).then();
+    }
+
+    private static ValidatableResponse requests(String shopper, long orderId) {
+        return given().auth().oauth2(Tokens.of(shopper)).when().get("/api/cart-order/orders/{id}/after-sales", orderId)
+                .then().statusCode(200);
+    }
+
+    private static ValidatableResponse payments(String shopper) {
+        return given().auth().oauth2(Tokens.of(shopper)).when().get("/api/pay/payments").then().statusCode(200);
+    }
+
+    @Test
+    void a_delivered_order_is_refunded_unit_by_unit_through_pay_and_every_ledger_agrees() throws Exception {
+        String shopper = Shoppers.ensure("after-sales-" + Shop.marker() + "-%d", 1).getFirst();
+        String sku = "E2E-" + Shop.marker();
+        Shop.listFindable(sku, "青瓷茶杯", UNIT, 10);
+        long pointsBefore = Shop.points(shopper);
+        long orderId = Shop.orderOf(shopper, sku, 2);
+        Shop.payWhenPayable(shopper, orderId, "tok_sandbox_success").then().statusCode(201);
+        Shop.awaitStatus(shopper, orderId, "DELIVERED");
+        await().atMost(SAGA).until(() -> Shop.points(shopper) > pointsBefore);
+        Shop.order(shopper, orderId).body("actions", hasItem("REQUEST_REFUND"));
+
+        long first = ask(shopper, orderId, "{\"reason\":\"DAMAGED\",\"note\":\"杯口有裂纹\",\"lines\":[{\"sku\":\"" + sku
+                + "\",\"quantity\":1}]}").statusCode(201).body("status", equalTo("REQUESTED"))
+                .body("amount.amountMinor", equalTo((int) UNIT)).extract().jsonPath().getLong("id");
+        given().auth().oauth2(Tokens.of("merchant")).queryParam("status", "REQUESTED").queryParam("size", 100).when()
+                .get("/api/cart-order/operator/after-sales").then().statusCode(200).body("id", hasItem((int) first));
+        given().auth().oauth2(Tokens.of("merchant2")).queryParam("size", 100).when()
+                .get("/api/cart-order/operator/after-sales").then().statusCode(200).body("id", not(hasItem((int) first)));
+        Shop.post("merchant2", "/api/cart-order/operator/after-sales/" + first + "/approval", "{}").then().statusCode(404);
+        Shop.post("merchant", "/api/cart-order/operator/after-sales/" + first + "/approval", "{\"note\":\"已退款\"}").then()
+                .statusCode(200).body("status", equalTo("APPROVED"));
+
+        await().atMost(SAGA).untilAsserted(() -> requests(shopper, orderId).body("[0].status", equalTo("REFUNDED")));
+        payments(shopper).body("find { it.orderId == %d }.status".formatted(orderId), equalTo("PARTIALLY_REFUNDED"))
+                .body("find { it.orderId == %d }.refunded.amountMinor".formatted(orderId), equalTo((int) UNIT));
+        Shop.order(shopper, orderId).body("status", equalTo("DELIVERED"))
+                .body("timeline.note", hasItem("Refunded " + UNIT + " CNY (minor units)"));
+
+        long second = ask(shopper, orderId, "{\"reason\":\"NOT_AS_DESCRIBED\"}").statusCode(201)
+                .body("amount.amountMinor", equalTo((int) UNIT)).body("lines[0].quantity", equalTo(1))
+                .extract().jsonPath().getLong("id");
+        Shop.post("merchant", "/api/cart-order/operator/after-sales/" + second + "/rejection",
+                "{\"note\":\"照片与描述一致\"}").then().statusCode(200).body("status", equalTo("REJECTED"));
+        long third = ask(shopper, orderId, "{\"reason\":\"DAMAGED\"}").statusCode(201).extract().jsonPath().getLong("id");
+        Shop.post("merchant", "/api/cart-order/operator/after-sales/" + third + "/approval", null).then().statusCode(200);
+        await().atMost(SAGA).untilAsserted(() -> requests(shopper, orderId)
+                .body("status", equalTo(List.of("REFUNDED", "REJECTED", "REFUNDED"))));
+        payments(shopper).body("find { it.orderId == %d }.status".formatted(orderId), equalTo("REFUNDED"));
+        Shop.order(shopper, orderId).body("actions", not(hasItem("REQUEST_REFUND")));
+        ask(shopper, orderId, "{\"reason\":\"DAMAGED\"}").statusCode(422);
+
+        await().atMost(SAGA).untilAsserted(() -> assertEquals(pointsBefore, Shop.points(shopper),
+                "the points the order earned were taken back"));
+        Shop.stock(sku).body("onHand", equalTo(8)).body("reserved", equalTo(0));
+        var verdict = ConsistencyCheck.of(sku, 10, Map.of(orderId, Tokens.subjectOf(shopper)));
+        assertEquals(List.of(), verdict.inconsistent(), "orders the services disagree on");
+        assertEquals(List.of(), verdict.unbalancedLedgers(), "points ledgers that do not add up");
+        assertEquals(0, verdict.duplicateCharges());
+    }
+}

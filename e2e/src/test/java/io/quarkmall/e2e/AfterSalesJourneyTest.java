@@ -75,7 +75,7 @@ class AfterSalesJourneyTest {
         Shop.post("merchant", "/api/cart-order/operator/after-sales/" + second + "/rejection",
                 "{\"note\":\"照片与描述一致\"}").then().statusCode(200).body("status", equalTo("REJECTED"));
         long third = ask(shopper, orderId, "{\"reason\":\"DAMAGED\"}").statusCode(201).extract().jsonPath().getLong("id");
-        Shop.post("merchant", "/api/cart-order/operator/after-sales/" + third + "/approval", null).then().statusCode(200);
+        Shop.post("merchant", "/api/cart-order/operator/after-sales/" + third + "/approval", "{}").then().statusCode(200);
         await().atMost(SAGA).untilAsserted(() -> requests(shopper, orderId)
                 .body("status", equalTo(List.of("REFUNDED", "REJECTED", "REFUNDED"))));
         payments(shopper).body("find { it.orderId == %d }.status".formatted(orderId), equalTo("REFUNDED"));

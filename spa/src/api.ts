@@ -131,6 +131,22 @@ export type OrderAction = CartOrderSchemas['OrderAction'];
 export type Step = CartOrderSchemas['StepView'];
 export type OrderSummary = CartOrderSchemas['OrderSummary'];
 export type OperatorOrderSummary = CartOrderSchemas['OperatorOrderSummary'];
+export type AfterSalesReason = CartOrderSchemas['AfterSalesReason'];
+export type AfterSalesStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'REFUNDED' | 'NOT_REFUNDED';
+/** A refund-only request as the shopper sends it: no lines asks for every unit not claimed yet. */
+export type AfterSalesDraft = CartOrderSchemas['AfterSalesDraft'];
+/**
+ * One refund-only request on an order. The shopper's note, and the decision's fields until it is
+ * decided (refundedAt until pay gave the money back), are null.
+ */
+export type AfterSalesRequest = Omit<CartOrderSchemas['AfterSalesView'], 'status' | 'reason' | 'note' | 'decidedBy'
+  | 'decisionNote' | 'decidedAt' | 'refundedAt' | 'notRefundedReason'> & {
+  status: AfterSalesStatus; reason: AfterSalesReason; note: string | null;
+  decidedBy: 'MERCHANT' | 'AUTO_APPROVE_RULE' | 'REVIEW_DEADLINE' | null; decisionNote: string | null;
+  decidedAt: string | null; refundedAt: string | null;
+  /** Why pay could not give the money back (NOT_REFUNDED): REFUSED_BY_CHANNEL, NO_PAYMENT or NOTHING_LEFT. */
+  notRefundedReason: string | null;
+};
 /** {@code action} is null unless the attempt is PENDING with something for the shopper to do; failureReason and paidAt may be null. */
 export type PaymentView = Omit<pay['schemas']['PaymentView'], 'action' | 'failureReason' | 'paidAt' | 'refunded'>
   & { action: pay['schemas']['ActionView'] | null; failureReason: string | null; paidAt: string | null; refunded: Money | null };

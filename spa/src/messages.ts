@@ -1,4 +1,5 @@
 import { addressEn, addressZhCN } from './addresses/messages';
+import { afterSalesEn, afterSalesZhCN } from './orders/afterSalesMessages';
 import { flashSaleEn, flashSaleZhCN } from './flash/messages';
 import { payEn, payZhCN } from './pay/messages';
 import { trackingEn, trackingZhCN } from './orders/trackingMessages';
@@ -9,6 +10,7 @@ export const en = {
   ...addressEn,
   ...payEn,
   ...trackingEn,
+  ...afterSalesEn,
   'app.name': 'Quarkmall',
   'app.skip': 'Skip to content',
   'nav.home': 'Home',
@@ -396,6 +398,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...addressZhCN,
   ...payZhCN,
   ...trackingZhCN,
+  ...afterSalesZhCN,
   'app.name': '夸克商城',
   'app.skip': '跳到正文',
   'nav.home': '首页',

@@ -6,7 +6,7 @@ import {
   type PointsAccount, type ProductView, type SearchHit, type ShipmentView, type StockView, type TrackingView,
   type FlashSale, type Movement, type RankedSku, type SkuAnalysis, type StockAlert, type Transfer, type Warehouse, type WarehouseStock,
 } from './api';
-import type { AddressView, FlashSaleView, SaleToken } from './api';
+import type { AddressView, AfterSalesRequest, AfterSalesStatus, FlashSaleView, SaleToken } from './api';
 import type { AdminPayment, PayChannel, PaymentRefund, PaymentView, ReconciliationReport, ReconciliationSummary, RiskReview } from './api';
 import { synced } from './flash/clock';
 import { findSaleProducts } from './flash/saleProducts';
@@ -67,6 +67,8 @@ export const keys = {
   riskReviews: ['risk-reviews'],
   reconciliation: ['reconciliation'],
   addresses: ['addresses'],
+  afterSales: ['after-sales'],
+  operatorAfterSales: ['operator-after-sales'],
 } as const;
 
 /** What the pages read, as TanStack Query options: each query's key and how it is fetched. */
@@ -304,6 +306,16 @@ export const queries = {
   addresses: (api: Api) => queryOptions({
     queryKey: keys.addresses,
     queryFn: () => api.request<AddressView[]>('/cart-order/addresses'),
+  }),
+  /** The refund requests on one of the caller's orders, oldest first. */
+  orderAfterSales: (api: Api, orderId: number) => queryOptions({
+    queryKey: [...keys.afterSales, { orderId }],
+    queryFn: () => api.request<AfterSalesRequest[]>(`/cart-order/orders/${orderId}/after-sales`),
+  }),
+  /** The requests the operator may decide: undecided first, the nearest deadline first ({@code status} '' for all). */
+  operatorAfterSales: (api: Api, status: AfterSalesStatus | '') => queryOptions({
+    queryKey: [...keys.operatorAfterSales, 'list', status],
+    queryFn: () => api.request<AfterSalesRequest[]>('/cart-order/operator/after-sales', { query: { size: 100, status: status || undefined } }),
   }),
   operatorOrders: (api: Api, status: string) => queryOptions({
     queryKey: [...keys.operatorOrders, 'list', status],

@@ -2248,6 +2248,7 @@ export interface components {
             decisionNote: string;
             decidedAt: components["schemas"]["Instant"];
             refundedAt: components["schemas"]["Instant"];
+            notRefundedReason: string;
         };
         Cart: {
             lines: components["schemas"]["PricedLine"][];

@@ -10,7 +10,9 @@ export interface StepLabel {
 /**
  * While an order waits for its stock, points and coupons, cart-order writes one PENDING step as
  * each arrives, with an English note. Those steps are named after what arrived, so a reader who
- * does not see the notes is not shown "Placed" three times; any other step is named by its status.
+ * does not see the notes is not shown "Placed" three times; so are the steps a refund request and
+ * a refund write (under the order's status as it is, which would read "Completed" again); any
+ * other step is named by its status.
  */
 export function stepLabel(step: Step, index: number): StepLabel {
   const note = step.note ?? '';
@@ -19,6 +21,16 @@ export function stepLabel(step: Step, index: number): StepLabel {
     const points = /^(\d+) points held for the order$/.exec(note);
     if (points) return { key: 'timeline.pointsHeld', params: { points: Number(points[1]) } };
     if (/^Coupons .* used for the order$/.test(note)) return { key: 'timeline.couponsUsed' };
+  }
+  if (index > 0) {
+    const afterSales = /^After-sales request (\d+) (\(|approved|rejected|could not be refunded)/.exec(note);
+    if (afterSales) {
+      const key = afterSales[2] === 'approved' ? 'timeline.afterSalesApproved'
+        : afterSales[2] === 'rejected' ? 'timeline.afterSalesRejected'
+        : afterSales[2] === '(' ? 'timeline.afterSalesRequested' : 'timeline.afterSalesNotRefunded';
+      return { key, params: { id: Number(afterSales[1]) } };
+    }
+    if (/^Refunded \d+ [A-Z]{3} \(minor units\)$/.test(note)) return { key: 'timeline.refunded' };
   }
   return { key: `status.${step.status}` as MessageKey };
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { isFinal, newIdempotencyKey, type OrderAction, type OrderView } from '../api';
+import { AfterSales, useAfterSales } from '../components/AfterSales';
 import { OrderAmounts } from '../components/Amounts';
 import { DeliverTo } from '../components/DeliveryAddress';
 import { PayPanel } from '../components/PayPanel';
@@ -10,6 +11,7 @@ import { Timeline } from '../components/Timeline';
 import { formatTime, useI18n } from '../i18n';
 import { formatMoney } from '../money';
 import { type LiveState, useLive } from '../live';
+import { hasOpenRequest } from '../orders/afterSales';
 import { etaText, scanText } from '../orders/trackingText';
 import { asApiError, keys, queries, untilFinal, useApiClient } from '../queries';
 
@@ -69,13 +71,17 @@ function OrderContent({ id }: { id: number }) {
   const { t, known, lang } = useI18n();
   const api = useApiClient();
   const client = useQueryClient();
-  // Read before the query so the stream is set up first; the page renders again whenever the order changes.
+  // Read before the queries so the stream is set up first; the page renders again whenever the order or its refunds change.
   const cached = client.getQueryData(queries.order(api, id).queryKey);
-  const stream = useLive(api, cached && isFinal(cached) ? null : `/cart-order/orders/${id}/live`, () => {
+  const refunds = client.getQueryData(queries.orderAfterSales(api, id).queryKey);
+  // A final order changes no more, but for its refund requests: followed while one is open (the merchant's answer, pay's refund).
+  const following = !cached || !isFinal(cached) || hasOpenRequest(refunds);
+  const stream = useLive(api, following ? `/cart-order/orders/${id}/live` : null, () => {
     void client.invalidateQueries({ queryKey: queries.order(api, id).queryKey });
     void client.invalidateQueries({ queryKey: keys.shipments }); // a new step may be the parcel's creation
   });
   const order = useQuery({ ...queries.order(api, id), refetchInterval: stream === 'open' ? false : untilFinal(POLL_MS) });
+  const afterSales = useAfterSales(order.data);
   const change = useOrderChange(id);
 
   return (
@@ -125,7 +131,8 @@ function OrderContent({ id }: { id: number }) {
               )}
             </div>
             {change.error && <ErrorBox error={asApiError(change.error)} />}
-            <Timeline steps={o.timeline} live={isFinal(o) ? null : stream} />
+            <AfterSales order={o} requests={afterSales} />
+            <Timeline steps={o.timeline} live={following ? stream : null} />
             {can('TRACK') && <Tracking order={o} orderStream={stream} />}
           </div>
         );

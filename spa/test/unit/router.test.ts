@@ -26,6 +26,7 @@ test("each of the shop's paths opens its page, with its id", () => {
   expect(page('/console/products/new')).toEqual({ page: 'console-new-product', params: {} });
   expect(page('/console/products/7')).toEqual({ page: 'console-product', params: { id: '7' } });
   expect(page('/console/orders/9')).toEqual({ page: 'console-order', params: { id: '9' } });
+  expect(page('/console/after-sales')).toEqual({ page: 'console-after-sales', params: {} });
   expect(page('/points')).toEqual({ page: 'points', params: {} });
   expect(page('/account/addresses')).toEqual({ page: 'addresses', params: {} });
   expect(page('/coupons')).toEqual({ page: 'coupons', params: {} });

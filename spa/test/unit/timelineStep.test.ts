@@ -18,3 +18,13 @@ test('any other step, and the first one whatever its note, is named by its statu
   expect(zh(step('PENDING', 'something new'), 2)).toBe('已下单');
   expect(zh(step('PAID', 'Paid by card'), 3)).toBe('已支付');
 });
+
+test('the steps of a refund request are named after what happened to it, in the reader language', () => {
+  const steps = [step('PAID', 'Payment captured'),
+    step('DELIVERED', 'After-sales request 7 (DAMAGED): a refund of 1200 CNY (minor units) asked'),
+    step('DELIVERED', 'After-sales request 7 approved (AUTO_APPROVE_RULE): 1200 CNY (minor units) to be refunded'),
+    step('DELIVERED', 'After-sales request 7 could not be refunded (NOTHING_LEFT)'),
+    step('DELIVERED', 'After-sales request 8 rejected: Opened and used'),
+    step('DELIVERED', 'Refunded 1200 CNY (minor units)')];
+  expect(steps.map(zh)).toEqual(['已支付', '申请退款 #7', '退款 #7 已同意', '退款 #7 未能完成', '退款 #8 被拒绝', '已退款']);
+});

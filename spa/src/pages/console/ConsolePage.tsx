@@ -13,6 +13,7 @@ export function ConsolePage() {
   const { t } = useI18n();
   const stock = useMatch('/console/stock/*') !== null;
   const orders = useMatch('/console/orders/*') !== null;
+  const afterSales = useMatch('/console/after-sales') !== null;
   const coupons = useMatch('/console/coupons/*') !== null;
   const rewards = useMatch('/console/rewards') !== null;
   const lotteries = useMatch('/console/lotteries/*') !== null;
@@ -24,9 +25,10 @@ export function ConsolePage() {
       <h1>{t('console.title')}</h1>
       <RequireSignIn role={['merchant', 'admin']}>
         <nav className="tabs" aria-label={t('console.title')}>
-          <Tab to="/console" active={!stock && !orders && !coupons && !rewards && !lotteries && !rules && !payments}>{t('console.products')}</Tab>
+          <Tab to="/console" active={!stock && !orders && !afterSales && !coupons && !rewards && !lotteries && !rules && !payments}>{t('console.products')}</Tab>
           <Tab to="/console/stock" active={stock}>{t('console.stock')}</Tab>
           <Tab to="/console/orders" active={orders}>{t('console.orders')}</Tab>
+          <Tab to="/console/after-sales" active={afterSales}>{t('console.afterSales')}</Tab>
           <Tab to="/console/coupons" active={coupons}>{t('console.coupons')}</Tab>
           <Tab to="/console/rewards" active={rewards}>{t('console.rewards')}</Tab>
           <Tab to="/console/lotteries" active={lotteries}>{t('console.lotteries')}</Tab>

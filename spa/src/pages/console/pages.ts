@@ -1,4 +1,5 @@
 // The console's pages, in one chunk of their own: shoppers never download them (see App.tsx).
+export { ConsoleAfterSales } from './ConsoleAfterSales';
 export { ConsoleCoupons } from './ConsoleCoupons';
 export { ConsoleEarningRules } from './ConsoleEarningRules';
 export { ConsoleLotteries, ConsoleLottery } from './ConsoleLotteries';

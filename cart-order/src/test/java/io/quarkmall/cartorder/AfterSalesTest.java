@@ -189,6 +189,77 @@ class AfterSalesTest {
     }
 
     @Test
+    void a_refund_pay_declines_closes_the_request_and_frees_its_units() {
+        long orderId = orderAt("shopper", 500, "DELIVERED");
+        long requestId = ask("shopper", orderId, "{\"reason\":\"DAMAGED\"}").statusCode(201)
+                .body("status", equalTo("APPROVED")).extract().jsonPath().getLong("id");
+        CheckoutSagaTest.event(PAYMENTS, "PaymentRefundDeclined", orderId,
+                ",\"refundReference\":\"after-sales-%d\",\"reason\":\"NOTHING_LEFT\"".formatted(requestId));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper")).when()
+                .get("/orders/{id}/after-sales", orderId).then().body("[0].status", equalTo("NOT_REFUNDED"))
+                .body("[0].notRefundedReason", equalTo("NOTHING_LEFT")));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", orderId).then()
+                .body("timeline.note", hasItem("After-sales request " + requestId + " could not be refunded (NOTHING_LEFT)"))
+                .body("actions", hasItem("REQUEST_REFUND"));
+        ask("shopper", orderId, "{\"reason\":\"DAMAGED\"}").statusCode(201).body("lines[0].quantity", equalTo(2));
+    }
+
+    @Test
+    void small_requests_add_up_against_the_auto_approve_limit() {
+        long orderId = orderAt("shopper", 1_500, "DELIVERED");
+        String sku = given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", orderId).then()
+                .extract().path("lines[0].sku");
+        String oneUnit = "{\"reason\":\"DAMAGED\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}";
+        long first = ask("shopper", orderId, oneUnit).statusCode(201).body("status", equalTo("APPROVED"))
+                .extract().jsonPath().getLong("id");
+        refunded(orderId, 1_500, first);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper")).when()
+                .get("/orders/{id}/after-sales", orderId).then().body("[0].status", equalTo("REFUNDED")));
+        ask("shopper", orderId, oneUnit).statusCode(201).body("status", equalTo("REQUESTED"))
+                .body("decidedBy", nullValue());
+    }
+
+    @Test
+    void past_its_deadline_a_request_can_no_longer_be_rejected() {
+        long orderId = orderAt("shopper", 4_000, "DELIVERED");
+        long requestId = ask("shopper", orderId, "{\"reason\":\"WRONG_ITEM\"}").statusCode(201)
+                .body("status", equalTo("REQUESTED")).extract().jsonPath().getLong("id");
+        QuarkusTransaction.requiringNew().run(() -> OutboxEvent.getEntityManager().createNativeQuery(
+                "update after_sales_request set respond_by = now() - interval '1 minute' where id = ?1")
+                .setParameter(1, requestId).executeUpdate());
+        decide("admin", requestId, "rejection", "{\"note\":\"Too late\"}").statusCode(409)
+                .body("type", equalTo("https://quarkmall.io/problems/after-sales-deadline-passed"));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", orderId).then()
+                .body("[0].status", equalTo("REQUESTED"));
+        afterSales.approveOverdue(Instant.now()); // the clock's sweep (off in tests) comes by
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", orderId).then()
+                .body("[0].status", equalTo("APPROVED")).body("[0].decidedBy", equalTo("REVIEW_DEADLINE"));
+    }
+
+    @Test
+    void a_merchant_reviews_requests_on_orders_of_its_own_goods_alone() {
+        String mine = OperatorOrdersTest.listedSkuOf(Tokens.subjectOf("merchant"));
+        String theirs = OperatorOrdersTest.listedSkuOf("another-merchant");
+        long own = CheckoutSagaTest.checkout("shopper", mine);
+        long mixed = CheckoutSagaTest.checkout("shopper", mine, theirs);
+        for (long orderId : List.of(own, mixed)) {
+            CheckoutSagaTest.event(STOCK, "StockReserved", orderId, "");
+            CheckoutSagaTest.event(PAYMENTS, "PaymentSucceeded", orderId, "");
+            CheckoutSagaTest.event(SHIPMENTS, "ShipmentCreated", orderId, ",\"trackingNumber\":\"QM" + orderId + "\"");
+            CheckoutSagaTest.event(SHIPMENTS, "ShipmentPickedUp", orderId, ",\"location\":\"Shanghai\"");
+            CheckoutSagaTest.awaitStatus(orderId, "SHIPPED");
+        }
+        long ownRequest = ask("shopper", own, "{\"reason\":\"NOT_RECEIVED\"}").statusCode(201).extract().jsonPath().getLong("id");
+        long mixedRequest = ask("shopper", mixed, "{\"reason\":\"NOT_RECEIVED\"}").statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(Tokens.of("merchant")).queryParam("size", 100).when().get("/operator/after-sales").then()
+                .statusCode(200).body("id", hasItem((int) ownRequest)).body("id", not(hasItem((int) mixedRequest)));
+        decide("merchant", mixedRequest, "approval", "{}").statusCode(404);
+        decide("merchant2", ownRequest, "rejection", "{\"note\":\"Not mine\"}").statusCode(404);
+        decide("merchant", ownRequest, "approval", "{}").statusCode(200).body("decidedBy", equalTo("MERCHANT"));
+        decide("admin", mixedRequest, "rejection", "{\"note\":\"Tracking shows it with the shopper\"}").statusCode(200);
+    }
+
+    @Test
     void twenty_requests_at_once_on_one_order_open_one() throws Exception {
         long orderId = orderAt("shopper", 5_000, "DELIVERED");
         List<Callable<Integer>> asks = new ArrayList<>();

@@ -153,13 +153,13 @@ class PaymentFlowTest {
     }
 
     @Test
-    void an_approved_after_sales_request_is_refunded_once_under_its_reference_and_never_beyond_the_payment() {
+    void an_approved_after_sales_request_is_refunded_once_under_its_reference_never_beyond_the_payment_else_declined() {
         long orderId = PayableOrders.of("shopper", 4_200);
         long paymentId = pay("shopper", orderId, "tok_sandbox_success").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         long requestId = orderId * 10;
-        String approved = refundApproved(orderId, requestId, 1_500);
-        SagaEvents.send(ORDERS, orderId, approved);
+        refundApproved(orderId, requestId, 1_500);
+        refundApproved(orderId, requestId, 1_500); // the same approval again, as a new event: refunded once still
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper"))
                 .when().get("/payments/{id}", paymentId).then().statusCode(200)
                 .body("status", equalTo("PARTIALLY_REFUNDED")).body("refunded.amountMinor", equalTo(1_500)));
@@ -181,6 +181,10 @@ class PaymentFlowTest {
                 .map(r -> r.refundReference() + "=" + r.amount().amountMinor()).toList());
         assertEquals(List.of("after-sales-" + requestId + "=1500", "after-sales-" + (requestId + 1) + "=2700"), refunds,
                 "capped by what the payment still held; nothing is left for a third");
+        var declined = eventsOf(orderId).stream().filter(e -> e.contains("\"PaymentRefundDeclined\"")).toList();
+        assertEquals(1, declined.size(), "the third is declined, so cart-order closes its request");
+        assertEquals(true, declined.getFirst().contains("\"refundReference\":\"after-sales-" + (requestId + 2) + "\"")
+                && declined.getFirst().contains("\"NOTHING_LEFT\""));
     }
 
     @Test

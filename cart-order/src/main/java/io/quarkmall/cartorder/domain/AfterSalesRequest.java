@@ -22,14 +22,15 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A shopper's request for money back on one order without sending the goods back (refund only):
- * REQUESTED → APPROVED → REFUNDED, or REQUESTED → REJECTED. Approved by the merchant, by the
+ * REQUESTED → APPROVED → REFUNDED (or NOT_REFUNDED when pay declines it), or REQUESTED → REJECTED. Approved by the merchant, by the
  * auto-approve rule (a small amount) or by the clock when the merchant has not answered by
  * {@code respondBy}; refunded once pay says the money went back under its reference.
  */
 @Entity
 public class AfterSalesRequest extends PanacheEntityBase {
 
-    public enum Status { REQUESTED, APPROVED, REJECTED, REFUNDED }
+    /** NOT_REFUNDED: approved, but pay could not give the money back (PaymentRefundDeclined). */
+    public enum Status { REQUESTED, APPROVED, REJECTED, REFUNDED, NOT_REFUNDED }
 
     /** Who approved or rejected it. */
     public enum Decider { MERCHANT, AUTO_APPROVE_RULE, REVIEW_DEADLINE }
@@ -58,6 +59,7 @@ public class AfterSalesRequest extends PanacheEntityBase {
     private Instant createdAt;
     private Instant decidedAt;
     private Instant refundedAt;
+    private String notRefundedReason;
 
     protected AfterSalesRequest() {
     }
@@ -81,7 +83,12 @@ public class AfterSalesRequest extends PanacheEntityBase {
         decide(Status.APPROVED, by, note, now);
     }
 
+    /** The merchant says no, with a note; refused once the review deadline has passed (the clock approves it). */
     public void reject(String note, Instant now) {
+        if (status == Status.REQUESTED && !now.isBefore(respondBy)) {
+            throw new RuleViolation("after-sales-deadline-passed", "After-sales request " + id + " was not answered by "
+                    + respondBy + ", so it is approved; it can no longer be rejected.");
+        }
         decide(Status.REJECTED, Decider.MERCHANT, note, now);
     }
 
@@ -110,14 +117,28 @@ public class AfterSalesRequest extends PanacheEntityBase {
         return true;
     }
 
+    /** pay could not give the money back, for good. False if this was known already (a repeated event). */
+    public boolean notRefunded(String reason, Instant now) {
+        if (status == Status.NOT_REFUNDED) {
+            return false;
+        }
+        if (status != Status.APPROVED) {
+            throw new RuleViolation("after-sales-not-approved", "After-sales request " + id + " is " + status
+                    + "; only an approved one can fail to be refunded.");
+        }
+        status = Status.NOT_REFUNDED;
+        notRefundedReason = reason;
+        return true;
+    }
+
     /** Still to be decided or refunded. */
     public boolean isOpen() {
         return status == Status.REQUESTED || status == Status.APPROVED;
     }
 
-    /** Its units are taken (asked for or refunded): a later request cannot ask for them again. */
+    /** Its units are taken (asked for or refunded): a later request cannot ask for them again. Not so once rejected or not refunded. */
     public boolean claims() {
-        return status != Status.REJECTED;
+        return status != Status.REJECTED && status != Status.NOT_REFUNDED;
     }
 
     /** The refund reference pay keeps for it, so the money goes back once. */
@@ -217,5 +238,10 @@ public class AfterSalesRequest extends PanacheEntityBase {
 
     public Optional<Instant> refundedAt() {
         return Optional.ofNullable(refundedAt);
+    }
+
+    /** Why pay could not refund it (NOT_REFUNDED). */
+    public Optional<String> notRefundedReason() {
+        return Optional.ofNullable(notRefundedReason);
     }
 }

@@ -36,9 +36,26 @@ public record OperatorScope(String merchantId, boolean admin) {
         return query.getResultStream().findFirst();
     }
 
-    /** After-sales requests on the orders in scope: undecided first by deadline, then the rest newest first. */
+    /**
+     * A merchant reviews the after-sales requests of orders holding its goods alone: money back for
+     * an order that mixes merchants' goods is an admin's to decide.
+     */
+    private static final String MERCHANTS_SKUS_ALONE = MERCHANTS_SKU + """
+             and not exists (select 1 from OrderLine l2, CatalogSku c2
+                             where l2.order = o and c2.sku = l2.sku and c2.merchantId <> :merchant)""";
+
+    /** Whether the caller reviews the after-sales requests of this order. */
+    public boolean reviewsAfterSalesOf(long orderId) {
+        TypedQuery<Long> query = Order.getEntityManager().createQuery("select count(o) from Order o where o.id = :id and "
+                + (admin ? "1 = 1" : MERCHANTS_SKUS_ALONE), Long.class);
+        query.setParameter("id", orderId);
+        bind(query);
+        return query.getSingleResult() > 0;
+    }
+
+    /** After-sales requests the caller reviews: undecided first by deadline, then the rest newest first. */
     public List<AfterSalesRequest> afterSales(Optional<AfterSalesRequest.Status> status, int page, int size) {
-        String where = admin ? "1 = 1" : MERCHANTS_SKU;
+        String where = admin ? "1 = 1" : MERCHANTS_SKUS_ALONE;
         if (status.isPresent()) {
             where += " and r.status = :status";
         }

@@ -327,6 +327,11 @@ public class Order extends PanacheEntityBase {
                 request.refundReference()));
     }
 
+    public void afterSalesNotRefunded(AfterSalesRequest request, Instant now) {
+        record(status, "After-sales request " + request.id() + " could not be refunded ("
+                + request.notRefundedReason().orElse("") + ")", now);
+    }
+
     public void afterSalesRejected(AfterSalesRequest request, Instant now) {
         record(status, "After-sales request " + request.id() + " rejected: " + request.decisionNote().orElse(""), now);
     }

@@ -37,6 +37,8 @@ public class SagaEventsConsumer {
     /** {@code refundReference}: after-sales-&lt;id&gt; for an approved after-sales request; absent in older events. */
     record PaymentRefunded(long orderId, Money amount, String refundReference) {}
 
+    record PaymentRefundDeclined(long orderId, String refundReference, String reason) {}
+
     record ShipmentCreated(long orderId, String trackingNumber) {}
 
     record ShipmentPickedUp(long orderId, String location) {}
@@ -64,7 +66,8 @@ public class SagaEventsConsumer {
         this.payments = EventRoutes.of("cart-order.payments")
                 .on(PaymentSucceeded.class, e -> saga.paymentSucceeded(e.orderId()))
                 .on(PaymentFailed.class, e -> saga.paymentFailed(e.orderId(), e.reason()))
-                .on(PaymentRefunded.class, e -> saga.paymentRefunded(e.orderId(), e.amount(), e.refundReference()));
+                .on(PaymentRefunded.class, e -> saga.paymentRefunded(e.orderId(), e.amount(), e.refundReference()))
+                .on(PaymentRefundDeclined.class, e -> saga.refundDeclined(e.orderId(), e.refundReference(), e.reason()));
         this.shipments = EventRoutes.of("cart-order.shipments")
                 .on(ShipmentCreated.class, e -> saga.shipmentCreated(e.orderId(), e.trackingNumber()))
                 .on(ShipmentPickedUp.class, e -> saga.shipmentPickedUp(e.orderId(), e.location()))

@@ -41,18 +41,20 @@ public final class AfterSalesViews {
     /**
      * One request as the shopper and the merchant see it. {@code respondBy}: when the clock approves
      * it if the merchant has not answered; {@code decidedBy}: MERCHANT, AUTO_APPROVE_RULE or
-     * REVIEW_DEADLINE once decided.
+     * REVIEW_DEADLINE once decided; {@code notRefundedReason}: pay's, when it could not refund an
+     * approved request (NOT_REFUNDED: REFUSED_BY_CHANNEL, NO_PAYMENT, NOTHING_LEFT).
      */
     public record AfterSalesView(long id, long orderId, String shopperId, String kind, String status, String reason,
                                  String note, List<ClaimedLineView> lines, Money amount, Instant createdAt,
                                  Instant respondBy, String decidedBy, String decisionNote, Instant decidedAt,
-                                 Instant refundedAt) {
+                                 Instant refundedAt, String notRefundedReason) {
         static AfterSalesView of(AfterSalesRequest r) {
             return new AfterSalesView(r.id(), r.orderId(), r.shopperId(), "REFUND_ONLY", r.status().name(),
                     r.reason().name(), r.note().orElse(null),
                     r.lines().stream().map(l -> new ClaimedLineView(l.sku(), l.quantity())).toList(), r.amount(),
                     r.createdAt(), r.respondBy(), r.decidedBy().map(Enum::name).orElse(null),
-                    r.decisionNote().orElse(null), r.decidedAt().orElse(null), r.refundedAt().orElse(null));
+                    r.decisionNote().orElse(null), r.decidedAt().orElse(null), r.refundedAt().orElse(null),
+                    r.notRefundedReason().orElse(null));
         }
     }
 

@@ -60,7 +60,8 @@ public class AfterSalesService {
         var request = AfterSalesRequest.open(order, grant, reason, note, now, now.plus(config.reviewWithin()));
         request.persist();
         order.afterSalesRequested(request, now);
-        if (grant.amount().amountMinor() <= config.autoApproveUpToMinor()) {
+        // what the order has had back, this request included: small requests one after another add up
+        if (order.refunded().amountMinor() + grant.amount().amountMinor() <= config.autoApproveUpToMinor()) {
             request.approve(Decider.AUTO_APPROVE_RULE, null, now);
             order.afterSalesApproved(request, now);
         }
@@ -97,7 +98,7 @@ public class AfterSalesService {
     private AfterSalesRequest decide(OperatorScope scope, long requestId, Decision decision) {
         var notFound = ProblemException.notFound("After-sales request " + requestId);
         long orderId = AfterSalesRequest.orderIdOf(requestId).orElseThrow(() -> notFound);
-        Order order = Order.lock(orderId).filter(o -> scope.order(o.id()).isPresent()).orElseThrow(() -> notFound);
+        Order order = Order.lock(orderId).filter(o -> scope.reviewsAfterSalesOf(o.id())).orElseThrow(() -> notFound);
         AfterSalesRequest request = AfterSalesRequest.lock(requestId).orElseThrow();
         decision.apply(order, request, clock.instant());
         events.publishChanges(order);

@@ -80,6 +80,14 @@ public class OrderSaga {
         });
     }
 
+    /** pay could not make a refund: the after-sales request it was for (if any) is closed as NOT_REFUNDED. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refundDeclined(long orderId, String refundReference, String reason) {
+        apply(orderId, (order, now) -> AfterSalesRequest.idOfReference(refundReference).flatMap(AfterSalesRequest::lock)
+                .filter(request -> request.orderId() == orderId && request.notRefunded(reason, now))
+                .ifPresent(request -> order.afterSalesNotRefunded(request, now)));
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void shipmentCreated(long orderId, String trackingNumber) {
         apply(orderId, (order, now) -> order.fulfilling(trackingNumber, now));

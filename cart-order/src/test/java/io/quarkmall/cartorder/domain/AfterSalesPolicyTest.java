@@ -201,6 +201,7 @@ class AfterSalesPolicyTest {
     }
 
     private static AfterSalesRequest opened(Order order, Grant grant, AfterSalesReason reason) {
-        return EntityState.set(AfterSalesRequest.open(order, grant, reason, null, PLACED, PLACED), "id", ids++);
+        return EntityState.set(AfterSalesRequest.open(order, grant, reason, null, PLACED, PLACED.plus(Duration.ofDays(60))),
+                "id", ids++);
     }
 }

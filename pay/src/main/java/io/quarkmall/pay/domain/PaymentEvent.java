@@ -19,6 +19,12 @@ public sealed interface PaymentEvent {
     /** {@code refundReference}: the refund's own reference (after-sales-&lt;id&gt; for an after-sales request). */
     record PaymentRefunded(long orderId, long paymentId, Money amount, String refundReference) implements PaymentEvent {}
 
+    /**
+     * A refund asked for was not made, for good: the channel refused it (REFUSED_BY_CHANNEL), or an
+     * after-sales refund found no payment (NO_PAYMENT) or nothing left of it to give back (NOTHING_LEFT).
+     */
+    record PaymentRefundDeclined(long orderId, String refundReference, String reason) implements PaymentEvent {}
+
     /** The outcome of an attempt at the gateway. */
     static PaymentEvent outcomeOf(Payment payment, PayableOrder order) {
         return payment.status() == Payment.Status.CAPTURED

@@ -53,7 +53,8 @@ public class PaymentJobs {
     }
 
     private void refund(PaymentRefund refund) {
-        Payment payment = Payment.findById(refund.paymentId());
+        // Locked: refunds of one payment (an operator's, an after-sales one) may be due on two replicas at once.
+        Payment payment = Payment.lockById(refund.paymentId()).orElseThrow();
         RefundState state;
         try {
             state = channels.call(channels.named(payment.channel()), "refund " + refund.refundReference(),
@@ -77,6 +78,10 @@ public class PaymentJobs {
                 refund.refused(refused.code(), clock.instant());
                 LOG.errorf("%s refused refund %s of payment %d for good (%s): an operator must look at it",
                         payment.channel(), refund.refundReference(), payment.id(), refused.code());
+                if (!payment.surplus()) {
+                    payments.announce(new PaymentEvent.PaymentRefundDeclined(payment.orderId(), refund.refundReference(),
+                            "REFUSED_BY_CHANNEL"));
+                }
             }
         }
     }

@@ -375,10 +375,12 @@ public class PaymentService {
         if (PaymentRefund.byReference(refundReference).isPresent()) {
             return;
         }
+        // amount never changes; what was asked of it is read after the lock
         var kept = Payment.keptFor(orderId).flatMap(p -> Payment.lockById(p.id()));
         if (kept.isEmpty()) {
             LOG.warnf("After-sales refund %s names order %d, which no payment here paid; nothing refunded",
                     refundReference, orderId);
+            announce(new PaymentEvent.PaymentRefundDeclined(orderId, refundReference, "NO_PAYMENT"));
             return;
         }
         Money left = kept.get().refundable(PaymentRefund.askedOf(kept.get()));
@@ -386,6 +388,7 @@ public class PaymentService {
         if (refund.amountMinor() == 0) {
             LOG.warnf("After-sales refund %s of order %d: the payment has nothing left to give back", refundReference,
                     orderId);
+            announce(new PaymentEvent.PaymentRefundDeclined(orderId, refundReference, "NOTHING_LEFT"));
             return;
         }
         PaymentRefund.ask(kept.get(), refundReference, refund, Reason.REQUESTED, clock.instant()).persist();

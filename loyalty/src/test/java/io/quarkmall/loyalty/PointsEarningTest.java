@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkmall.common.money.Money;
+import io.quarkmall.loyalty.domain.PaidOrder;
 import io.quarkmall.loyalty.domain.PointsLedgerEntry;
 import io.quarkmall.loyalty.domain.Purchase;
 import io.quarkmall.loyalty.service.EarningService;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -154,15 +156,38 @@ class PointsEarningTest {
     }
 
     @Test
-    void a_refunded_order_gives_its_points_back_once() {
+    void a_refunded_order_loyalty_kept_no_record_of_gives_all_its_points_back_once() {
         String shopper = "refunded-" + UUID.randomUUID();
         long kept = newOrderId();
         long refunded = newOrderId();
         QuarkusTransaction.requiringNew().run(() -> earning.creditPaidOrder(shopper, kept, paid(3_000)));
         QuarkusTransaction.requiringNew().run(() -> earning.creditPaidOrder(shopper, refunded, paid(5_000)));
-        assertEquals(50, QuarkusTransaction.requiringNew().call(() -> earning.reverseRefundedOrder(refunded)));
-        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> earning.reverseRefundedOrder(refunded)));
-        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> earning.reverseRefundedOrder(newOrderId())));
+        assertEquals(50, QuarkusTransaction.requiringNew().call(() -> earning.reverseRefundedOrder(refunded, Optional.empty())));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> earning.reverseRefundedOrder(refunded, Optional.empty())));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> earning.reverseRefundedOrder(newOrderId(), Optional.empty())));
         assertEquals(30, QuarkusTransaction.requiringNew().call(() -> ledger.balanceOf(shopper)));
+    }
+
+    @Test
+    void each_refund_takes_back_its_share_of_the_points_earned_and_the_last_one_the_rest() {
+        String shopper = "part-refunded-" + UUID.randomUUID();
+        long orderId = newOrderId();
+        QuarkusTransaction.requiringNew().run(() -> earning.creditPaidOrder(shopper, orderId, paid(10_000)));
+        QuarkusTransaction.requiringNew().run(() -> PaidOrder.keep(orderId, shopper, new Money(10_000, "CNY"), List.of(),
+                Instant.now()));
+        List<Long> takenBack = new ArrayList<>();
+        for (long refund : List.of(3_333L, 3_333L, 3_334L)) {
+            takenBack.add(QuarkusTransaction.requiringNew().call(() -> {
+                Optional<PaidOrder> paid = PaidOrder.findByIdOptional(orderId);
+                paid.orElseThrow().refunded(new Money(refund, "CNY"));
+                return earning.reverseRefundedOrder(orderId, paid);
+            }));
+        }
+        assertEquals(List.of(33L, 33L, 34L), takenBack, "100 points: a third, a third, and what is left");
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> earning.reverseRefundedOrder(orderId,
+                PaidOrder.findByIdOptional(orderId))), "nothing more once all are back");
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> ledger.balanceOf(shopper)));
+        assertEquals(-100, QuarkusTransaction.requiringNew().call(() -> PointsLedgerEntry.sumOfOrder(orderId,
+                PointsLedgerEntry.REVERSED_FOR_REFUND)));
     }
 }

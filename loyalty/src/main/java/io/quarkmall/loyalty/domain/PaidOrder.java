@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -58,6 +59,20 @@ public class PaidOrder extends PanacheEntityBase {
 
     public boolean whollyRefunded() {
         return refundedMinor == total.amountMinor();
+    }
+
+    /** The share of {@code points} the money given back so far stands for, rounded down; all of them once wholly refunded. */
+    public long refundedShareOf(long points) {
+        if (whollyRefunded() || total.amountMinor() == 0) {
+            return points;
+        }
+        return BigInteger.valueOf(points).multiply(BigInteger.valueOf(refundedMinor))
+                .divide(BigInteger.valueOf(total.amountMinor())).longValueExact();
+    }
+
+    /** The money given back so far, in minor units. */
+    public long refundedMinor() {
+        return refundedMinor;
     }
 
     /** True the first time: an order completes once. */

@@ -69,6 +69,12 @@ public class PointsLedgerEntry extends PanacheEntityBase {
         return find("orderId = ?1 and reason = ?2", orderId, reason).firstResultOptional();
     }
 
+    /** The points of every entry of this reason for the order, added up (negative for debits). */
+    public static long sumOfOrder(long orderId, String reason) {
+        return find("select coalesce(sum(e.points), 0) from PointsLedgerEntry e where e.orderId = ?1 and e.reason = ?2",
+                orderId, reason).project(Long.class).firstResult();
+    }
+
     public static List<PointsLedgerEntry> givingBack(PointsLedgerEntry debit) {
         return list("givesBackEntryId", debit.id);
     }

@@ -1,13 +1,15 @@
 package io.quarkmall.loyalty.service;
 
 import io.quarkmall.loyalty.domain.EarningOccasion;
+import io.quarkmall.loyalty.domain.PaidOrder;
 import io.quarkmall.loyalty.domain.PointsLedgerEntry;
 import io.quarkmall.loyalty.domain.Posting;
 import io.quarkmall.loyalty.domain.Purchase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 
-/** Credits the points a paid order earns and takes them back if it is refunded, once per order each. */
+/** Credits the points a paid order earns, once, and takes them back as it is refunded, in proportion. */
 @ApplicationScoped
 public class EarningService {
 
@@ -36,16 +38,26 @@ public class EarningService {
     }
 
     /**
-     * A refunded order gives back the points it earned, once. Returns the points taken back: 0 if
-     * it earned none or they were already taken back. Points the shopper has already spent are
-     * not taken back beyond the balance (see {@link PointsLedger#takeBack}).
+     * A refund takes back the points the order earned in proportion to the money given back so far
+     * ({@code paid}'s refunded share; all of them once it is wholly refunded, or when loyalty kept no
+     * record of the order), less what earlier refunds took back: one entry per refund. Points the
+     * shopper has already spent are not taken back beyond the balance (see {@link PointsLedger#takeBack}).
+     * Returns the points taken back now: 0 if the order earned none or they are taken back already.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long reverseRefundedOrder(long orderId) {
-        return PointsLedgerEntry.ofOrder(orderId, PointsLedgerEntry.EARNED_FOR_ORDER)
-                .flatMap(earned -> ledger.takeBack(earned,
-                        Posting.forOrder(earned.shopperId(), PointsLedgerEntry.REVERSED_FOR_REFUND, orderId),
-                        earned.points()))
+    public long reverseRefundedOrder(long orderId, Optional<PaidOrder> paid) {
+        var earned = PointsLedgerEntry.ofOrder(orderId, PointsLedgerEntry.EARNED_FOR_ORDER);
+        if (earned.isEmpty()) {
+            return 0;
+        }
+        long due = paid.map(order -> order.refundedShareOf(earned.get().points())).orElse(earned.get().points());
+        long takenBack = -PointsLedgerEntry.sumOfOrder(orderId, PointsLedgerEntry.REVERSED_FOR_REFUND);
+        if (due <= takenBack) {
+            return 0;
+        }
+        String reference = "order:" + orderId + paid.map(order -> ":refunded:" + order.refundedMinor()).orElse("");
+        return ledger.takeBack(earned.get(), new Posting(earned.get().shopperId(), PointsLedgerEntry.REVERSED_FOR_REFUND,
+                        reference, orderId), due - takenBack)
                 .map(entry -> -entry.points()).orElse(0L);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What order.v1 means for a shopper's points: a paid order is kept (for tiers and later rules),
@@ -62,18 +63,20 @@ public class OrderRewards {
 
     /**
      * A refund returns the share of the points the order used, no longer counts as spend, takes
-     * back the points the order earned and, in full, the bonuses of a first order.
+     * back the same share of the points the order earned and, once it is wholly refunded, the
+     * bonuses of a first order.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refunded(long orderId, String shopperId, Money amount) {
         locks.lockActivities(shopperId);
         holds.orderRefunded(orderId, amount);
-        PaidOrder.<PaidOrder>findByIdOptional(orderId).ifPresent(order -> {
+        Optional<PaidOrder> paid = PaidOrder.findByIdOptional(orderId);
+        paid.ifPresent(order -> {
             order.refunded(amount);
             if (order.whollyRefunded()) {
                 activities.paidOrderRefunded(order.shopperId(), orderId);
             }
         });
-        earning.reverseRefundedOrder(orderId);
+        earning.reverseRefundedOrder(orderId, paid);
     }
 }

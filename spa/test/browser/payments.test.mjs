@@ -140,8 +140,14 @@ for (const { viewport, locale } of RUNS) {
             page.context().waitForEvent('page'),
             panel.getByRole('link', { name: either('Open the sandbox wallet', '打开沙箱钱包') }).click(),
           ]);
-          await wallet.locator('#pay').click();
-          await within(20_000, 'closing the wallet', wallet.close());
+          // The wallet posts its form: wait for the channel's answer before closing it, as closing a page
+          // mid-navigation sometimes never returns in Chromium. Its closing is only tidying up.
+          await Promise.all([
+            wallet.waitForResponse((r) => r.request().method() === 'POST' && /\/pay$/.test(new URL(r.url()).pathname),
+              { timeout: 30_000 }),
+            wallet.locator('#pay').click(),
+          ]);
+          await within(20_000, 'closing the wallet', wallet.close()).catch((e) => t.diagnostic(`${e.message}; left open`));
           await page.bringToFront();
         } else {
           // The phone goes to the channel's own page, pays there and comes back to the order (or is brought back).

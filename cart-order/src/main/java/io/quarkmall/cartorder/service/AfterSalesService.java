@@ -45,7 +45,9 @@ public class AfterSalesService {
 
     /** Whether the shopper may ask for money back on {@code order} now (the order's REQUEST_REFUND action). */
     public boolean offered(Order order) {
-        return policy().offers(order, AfterSalesRequest.ofOrder(order.id()), clock.instant());
+        // every order view asks (checkout's answer, the order page): no query for an order not yet shipped
+        return AfterSalesPolicy.OPEN_IN.contains(order.status())
+                && policy().offers(order, AfterSalesRequest.ofOrder(order.id()), clock.instant());
     }
 
     @Transactional

@@ -157,7 +157,7 @@ class PaymentFlowTest {
         long orderId = PayableOrders.of("shopper", 4_200);
         long paymentId = pay("shopper", orderId, "tok_sandbox_success").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
-        long requestId = orderId * 10;
+        long requestId = orderId; // 12 digits at most: 13 could pass for a card number in the PCI scan
         refundApproved(orderId, requestId, 1_500);
         refundApproved(orderId, requestId, 1_500); // the same approval again, as a new event: refunded once still
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper"))

@@ -40,6 +40,8 @@ public class ReconciliationService {
     /** Days are China's days, as the channels' statements count them. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** One run at a time per day and channel, so that racing runs leave one report. */
+    /** No channel of ours kept a statement of a day before this one (Alipay began in 2004, WeChat Pay in 2013). */
+    public static final LocalDate EARLIEST_DAY = LocalDate.of(2000, 1, 1);
     static final LockSpace RECONCILIATION_DAY = new LockSpace("reconciliation-day");
     private static final Logger LOG = Logger.getLogger(ReconciliationService.class);
 
@@ -68,7 +70,7 @@ public class ReconciliationService {
      */
     @Transactional
     public List<ReconciliationReport> run(LocalDate day, String channel) {
-        requireNotFuture(day);
+        requireReconcilable(day);
         List<PaymentChannel> chosen = channel == null ? all() : List.of(channelNamed(channel));
         return chosen.stream().map(c -> reconcile(day, c)).toList();
     }
@@ -97,7 +99,13 @@ public class ReconciliationService {
         if (channel != null) {
             channelNamed(channel);
         }
-        return ReconciliationReport.between(from, to, channel, page, size);
+        // no report is of a day before the earliest or after today: the database is asked only within them
+        LocalDate since = from.isBefore(EARLIEST_DAY) ? EARLIEST_DAY : from;
+        LocalDate until = to.isAfter(today()) ? today() : to;
+        if (since.isAfter(until)) {
+            return List.of();
+        }
+        return ReconciliationReport.between(since, until, channel, page, size);
     }
 
     public ReconciliationReport report(long id) {
@@ -149,7 +157,11 @@ public class ReconciliationService {
         return new LedgerEntry(line.reference(), line.tradeId(), kind, line.amount(), line.at());
     }
 
-    private void requireNotFuture(LocalDate day) {
+    private void requireReconcilable(LocalDate day) {
+        if (day.isBefore(EARLIEST_DAY)) {
+            throw new ProblemException(Problem.of("day-too-early", "Day too early", 422,
+                    day + " is before " + EARLIEST_DAY + ": no channel of ours has a statement of it."));
+        }
         if (day.isAfter(today())) {
             throw new ProblemException(Problem.of("day-in-the-future", "Day in the future", 422,
                     day + " has not begun yet in China (today there is " + today() + "); only past days and today can be reconciled."));

@@ -1,10 +1,12 @@
 package io.quarkmall.pay.reconciliation;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,6 +180,12 @@ class ReconciliationTest {
                 .contentType("application/problem+json").body("type", equalTo("https://quarkmall.io/problems/unknown-channel"))
                 .body("detail", containsString(CHANNEL));
         run("admin", "{\"day\":\"2026-13-01\"}").then().statusCode(400).contentType("application/problem+json");
+        for (String ancient : List.of("\"1999-12-31\"", "\"-999999999-01-01\"", "-2147483648", "0")) {
+            run("admin", "{\"day\":" + ancient + "}").then().statusCode(anyOf(is(400), is(422)))
+                    .contentType("application/problem+json");
+        }
+        run("admin", "{\"day\":\"1999-12-31\"}").then().statusCode(422)
+                .body("type", equalTo("https://quarkmall.io/problems/day-too-early"));
         run("admin", "{\"day\":\"yesterday\"}").then().statusCode(400).contentType("application/problem+json");
         run("admin", "{}").then().statusCode(400).body("violations.field", hasItem("day"));
         run("admin", "{\"day\":\"2026-01-01\",\"channel\":\"Not A Channel!\"}").then().statusCode(400)
@@ -190,6 +198,8 @@ class ReconciliationTest {
                 .statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(Tokens.of("admin")).queryParam("from", "2026-03-02").queryParam("to", "2026-03-01")
                 .when().get(reports).then().statusCode(400).body("type", equalTo("https://quarkmall.io/problems/invalid-date-range"));
+        given().auth().oauth2(Tokens.of("admin")).queryParam("from", "-999999999-01-01").queryParam("to", "+999999999-12-31")
+                .when().get(reports).then().statusCode(200);
         given().auth().oauth2(Tokens.of("admin")).queryParam("channel", "paypal").when().get(reports).then()
                 .statusCode(422).body("type", equalTo("https://quarkmall.io/problems/unknown-channel"));
         given().auth().oauth2(Tokens.of("admin")).when().get(reports + "/{id}", Long.MAX_VALUE).then().statusCode(404)

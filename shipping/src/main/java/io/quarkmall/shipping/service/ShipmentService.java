@@ -39,7 +39,9 @@ public class ShipmentService {
         if (Shipment.ofOrder(orderId).isPresent()) {
             return;
         }
-        String tracking = "QM%d%04d".formatted(orderId, ThreadLocalRandom.current().nextInt(10_000));
+        // the hyphen keeps the digits two short runs: an order id and four digits run together could be
+        // 13 to 19 digits that pass the Luhn check, which any card-data scan of logs and rows reports
+        String tracking = "QM%d-%04d".formatted(orderId, ThreadLocalRandom.current().nextInt(10_000));
         var shipment = Shipment.create(orderId, shopperId, SANDBOX_CARRIER, tracking, clock.instant(),
                 config.sandboxStep());
         announce(new ShipmentCreated(orderId, shipment.id(), SANDBOX_CARRIER, tracking));

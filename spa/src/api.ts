@@ -132,20 +132,30 @@ export type Step = CartOrderSchemas['StepView'];
 export type OrderSummary = CartOrderSchemas['OrderSummary'];
 export type OperatorOrderSummary = CartOrderSchemas['OperatorOrderSummary'];
 export type AfterSalesReason = CartOrderSchemas['AfterSalesReason'];
-export type AfterSalesStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'REFUNDED' | 'NOT_REFUNDED';
-/** A refund-only request as the shopper sends it: no lines asks for every unit not claimed yet. */
+export type AfterSalesStatus = 'REQUESTED' | 'AWAITING_RETURN' | 'RETURN_SHIPPED' | 'APPROVED' | 'REJECTED' | 'REFUNDED'
+  | 'NOT_REFUNDED' | 'EXPIRED';
+/** REFUND_ONLY: the shopper keeps the goods; RETURN_AND_REFUND: they go back first. */
+export type AfterSalesKind = CartOrderSchemas['Kind'];
+/** What the merchant found in a return parcel: back on the shelf, or set apart until inspected. */
+export type Disposition = CartOrderSchemas['Disposition'];
+/** A request as the shopper sends it (refund only unless kind says otherwise): no lines asks for every unit not claimed yet. */
 export type AfterSalesDraft = CartOrderSchemas['AfterSalesDraft'];
+export type ReturnParcelDraft = CartOrderSchemas['ReturnParcelDraft'];
 /**
- * One refund-only request on an order. The shopper's note, and the decision's fields until it is
- * decided (refundedAt until pay gave the money back), are null.
+ * One after-sales request on an order. The shopper's note, the decision's fields until it is
+ * decided (refundedAt until pay gave the money back), and a return's parcel and receipt until they
+ * happen, are null.
  */
-export type AfterSalesRequest = Omit<CartOrderSchemas['AfterSalesView'], 'status' | 'reason' | 'note' | 'decidedBy'
-  | 'decisionNote' | 'decidedAt' | 'refundedAt' | 'notRefundedReason'> & {
-  status: AfterSalesStatus; reason: AfterSalesReason; note: string | null;
+export type AfterSalesRequest = Omit<CartOrderSchemas['AfterSalesView'], 'kind' | 'status' | 'reason' | 'note' | 'decidedBy'
+  | 'decisionNote' | 'decidedAt' | 'refundedAt' | 'notRefundedReason' | 'returnCarrier' | 'returnTracking'
+  | 'returnShippedAt' | 'receivedAt' | 'disposition'> & {
+  kind: AfterSalesKind; status: AfterSalesStatus; reason: AfterSalesReason; note: string | null;
   decidedBy: 'MERCHANT' | 'AUTO_APPROVE_RULE' | 'REVIEW_DEADLINE' | null; decisionNote: string | null;
   decidedAt: string | null; refundedAt: string | null;
   /** Why pay could not give the money back (NOT_REFUNDED): REFUSED_BY_CHANNEL, NO_PAYMENT or NOTHING_LEFT. */
   notRefundedReason: string | null;
+  returnCarrier: string | null; returnTracking: string | null; returnShippedAt: string | null;
+  receivedAt: string | null; disposition: Disposition | null;
 };
 /** {@code action} is null unless the attempt is PENDING with something for the shopper to do; failureReason and paidAt may be null. */
 export type PaymentView = Omit<pay['schemas']['PaymentView'], 'action' | 'failureReason' | 'paidAt' | 'refunded'>

@@ -6,6 +6,7 @@ import { formatMoney } from '../money';
 import { afterSalesPossible } from '../orders/afterSales';
 import { asApiError, queries, useApiClient } from '../queries';
 import { RefundForm } from './RefundForm';
+import { ReturnParcelForm } from './ReturnParcelForm';
 import { ErrorBox } from './Status';
 
 /**
@@ -30,19 +31,23 @@ export function useAfterSales(order: OrderView | undefined): UseQueryResult<Afte
   return requests;
 }
 
-/** One request: its state, amount, reason, units by product name, and what the merchant (or the clock) decided. */
+/**
+ * One request: its kind and state, amount, reason, units by product name, what the merchant (or
+ * the clock) decided, and for a return its parcel: the form while the goods are to be sent back,
+ * then the parcel, the merchant's deadline to receive it and what became of the goods.
+ */
 function RequestItem({ request: r, order }: { request: AfterSalesRequest; order: OrderView }) {
   const { t, known, lang } = useI18n();
   const nameOf = (sku: string) => order.lines.find((l) => l.sku === sku)?.productName ?? sku;
   return (
     <li className="after-sales-request" data-request-id={r.id} data-status={r.status}>
       <div className="after-sales-head">
-        <strong>{t('afterSales.numbered', { id: r.id })}</strong>
+        <strong>{t(r.kind === 'RETURN_AND_REFUND' ? 'afterSales.numberedReturn' : 'afterSales.numbered', { id: r.id })}</strong>
         <span className={`badge after-sales-${r.status.toLowerCase()}`}>{known(`afterSales.status.${r.status}`, r.status)}</span>
         <span className="price" data-testid="after-sales-amount">{formatMoney(r.amount, lang)}</span>
       </div>
       <p>
-        {known(`afterSales.reason.${r.reason}`, r.reason)}
+        {known(`afterSales.kind.${r.kind}`, r.kind)} · {known(`afterSales.reason.${r.reason}`, r.reason)}
         <span className="muted"> · {t('afterSales.requestedAt', { at: formatTime(r.createdAt, lang) })}</span>
       </p>
       <ul className="claimed">
@@ -56,6 +61,23 @@ function RequestItem({ request: r, order }: { request: AfterSalesRequest; order:
       {r.decidedBy === 'MERCHANT' && r.decisionNote && (
         <p className="merchant-note" data-testid="merchant-note">{t('afterSales.merchantNote', { note: r.decisionNote })}</p>
       )}
+      {r.status === 'AWAITING_RETURN' && (
+        <>
+          <p data-testid="return-by">{t('afterSales.returnBy', { at: formatTime(r.respondBy, lang) })}</p>
+          <ReturnParcelForm request={r} />
+        </>
+      )}
+      {r.returnShippedAt && (
+        <p data-testid="return-parcel">
+          {t('afterSales.parcelSent', { carrier: r.returnCarrier ?? '', tracking: r.returnTracking ?? '', at: formatTime(r.returnShippedAt, lang) })}
+          {r.status === 'RETURN_SHIPPED' && <> {t('afterSales.receiveBy', { at: formatTime(r.respondBy, lang) })}</>}
+        </p>
+      )}
+      {r.receivedAt && r.disposition && (
+        <p data-testid="return-received">
+          {t('afterSales.receivedAt', { at: formatTime(r.receivedAt, lang), disposition: t(`afterSales.disposition.${r.disposition}`) })}
+        </p>
+      )}
       {r.refundedAt && <p className="ok">{t('afterSales.refundedAt', { at: formatTime(r.refundedAt, lang) })}</p>}
       {r.notRefundedReason && <p className="error">{t('afterSales.notRefunded', { reason: r.notRefundedReason })}</p>}
     </li>
@@ -63,8 +85,8 @@ function RequestItem({ request: r, order }: { request: AfterSalesRequest; order:
 }
 
 /**
- * The order's refunds: "Request a refund" while the order offers it (REQUEST_REFUND), opening the
- * form, and the requests made, oldest first. Shown only when there is either.
+ * The order's refunds and returns: "Request a refund or a return" while the order offers it
+ * (REQUEST_REFUND), opening the form, and the requests made, oldest first. Shown only when there is either.
  */
 export function AfterSales({ order, requests }: { order: OrderView; requests: UseQueryResult<AfterSalesRequest[]> }) {
   const { t } = useI18n();

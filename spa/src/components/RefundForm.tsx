@@ -4,14 +4,14 @@ import { newIdempotencyKey, type AfterSalesDraft, type AfterSalesRequest, type O
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import {
-  NOTE_MAX, REFUND_REASONS, claimableLines, hasProblems, refundDraft, refundFormOf, refundProblems, refundServerProblems,
+  AFTER_SALES_KINDS, NOTE_MAX, REFUND_REASONS, claimableLines, hasProblems, refundDraft, refundFormOf, refundProblems, refundServerProblems,
   type RefundForm as Form,
 } from '../orders/afterSales';
 import { asApiError, keys, useApiClient } from '../queries';
 import { AfterSalesRefusal } from './AfterSalesRefusal';
 
 /**
- * A refund-only request on {@code order}: why, how many units of each line not claimed yet (all of
+ * An after-sales request on {@code order}: refund only or return and refund, why, how many units of each line not claimed yet (all of
  * them at first), and a note. Checked here first (each problem at its field once the shopper tried
  * to send), then cart-order's violations at the fields they name and its other refusals above the
  * buttons. One Idempotency-Key per draft: a retry of the same draft makes one request.
@@ -60,6 +60,15 @@ export function RefundForm({ order, requests, onSent, onCancel }: {
   return (
     <form className="refund-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`} data-testid="refund-form">
       <h3 id={`${id}-title`}>{t('afterSales.formTitle')}</h3>
+      <fieldset className="after-sales-kind">
+        <legend>{t('afterSales.kind')}</legend>
+        {AFTER_SALES_KINDS.map((k) => (
+          <label key={k} className="choice">
+            <input type="radio" name="kind" value={k} checked={form.kind === k} onChange={() => set({ kind: k })} />
+            <span>{t(`afterSales.kind.${k}`)}</span>
+          </label>
+        ))}
+      </fieldset>
       <label className={reasonProblem ? 'field invalid' : 'field'}>
         <span>{t('afterSales.reason')}</span>
         <select name="reason" value={form.reason} aria-invalid={!!reasonProblem} aria-describedby={described(reasonProblem, 'reason')}

@@ -1114,6 +1114,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cart-order/operator/after-sales/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive a return parcel (Idempotency-Key required), saying what becomes of the goods: SELLABLE back on the warehouse's shelf, QUARANTINE set apart; pay then refunds the request. 404 if the caller may not see it, 409 after-sales-not-shipped-back unless its parcel is on its way */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReceiptDraft"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cart-order/operator/after-sales/{id}/rejection": {
         parameters: {
             query?: never;
@@ -1598,7 +1709,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Ask for money back without sending the goods back (refund only; Idempotency-Key required), for some units of the order's lines or, without lines, every unit not claimed yet: 201 with the request. The amount is the units' share of the money paid. At most ¥20 (by default) is approved at once; else the merchant answers, and a request unanswered for 48 hours is approved. Once approved, pay refunds it. 409 after-sales-not-open before the parcel ships (cancel instead) or for a cancelled order, 409 after-sales-open while another request is open; 422 after-sales-window-closed 15 days after delivery, not-on-order, line-repeated, quantity-over-claimable (at the line's field), nothing-to-refund */
+        /** Ask for money back (Idempotency-Key required): refund only (the goods stay) or return and refund (the goods go back first), for some units of the order's lines or, without lines, every unit not claimed yet: 201 with the request. The amount is the units' share of the money paid. At most ¥20 (by default) is approved at once; else the merchant answers, and a request unanswered for 48 hours is approved. An approved refund only is refunded by pay; an approved return awaits its parcel (7 days, else it expires), and is refunded once the merchant receives it (10 days, else the clock receives it). 409 after-sales-not-open before the parcel ships (cancel instead) or for a cancelled order, 409 after-sales-open while another request is open; 422 after-sales-window-closed 15 days after delivery, not-on-order, line-repeated, quantity-over-claimable (at the line's field), nothing-to-refund */
         post: {
             parameters: {
                 query?: never;
@@ -1624,6 +1735,118 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AfterSalesView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cart-order/orders/{id}/after-sales/{requestId}/return-parcel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say that the goods of an approved return were sent back, with the parcel's carrier and tracking number (Idempotency-Key required): the merchant then has 10 days to receive it. 404 for another shopper's order or request, 409 after-sales-not-awaiting-return unless the return awaits its parcel */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    id: number;
+                    requestId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReturnParcelDraft"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
                     };
                 };
                 /** @description Bad Request */
@@ -2223,6 +2446,8 @@ export interface components {
             amount: components["schemas"]["Money"];
         };
         AfterSalesDraft: {
+            /** @description REFUND_ONLY (the default: the goods stay) or RETURN_AND_REFUND (the goods go back first) */
+            kind?: components["schemas"]["Kind"];
             reason: components["schemas"]["AfterSalesReason"];
             /** @description What happened, in the shopper's words (at most 500 characters) */
             note?: string;
@@ -2249,6 +2474,11 @@ export interface components {
             decidedAt: components["schemas"]["Instant"];
             refundedAt: components["schemas"]["Instant"];
             notRefundedReason: string;
+            returnCarrier: string;
+            returnTracking: string;
+            returnShippedAt: components["schemas"]["Instant"];
+            receivedAt: components["schemas"]["Instant"];
+            disposition: string;
         };
         Cart: {
             lines: components["schemas"]["PricedLine"][];
@@ -2274,11 +2504,15 @@ export interface components {
             postcode: string;
             label: string;
         };
+        /** @enum {string} */
+        Disposition: "SELLABLE" | "QUARANTINE";
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
+        /** @enum {string} */
+        Kind: "REFUND_ONLY" | "RETURN_AND_REFUND";
         LineDraft: {
             sku: string;
             /** Format: int32 */
@@ -2357,6 +2591,9 @@ export interface components {
             /** Format: int32 */
             quantity: number;
         };
+        ReceiptDraft: {
+            disposition: components["schemas"]["Disposition"];
+        };
         RedemptionRequest: {
             sku: string;
             /** Format: int32 */
@@ -2364,6 +2601,10 @@ export interface components {
         };
         RejectionDraft: {
             note: string;
+        };
+        ReturnParcelDraft: {
+            carrier: string;
+            trackingNumber: string;
         };
         StepView: {
             status: string;

@@ -2265,7 +2265,7 @@ export interface components {
             serverTime: components["schemas"]["Instant"];
         };
         /** @enum {string} */
-        Kind: "RECEIPT" | "SALE" | "RETURN_TO_STOCK" | "ADJUSTMENT" | "TRANSFER_OUT" | "TRANSFER_IN";
+        Kind: "RECEIPT" | "SALE" | "RETURN_TO_STOCK" | "RETURN_TO_QUARANTINE" | "ADJUSTMENT" | "TRANSFER_OUT" | "TRANSFER_IN";
         /**
          * Format: date
          * @example 2022-03-10
@@ -2438,6 +2438,8 @@ export interface components {
             available: number;
             /** Format: int64 */
             inbound: number;
+            /** Format: int64 */
+            quarantined: number;
             /** Format: int64 */
             lowStockThreshold: number;
             updatedAt: components["schemas"]["Instant"];

@@ -1,4 +1,4 @@
-import type { AfterSalesDraft, AfterSalesReason, AfterSalesRequest, ApiError, OrderView } from '../api';
+import type { AfterSalesDraft, AfterSalesKind, AfterSalesReason, AfterSalesRequest, ApiError, OrderView, ReturnParcelDraft } from '../api';
 
 /** The reasons a shopper may give, in the order the form offers them. */
 export const REFUND_REASONS: readonly AfterSalesReason[] = ['NOT_RECEIVED', 'DAMAGED', 'WRONG_ITEM', 'NOT_AS_DESCRIBED', 'OTHER'];
@@ -14,16 +14,24 @@ export function afterSalesPossible(order: OrderView): boolean {
   return AFTER_SALES_STATUSES.includes(order.status);
 }
 
-/** Whether a request is still to be decided or refunded: while one is, the order cannot have another. */
+/** The two kinds a shopper chooses between, refund only first (the form's default). */
+export const AFTER_SALES_KINDS: readonly AfterSalesKind[] = ['REFUND_ONLY', 'RETURN_AND_REFUND'];
+
+/** Statuses of a request still to be decided, sent back, received or refunded: while one is, the order cannot have another. */
+const OPEN_STATUSES = ['REQUESTED', 'AWAITING_RETURN', 'RETURN_SHIPPED', 'APPROVED'];
+
+/** Statuses whose units are free to be asked for again (cart-order's AfterSalesRequest.claims). */
+const RELEASED_STATUSES = ['REJECTED', 'NOT_REFUNDED', 'EXPIRED'];
+
 export function isOpen(request: AfterSalesRequest): boolean {
-  return request.status === 'REQUESTED' || request.status === 'APPROVED';
+  return OPEN_STATUSES.includes(request.status);
 }
 
 export function hasOpenRequest(requests: AfterSalesRequest[] | undefined): boolean {
   return (requests ?? []).some(isOpen);
 }
 
-/** One line of the order with the units no earlier request (other than a rejected one) has claimed. */
+/** One line of the order with the units no earlier request (other than one rejected, not refunded or expired) has claimed. */
 export interface ClaimableLine {
   sku: string;
   productName: string;
@@ -34,7 +42,7 @@ export interface ClaimableLine {
 /** The order's lines and what is left to claim on each, as cart-order's AfterSalesPolicy counts it. */
 export function claimableLines(order: OrderView, requests: AfterSalesRequest[]): ClaimableLine[] {
   return order.lines.map((line) => {
-    const claimed = requests.filter((r) => r.status !== 'REJECTED').flatMap((r) => r.lines)
+    const claimed = requests.filter((r) => !RELEASED_STATUSES.includes(r.status)).flatMap((r) => r.lines)
       .filter((l) => l.sku === line.sku).reduce((sum, l) => sum + l.quantity, 0);
     return { sku: line.sku, productName: line.productName, bought: line.quantity, claimable: Math.max(0, line.quantity - claimed) };
   });
@@ -42,6 +50,7 @@ export function claimableLines(order: OrderView, requests: AfterSalesRequest[]):
 
 /** The refund form as the shopper fills it in: the units per SKU as typed. */
 export interface RefundForm {
+  kind: AfterSalesKind;
   reason: AfterSalesReason | '';
   units: Record<string, string>;
   note: string;
@@ -49,7 +58,7 @@ export interface RefundForm {
 
 /** A new form: no reason chosen yet, every unit still claimable asked for. */
 export function refundFormOf(lines: ClaimableLine[]): RefundForm {
-  return { reason: '', units: Object.fromEntries(lines.map((l) => [l.sku, String(l.claimable)])), note: '' };
+  return { kind: 'REFUND_ONLY', reason: '', units: Object.fromEntries(lines.map((l) => [l.sku, String(l.claimable)])), note: '' };
 }
 
 /** What is wrong with the form: no reason, a note too long, a quantity not a whole number in range, no unit at all. */
@@ -92,7 +101,35 @@ export function hasProblems(problems: RefundProblems): boolean {
 export function refundDraft(form: RefundForm, lines: ClaimableLine[]): AfterSalesDraft {
   const chosen = lines.map((l) => ({ sku: l.sku, quantity: unitsOf(form.units[l.sku]) ?? 0 })).filter((l) => l.quantity > 0);
   const note = form.note.trim();
-  return { reason: form.reason as AfterSalesReason, ...(note === '' ? {} : { note }), lines: chosen };
+  return { kind: form.kind, reason: form.reason as AfterSalesReason, ...(note === '' ? {} : { note }), lines: chosen };
+}
+
+/** The return parcel as the shopper types it. */
+export interface ReturnParcelForm {
+  carrier: string;
+  trackingNumber: string;
+}
+
+/** The longest carrier name cart-order takes, and its tracking number's shape (ReturnParcelDraft). */
+export const CARRIER_MAX = 40;
+const TRACKING_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{5,39}$/;
+
+export interface ReturnParcelProblems {
+  carrier?: 'required' | 'tooLong';
+  trackingNumber?: 'format';
+}
+
+export function returnParcelProblems(form: ReturnParcelForm): ReturnParcelProblems {
+  const problems: ReturnParcelProblems = {};
+  const carrier = form.carrier.trim();
+  if (carrier === '') problems.carrier = 'required';
+  else if ([...carrier].length > CARRIER_MAX) problems.carrier = 'tooLong';
+  if (!TRACKING_NUMBER.test(form.trackingNumber.trim())) problems.trackingNumber = 'format';
+  return problems;
+}
+
+export function returnParcelDraft(form: ReturnParcelForm): ReturnParcelDraft {
+  return { carrier: form.carrier.trim(), trackingNumber: form.trackingNumber.trim() };
 }
 
 /** The last part of a problem's type URI: "https://quarkmall.io/problems/after-sales-open" → "after-sales-open". */

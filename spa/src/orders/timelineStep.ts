@@ -23,12 +23,17 @@ export function stepLabel(step: Step, index: number): StepLabel {
     if (/^Coupons .* used for the order$/.test(note)) return { key: 'timeline.couponsUsed' };
   }
   if (index > 0) {
-    const afterSales = /^After-sales request (\d+) (\(|approved|rejected|could not be refunded)/.exec(note);
+    const afterSales = /^After-sales request (\d+)(?: \(| (approved)| (rejected)| (could not be refunded)| (expired)|: (return parcel sent)|: (returned goods received))/.exec(note);
     if (afterSales) {
-      const key = afterSales[2] === 'approved' ? 'timeline.afterSalesApproved'
-        : afterSales[2] === 'rejected' ? 'timeline.afterSalesRejected'
-        : afterSales[2] === '(' ? 'timeline.afterSalesRequested' : 'timeline.afterSalesNotRefunded';
-      return { key, params: { id: Number(afterSales[1]) } };
+      const [, id, approved, rejected, notRefunded, expired, shipped, received] = afterSales;
+      const key: MessageKey = approved ? (note.includes(': return the goods by ') ? 'timeline.returnApproved' : 'timeline.afterSalesApproved')
+        : rejected ? 'timeline.afterSalesRejected'
+        : notRefunded ? 'timeline.afterSalesNotRefunded'
+        : expired ? 'timeline.afterSalesExpired'
+        : shipped ? 'timeline.returnShipped'
+        : received ? 'timeline.returnReceived'
+        : note.includes('): a return and refund of ') ? 'timeline.returnRequested' : 'timeline.afterSalesRequested';
+      return { key, params: { id: Number(id) } };
     }
     if (/^Refunded \d+ [A-Z]{3} \(minor units\)$/.test(note)) return { key: 'timeline.refunded' };
   }

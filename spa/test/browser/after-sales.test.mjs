@@ -8,37 +8,11 @@
 // in Chinese and on a desktop in English, each screen screenshotted and audited.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { anAddress, api, listedProduct, newShopper, until } from './api.mjs';
+import { afterSalesOf, anAddress, deliveredOrder, listedProduct, newShopper, paidOrder } from './api.mjs';
 import { MALL, RUNS, either, launch, marker, newPage, shot, signIn } from './mall.mjs';
 
-/** An order of {@code quantity} units of {@code sku}, placed and paid with the sandbox card through the API. */
-async function paidOrder(token, sku, quantity) {
-  const put = await api('PUT', `/cart-order/cart/lines/${sku}`, { token, body: { quantity } });
-  assert.equal(put.status, 200, `cart: ${JSON.stringify(put.json)}`);
-  const placed = await api('POST', '/cart-order/checkout', { token });
-  assert.equal(placed.status, 201, `checkout: ${JSON.stringify(placed.json)}`);
-  const id = placed.json.id;
-  const key = randomUUID();
-  await until(`order ${id} to be paid`, async () => (await api('POST', '/pay/payments',
-    { token, key, body: { orderId: id, channel: 'sandbox', token: 'tok_sandbox_success' } })).status === 201);
-  return id;
-}
 
-/** The order once the sandbox carrier delivered it (locally it completes 20 s later) and it offers a refund. */
-async function deliveredOrder(token, id) {
-  return until(`order ${id} to be delivered and offer a refund`, async () => {
-    const order = (await api('GET', `/cart-order/orders/${id}`, { token })).json;
-    return ['DELIVERED', 'COMPLETED'].includes(order?.status) && order.actions.includes('REQUEST_REFUND') && order;
-  }, 180);
-}
 
-/** The order's refund requests, oldest first, as the shopper's API gives them. */
-async function requestsOf(token, id) {
-  const answer = await api('GET', `/cart-order/orders/${id}/after-sales`, { token });
-  assert.equal(answer.status, 200, `after-sales list: ${JSON.stringify(answer.json)}`);
-  return answer.json;
-}
 
 const REQUEST_REFUND = either('Request a refund', '申请退款');
 const SEND = either('Send the request', '提交申请');
@@ -84,7 +58,7 @@ for (const { viewport, locale } of RUNS) {
       await form.locator('.field.invalid', { has: page.locator('select[name="reason"]') }).locator('.hint')
         .filter({ hasText: either('Choose why', '请选择退款原因') }).waitFor();
       assert.equal(await form.locator('select[name="reason"]').getAttribute('aria-invalid'), 'true');
-      assert.equal(await requestsOf(token, small).then((list) => list.length), 0, 'nothing was sent');
+      assert.equal(await afterSalesOf(token, small).then((list) => list.length), 0, 'nothing was sent');
 
       await form.locator('select[name="reason"]').selectOption('DAMAGED');
       await units.fill('1');
@@ -94,8 +68,8 @@ for (const { viewport, locale } of RUNS) {
 
       // ¥12 is at most ¥20: approved at once by the rule, then pay gives it back.
       await section.locator('li.after-sales-request').first().waitFor();
-      await section.getByText(either('Refund request #\\d+ sent', '退款申请 #\\d+ 已提交')).waitFor();
-      const [request] = await requestsOf(token, small);
+      await section.getByText(either('After-sales request #\\d+ sent', '售后申请 #\\d+ 已提交')).waitFor();
+      const [request] = await afterSalesOf(token, small);
       assert.equal(request.amount.amountMinor, 1_200);
       assert.equal(request.decidedBy, 'AUTO_APPROVE_RULE');
       assert.deepEqual(request.lines, [{ sku, quantity: 1 }]);
@@ -136,7 +110,7 @@ for (const { viewport, locale } of RUNS) {
       assert.match(await waiting.innerText(), /24\.00/);
       // While it is open no other request is offered.
       await section.getByRole('button', { name: REQUEST_REFUND }).waitFor({ state: 'detached' });
-      [largeRequest] = await requestsOf(token, large);
+      [largeRequest] = await afterSalesOf(token, large);
       assert.equal(largeRequest.status, 'REQUESTED');
       assert.equal(largeRequest.amount.amountMinor, 2_400);
       await shot(page, viewport, 'order-refund-requested');
@@ -164,7 +138,7 @@ for (const { viewport, locale } of RUNS) {
       // A rejection needs a note: asked for before anything is sent.
       await row.getByRole('button', { name: either('Reject', '拒绝') }).click();
       await row.getByText(either('Say why you reject it', '请填写拒绝理由')).waitFor();
-      assert.equal((await requestsOf(token, large))[0].status, 'REQUESTED');
+      assert.equal((await afterSalesOf(token, large))[0].status, 'REQUESTED');
 
       await row.locator('textarea[name="decision-note"]').fill(rejection);
       await row.getByRole('button', { name: either('Reject', '拒绝') }).click();
@@ -172,7 +146,7 @@ for (const { viewport, locale } of RUNS) {
       await row.waitFor({ state: 'detached' }); // no longer undecided
       await page.getByRole('combobox', { name: either('Status', '状态') }).selectOption('REJECTED');
       await page.locator(`tr[data-request-id="${largeRequest.id}"][data-status="REJECTED"]`, { hasText: rejection }).waitFor();
-      const decided = (await requestsOf(token, large))[0];
+      const decided = (await afterSalesOf(token, large))[0];
       assert.equal(decided.status, 'REJECTED');
       assert.equal(decided.decidedBy, 'MERCHANT');
       assert.equal(decided.decisionNote, rejection);

@@ -113,6 +113,34 @@ export async function buyAndPay(token, sku, points = 0) {
   });
 }
 
+/** An order of {@code quantity} units of {@code sku}, placed and paid with the sandbox card; its id. */
+export async function paidOrder(token, sku, quantity) {
+  const put = await api('PUT', `/cart-order/cart/lines/${sku}`, { token, body: { quantity } });
+  if (put.status !== 200) throw new Error(`cart refused: ${put.status} ${JSON.stringify(put.json)}`);
+  const placed = await api('POST', '/cart-order/checkout', { token });
+  if (placed.status !== 201) throw new Error(`checkout refused: ${placed.status} ${JSON.stringify(placed.json)}`);
+  const id = placed.json.id;
+  const key = randomUUID();
+  await until(`order ${id} to be paid`, async () => (await api('POST', '/pay/payments',
+    { token, key, body: { orderId: id, channel: 'sandbox', token: 'tok_sandbox_success' } })).status === 201);
+  return id;
+}
+
+/** The order once the sandbox carrier delivered it (locally it completes 20 s later) and it offers after-sales. */
+export async function deliveredOrder(token, id) {
+  return until(`order ${id} to be delivered and offer after-sales`, async () => {
+    const order = (await api('GET', `/cart-order/orders/${id}`, { token })).json;
+    return ['DELIVERED', 'COMPLETED'].includes(order?.status) && order.actions.includes('REQUEST_REFUND') && order;
+  }, 180);
+}
+
+/** The order's after-sales requests, oldest first, as the shopper's API gives them. */
+export async function afterSalesOf(token, id) {
+  const answer = await api('GET', `/cart-order/orders/${id}/after-sales`, { token });
+  if (answer.status !== 200) throw new Error(`after-sales list: ${answer.status} ${JSON.stringify(answer.json)}`);
+  return answer.json;
+}
+
 /** The shopper's points account once {@code ready} says it is what the test waits for. */
 export async function pointsOnce(token, what, ready) {
   return until(what, async () => {

@@ -3,7 +3,7 @@ import { ApiError, type AfterSalesRequest, type OrderView } from '../../src/api'
 import { translate } from '../../src/i18n';
 import {
   afterSalesPossible, claimableLines, dueIn, hasOpenRequest, hasProblems, problemType, refundDraft, refundFormOf, refundProblems,
-  refundServerProblems,
+  refundServerProblems, returnParcelDraft, returnParcelProblems,
 } from '../../src/orders/afterSales';
 import { stepLabel } from '../../src/orders/timelineStep';
 
@@ -29,6 +29,14 @@ describe('what is left to claim', () => {
     expect(hasOpenRequest([request('REFUNDED', []), request('APPROVED', [])])).toBe(true);
     expect(hasOpenRequest([request('REQUESTED', [])])).toBe(true);
     expect(hasOpenRequest(undefined)).toBe(false);
+    for (const status of ['AWAITING_RETURN', 'RETURN_SHIPPED'] as const) expect(hasOpenRequest([request(status, [])]), status).toBe(true);
+    expect(hasOpenRequest([request('EXPIRED', []), request('NOT_REFUNDED', [])])).toBe(false);
+  });
+
+  test('units of a request not refunded or expired are free again; those of a return on its way are not', () => {
+    const earlier = [request('EXPIRED', [{ sku: 'TEA-S', quantity: 3 }]), request('NOT_REFUNDED', [{ sku: 'TEA-L', quantity: 1 }]),
+      request('RETURN_SHIPPED', [{ sku: 'TEA-S', quantity: 1 }])];
+    expect(claimableLines(order(), earlier).map((l) => l.claimable)).toEqual([2, 1]);
   });
 });
 
@@ -39,24 +47,25 @@ describe("the form's quantities become the draft's lines", () => {
     const form = { ...refundFormOf(lines), reason: 'DAMAGED' as const };
     expect(form.units).toEqual({ 'TEA-S': '3', 'TEA-L': '1' });
     expect(hasProblems(refundProblems(form, lines))).toBe(false);
-    expect(refundDraft(form, lines)).toEqual({ reason: 'DAMAGED', lines: [{ sku: 'TEA-S', quantity: 3 }, { sku: 'TEA-L', quantity: 1 }] });
+    expect(refundDraft(form, lines)).toEqual({ kind: 'REFUND_ONLY', reason: 'DAMAGED', lines: [{ sku: 'TEA-S', quantity: 3 }, { sku: 'TEA-L', quantity: 1 }] });
+    expect(refundDraft({ ...form, kind: 'RETURN_AND_REFUND' }, lines).kind).toBe('RETURN_AND_REFUND');
   });
 
   test('a line left at 0 (or empty) is dropped; the note is trimmed, and left out when blank', () => {
-    const form = { reason: 'NOT_RECEIVED' as const, units: { 'TEA-S': '1', 'TEA-L': '0' }, note: '  box crushed ' };
-    expect(refundDraft(form, lines)).toEqual({ reason: 'NOT_RECEIVED', note: 'box crushed', lines: [{ sku: 'TEA-S', quantity: 1 }] });
+    const form = { kind: 'REFUND_ONLY' as const, reason: 'NOT_RECEIVED' as const, units: { 'TEA-S': '1', 'TEA-L': '0' }, note: '  box crushed ' };
+    expect(refundDraft(form, lines)).toEqual({ kind: 'REFUND_ONLY', reason: 'NOT_RECEIVED', note: 'box crushed', lines: [{ sku: 'TEA-S', quantity: 1 }] });
     expect(refundDraft({ ...form, units: { 'TEA-S': '', 'TEA-L': '1' }, note: '   ' }, lines))
-      .toEqual({ reason: 'NOT_RECEIVED', lines: [{ sku: 'TEA-L', quantity: 1 }] });
+      .toEqual({ kind: 'REFUND_ONLY', reason: 'NOT_RECEIVED', lines: [{ sku: 'TEA-L', quantity: 1 }] });
   });
 
   test('no reason, a quantity over what is left or not a whole number, a note too long, and no unit at all are named', () => {
-    const form = { reason: '' as const, units: { 'TEA-S': '4', 'TEA-L': '0.5' }, note: 'x'.repeat(501) };
+    const form = { kind: 'REFUND_ONLY' as const, reason: '' as const, units: { 'TEA-S': '4', 'TEA-L': '0.5' }, note: 'x'.repeat(501) };
     expect(refundProblems(form, lines)).toEqual({ reason: 'required', note: 'tooLong', units: { 'TEA-S': 'quantity', 'TEA-L': 'quantity' } });
     expect(refundProblems({ ...form, units: { 'TEA-S': '-1', 'TEA-L': '1' } }, lines).units).toEqual({ 'TEA-S': 'quantity' });
-    const none = refundProblems({ reason: 'OTHER', units: { 'TEA-S': '0', 'TEA-L': '' }, note: '' }, lines);
+    const none = refundProblems({ kind: 'REFUND_ONLY', reason: 'OTHER', units: { 'TEA-S': '0', 'TEA-L': '' }, note: '' }, lines);
     expect(none).toEqual({ units: {}, nothing: true });
     expect(hasProblems(none)).toBe(true);
-    expect(refundProblems({ reason: 'OTHER', units: { 'TEA-S': '0', 'TEA-L': '1' }, note: 'x'.repeat(500) }, lines)).toEqual({ units: {} });
+    expect(refundProblems({ kind: 'RETURN_AND_REFUND', reason: 'OTHER', units: { 'TEA-S': '0', 'TEA-L': '1' }, note: 'x'.repeat(500) }, lines)).toEqual({ units: {} });
   });
 });
 
@@ -100,6 +109,14 @@ describe('how long the merchant has left to answer', () => {
   });
 });
 
+test('a return parcel needs a carrier and a tracking number of the shape cart-order takes, both trimmed', () => {
+  expect(returnParcelProblems({ carrier: ' 顺丰速运 ', trackingNumber: ' SF1400012345 ' })).toEqual({});
+  expect(returnParcelDraft({ carrier: ' 顺丰速运 ', trackingNumber: ' SF1400012345 ' })).toEqual({ carrier: '顺丰速运', trackingNumber: 'SF1400012345' });
+  expect(returnParcelProblems({ carrier: '  ', trackingNumber: 'SF 123 456' })).toEqual({ carrier: 'required', trackingNumber: 'format' });
+  expect(returnParcelProblems({ carrier: 'x'.repeat(41), trackingNumber: '-SF1234567' })).toEqual({ carrier: 'tooLong', trackingNumber: 'format' });
+  expect(returnParcelProblems({ carrier: 'YTO', trackingNumber: 'YT123' }).trackingNumber).toBe('format');
+});
+
 test("a refund request's steps on the order's timeline are named after it, not the order's status again", () => {
   const step = (note: string) => ({ status: 'COMPLETED', note, at: '2026-11-27T10:00:00Z' });
   const zh = (note: string) => { const l = stepLabel(step(note), 7); return translate('zh-CN', l.key, l.params); };
@@ -108,4 +125,9 @@ test("a refund request's steps on the order's timeline are named after it, not t
   expect(zh('After-sales request 13 rejected: used, as the photo shows')).toBe('退款 #13 被拒绝');
   expect(zh('Refunded 1250 CNY (minor units)')).toBe('已退款');
   expect(zh('Receipt confirmed')).toBe('已完成');
+  expect(zh('After-sales request 14 (DAMAGED): a return and refund of 2500 CNY (minor units) asked')).toBe('申请退货 #14');
+  expect(zh('After-sales request 14 approved (MERCHANT): return the goods by 2026-12-06T10:00:00Z')).toBe('退货 #14 已同意，待寄回商品');
+  expect(zh('After-sales request 14: return parcel sent (顺丰速运 SF1400012345)')).toBe('退货 #14 已寄回');
+  expect(zh('After-sales request 14: returned goods received (SELLABLE): 1250 CNY (minor units) to be refunded')).toBe('退货 #14 商家已收货');
+  expect(zh('After-sales request 15 expired: the goods were not sent back in time')).toBe('申请 #15 已关闭：未按时寄回');
 });

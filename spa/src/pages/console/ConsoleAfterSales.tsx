@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { newIdempotencyKey, type AfterSalesRequest, type AfterSalesStatus } from '../../api';
+import { newIdempotencyKey, type AfterSalesRequest, type AfterSalesStatus, type Disposition } from '../../api';
 import { AfterSalesRefusal } from '../../components/AfterSalesRefusal';
 import { Loaded } from '../../components/Status';
 import { formatTime, useI18n } from '../../i18n';
@@ -10,7 +10,8 @@ import { formatMoney } from '../../money';
 import { NOTE_MAX, dueIn } from '../../orders/afterSales';
 import { asApiError, keys, queries, useApiClient } from '../../queries';
 
-const STATUSES: AfterSalesStatus[] = ['REQUESTED', 'APPROVED', 'REJECTED', 'REFUNDED', 'NOT_REFUNDED'];
+const STATUSES: AfterSalesStatus[] = ['REQUESTED', 'AWAITING_RETURN', 'RETURN_SHIPPED', 'APPROVED', 'REJECTED', 'REFUNDED',
+  'NOT_REFUNDED', 'EXPIRED'];
 
 /** The clock the deadlines are counted on, moved on every half minute. */
 function useNow(): number {
@@ -22,17 +23,21 @@ function useNow(): number {
   return now;
 }
 
-/** How long is left to answer, or that the clock approves it soon. */
-function DueIn({ respondBy, now }: { respondBy: string; now: number }) {
+/** How long is left to answer (or to receive a return parcel), or that the clock acts soon. */
+function DueIn({ respondBy, now, receipt = false }: { respondBy: string; now: number; receipt?: boolean }) {
   const { t, lang } = useI18n();
   const due = dueIn(respondBy, now);
-  const text = due.overdue ? t('afterSales.overdue')
+  const text = due.overdue ? t(receipt ? 'afterSales.overdueReceipt' : 'afterSales.overdue')
     : 'hours' in due ? t('afterSales.dueInHours', { hours: due.hours }) : t('afterSales.dueInMinutes', { minutes: due.minutes });
   return <time dateTime={respondBy} title={formatTime(respondBy, lang)} className={due.overdue ? 'due overdue' : 'due'}>{text}</time>;
 }
 
-/** One decision as sent: the request, which way, the note to the shopper and the draft's Idempotency-Key. */
-interface DecisionSent { request: AfterSalesRequest; approve: boolean; note: string; key: string }
+/**
+ * One answer as sent: the request, which way (approve, reject, or receive its return parcel with
+ * what becomes of the goods), the note to the shopper and the draft's Idempotency-Key.
+ */
+type DecisionSent = { request: AfterSalesRequest; key: string } & (
+  { answer: 'approval' | 'rejection'; note: string } | { answer: 'receipt'; disposition: Disposition });
 
 /**
  * The note to the shopper and the two answers on an undecided request; a rejection needs a note,
@@ -47,7 +52,7 @@ function Decision({ request, busy, decide }: { request: AfterSalesRequest; busy:
   const [key, setKey] = useState(newIdempotencyKey);
   const send = (approve: boolean) => {
     if (!approve && note.trim() === '') setNeedsNote(true);
-    else decide({ request, approve, note: note.trim(), key });
+    else decide({ request, answer: approve ? 'approval' : 'rejection', note: note.trim(), key });
   };
   return (
     <div className="decision">
@@ -66,6 +71,20 @@ function Decision({ request, busy, decide }: { request: AfterSalesRequest; busy:
   );
 }
 
+/** The two ways to receive a return parcel: the goods back on the shelf, or set apart for inspection. */
+function Receipt({ request, busy, decide }: { request: AfterSalesRequest; busy: boolean; decide(sent: DecisionSent): void }) {
+  const { t } = useI18n();
+  const [key] = useState(newIdempotencyKey);
+  return (
+    <div className="actions receipt">
+      <button type="button" className="primary" disabled={busy}
+        onClick={() => decide({ request, answer: 'receipt', disposition: 'SELLABLE', key })}>{t('afterSales.receiveSellable')}</button>
+      <button type="button" disabled={busy}
+        onClick={() => decide({ request, answer: 'receipt', disposition: 'QUARANTINE', key: `${key}-q` })}>{t('afterSales.receiveQuarantine')}</button>
+    </div>
+  );
+}
+
 /**
  * Sends a decision; after it, or after cart-order's refusal, the queue and the console's orders (the
  * order's timeline has a step more) are asked for again. The outcome is kept here, not in the row:
@@ -76,26 +95,43 @@ function useDecision() {
   const api = useApiClient();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ request, approve, note, key }: DecisionSent) => api.request<AfterSalesRequest>(
-      `/cart-order/operator/after-sales/${request.id}/${approve ? 'approval' : 'rejection'}`,
-      { method: 'POST', idempotencyKey: key, body: { note: note || undefined } }),
+    mutationFn: (sent: DecisionSent) => api.request<AfterSalesRequest>(
+      `/cart-order/operator/after-sales/${sent.request.id}/${sent.answer}`,
+      { method: 'POST', idempotencyKey: sent.key,
+        body: sent.answer === 'receipt' ? { disposition: sent.disposition } : { note: sent.note || undefined } }),
     onSettled: () => Promise.all([client.invalidateQueries({ queryKey: keys.operatorAfterSales }),
       client.invalidateQueries({ queryKey: keys.operatorOrders })]),
   });
 }
 
-/** What became of a decided request: by whom, when, and the note the shopper reads. */
+/** What became of a decided request: by whom, when, the note the shopper reads, and a return's parcel and receipt. */
 function Decided({ request: r }: { request: AfterSalesRequest }) {
   const { t, lang } = useI18n();
   return (
     <>
       {r.decidedBy && r.decidedAt && <p className="muted">{t(`afterSales.decidedBy.${r.decidedBy}`, { at: formatTime(r.decidedAt, lang) })}</p>}
       {r.decisionNote && <p className="merchant-note">{r.decisionNote}</p>}
+      {r.status === 'AWAITING_RETURN' && <p className="muted">{t('afterSales.awaitingReturnUntil', { at: formatTime(r.respondBy, lang) })}</p>}
+      {r.returnShippedAt && (
+        <p>{t('afterSales.parcelSent', { carrier: r.returnCarrier ?? '', tracking: r.returnTracking ?? '', at: formatTime(r.returnShippedAt, lang) })}</p>
+      )}
+      {r.receivedAt && r.disposition && (
+        <p>{t('afterSales.receivedAt', { at: formatTime(r.receivedAt, lang), disposition: t(`afterSales.disposition.${r.disposition}`) })}</p>
+      )}
     </>
   );
 }
 
-/** The requests the operator may decide (a merchant those on orders with its SKUs, an admin all): undecided first, the nearest deadline first. */
+/** What the console says once an answer went through. */
+function answered(sent: DecisionSent): { key: 'afterSales.approved' | 'afterSales.rejected' | 'afterSales.receivedOne'; id: number } {
+  const key = sent.answer === 'approval' ? 'afterSales.approved' : sent.answer === 'rejection' ? 'afterSales.rejected' : 'afterSales.receivedOne';
+  return { key, id: sent.request.id };
+}
+
+/**
+ * The requests the operator may decide (a merchant those on orders with its SKUs, an admin all):
+ * those awaiting the merchant (undecided, or a return parcel to receive) first, the nearest deadline first.
+ */
 export function ConsoleAfterSales() {
   const { t, known, lang } = useI18n();
   const api = useApiClient();
@@ -114,9 +150,7 @@ export function ConsoleAfterSales() {
         </select>
       </label>
       <div aria-live="polite">
-        {decision.isSuccess && sent && (
-          <p className="ok">{t(sent.approve ? 'afterSales.approved' : 'afterSales.rejected', { id: sent.request.id })}</p>
-        )}
+        {decision.isSuccess && sent && <p className="ok">{t(answered(sent).key, { id: sent.request.id })}</p>}
       </div>
       {decision.error && sent && (
         <div data-refused-request={sent.request.id}>
@@ -136,7 +170,7 @@ export function ConsoleAfterSales() {
               {list.map((r) => (
                 <tr key={r.id} data-request-id={r.id} data-order-id={r.orderId} data-status={r.status}>
                   <td>
-                    <strong>{t('afterSales.numbered', { id: r.id })}</strong>
+                    <strong>{t(r.kind === 'RETURN_AND_REFUND' ? 'afterSales.numberedReturn' : 'afterSales.numbered', { id: r.id })}</strong>
                     <div className="muted">{formatTime(r.createdAt, lang)}</div>
                   </td>
                   <td data-label={t('afterSales.queue.order')}>
@@ -156,6 +190,12 @@ export function ConsoleAfterSales() {
                       <>
                         <DueIn respondBy={r.respondBy} now={now} />
                         <Decision request={r} busy={decision.isPending} decide={(d) => decision.mutate(d)} />
+                      </>
+                    ) : r.status === 'RETURN_SHIPPED' ? (
+                      <>
+                        <Decided request={r} />
+                        <DueIn respondBy={r.respondBy} now={now} receipt />
+                        <Receipt request={r} busy={decision.isPending} decide={(d) => decision.mutate(d)} />
                       </>
                     ) : <Decided request={r} />}
                   </td>

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Refund-only after-sales through the API: a small request approved at once, a larger one answered
+ * After-sales through the API (refund only, and return and refund): a small request approved at once, a larger one answered
  * by the merchant or, unanswered, by the clock; each approval announced once for pay, each refund
  * pay reports closing its request; and every bad request refused with nothing changed.
  */
@@ -134,6 +134,91 @@ class AfterSalesTest {
                 .body("[0].decisionNote", equalTo("The photos show the tea as described"));
     }
 
+    private static List<String> eventsOfType(long orderId, String type) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list("recordKey = ?1 order by id",
+                Long.toString(orderId)).stream().map(OutboxEvent::envelope)
+                .filter(e -> e.contains("\"type\":\"" + type + "\"")).toList());
+    }
+
+    static ValidatableResponse sendBack(String shopper, long orderId, long requestId, String body) {
+        return given().auth().oauth2(Tokens.of(shopper)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(body).when()
+                .post("/orders/{id}/after-sales/{requestId}/return-parcel", orderId, requestId).then();
+    }
+
+    @Test
+    void a_return_is_authorised_sent_back_received_sellable_then_refunded_each_step_once() {
+        long orderId = orderAt("shopper", 5_000, "DELIVERED");
+        long requestId = ask("shopper", orderId, "{\"kind\":\"RETURN_AND_REFUND\",\"reason\":\"NOT_AS_DESCRIBED\"}")
+                .statusCode(201).body("kind", equalTo("RETURN_AND_REFUND")).body("status", equalTo("REQUESTED"))
+                .extract().jsonPath().getLong("id");
+        sendBack("shopper", orderId, requestId, "{\"carrier\":\"SF\",\"trackingNumber\":\"SF1234567\"}").statusCode(409)
+                .body("type", equalTo("https://quarkmall.io/problems/after-sales-not-awaiting-return"));
+        decide("admin", requestId, "receipt", "{\"disposition\":\"SELLABLE\"}").statusCode(409)
+                .body("type", equalTo("https://quarkmall.io/problems/after-sales-not-shipped-back"));
+
+        decide("admin", requestId, "approval", "{}").statusCode(200).body("status", equalTo("AWAITING_RETURN"));
+        assertEquals(List.of(), approvals(orderId), "no money before the goods are back");
+        sendBack("shopper2", orderId, requestId, "{\"carrier\":\"SF\",\"trackingNumber\":\"SF1234567\"}").statusCode(404);
+        sendBack("shopper", orderId, requestId, "{\"carrier\":\"SF\",\"trackingNumber\":\"no spaces!\"}").statusCode(400)
+                .body("violations.field", hasItem("trackingNumber"));
+        sendBack("shopper", orderId, requestId, "{\"carrier\":\"SF Express\",\"trackingNumber\":\"SF1234567\"}")
+                .statusCode(200).body("status", equalTo("RETURN_SHIPPED")).body("returnTracking", equalTo("SF1234567"));
+        sendBack("shopper", orderId, requestId, "{\"carrier\":\"SF\",\"trackingNumber\":\"SF7654321\"}").statusCode(409);
+        given().auth().oauth2(Tokens.of("admin")).queryParam("status", "RETURN_SHIPPED").queryParam("size", 100).when()
+                .get("/operator/after-sales").then().statusCode(200).body("id", hasItem((int) requestId));
+
+        decide("admin", requestId, "receipt", "{\"disposition\":\"BROKEN\"}").statusCode(400);
+        decide("admin", requestId, "receipt", "{\"disposition\":\"SELLABLE\"}").statusCode(200)
+                .body("status", equalTo("APPROVED")).body("disposition", equalTo("SELLABLE"))
+                .body("receivedAt", not(nullValue()));
+        decide("admin", requestId, "receipt", "{\"disposition\":\"SELLABLE\"}").statusCode(409);
+        List<String> received = eventsOfType(orderId, "OrderReturnReceived");
+        assertEquals(1, received.size());
+        assertEquals(true, received.getFirst().contains("\"disposition\":\"SELLABLE\"")
+                && received.getFirst().contains("\"quantity\":2"), received.getFirst());
+        assertEquals(1, approvals(orderId).size(), "the refund is asked once the goods are back");
+
+        refunded(orderId, 10_000, requestId);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.of("shopper")).when()
+                .get("/orders/{id}/after-sales", orderId).then().body("[0].status", equalTo("REFUNDED")));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", orderId).then()
+                .body("timeline.note", hasItem("After-sales request " + requestId + ": return parcel sent (SF Express SF1234567)"));
+    }
+
+    @Test
+    void a_return_never_sent_back_expires_and_one_never_received_is_received_into_quarantine_by_the_clock() {
+        long expiring = orderAt("shopper", 600, "DELIVERED");
+        long first = ask("shopper", expiring, "{\"kind\":\"RETURN_AND_REFUND\",\"reason\":\"DAMAGED\"}").statusCode(201)
+                .body("status", equalTo("AWAITING_RETURN")).body("decidedBy", equalTo("AUTO_APPROVE_RULE"))
+                .extract().jsonPath().getLong("id");
+        Instant returnBy = Instant.parse(given().auth().oauth2(Tokens.of("shopper")).when()
+                .get("/orders/{id}/after-sales", expiring).then().extract().path("[0].respondBy"));
+        afterSales.actOnOverdue(returnBy.plusSeconds(1));
+        afterSales.actOnOverdue(returnBy.plusSeconds(2));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", expiring).then()
+                .body("[0].status", equalTo("EXPIRED"));
+        assertEquals(List.of(), approvals(expiring));
+        sendBack("shopper", expiring, first, "{\"carrier\":\"SF\",\"trackingNumber\":\"SF1234567\"}").statusCode(409);
+        ask("shopper", expiring, "{\"kind\":\"RETURN_AND_REFUND\",\"reason\":\"DAMAGED\"}").statusCode(201)
+                .body("amount.amountMinor", equalTo(1_200)); // the expired request's units are free again
+
+        long unreceived = orderAt("shopper", 600, "DELIVERED");
+        long second = ask("shopper", unreceived, "{\"kind\":\"RETURN_AND_REFUND\",\"reason\":\"DAMAGED\"}").statusCode(201)
+                .extract().jsonPath().getLong("id");
+        sendBack("shopper", unreceived, second, "{\"carrier\":\"YTO\",\"trackingNumber\":\"YT99887766\"}").statusCode(200);
+        Instant receiveBy = Instant.parse(given().auth().oauth2(Tokens.of("shopper")).when()
+                .get("/orders/{id}/after-sales", unreceived).then().extract().path("[0].respondBy"));
+        afterSales.actOnOverdue(receiveBy.minusSeconds(1));
+        assertEquals(List.of(), eventsOfType(unreceived, "OrderReturnReceived"));
+        afterSales.actOnOverdue(receiveBy.plusSeconds(1));
+        afterSales.actOnOverdue(receiveBy.plusSeconds(2));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", unreceived).then()
+                .body("[0].status", equalTo("APPROVED")).body("[0].disposition", equalTo("QUARANTINE"));
+        assertEquals(1, eventsOfType(unreceived, "OrderReturnReceived").size());
+        assertEquals(1, approvals(unreceived).size());
+    }
+
     @Test
     void a_request_nobody_answers_is_approved_by_the_clock_once() {
         long orderId = orderAt("shopper", 4_000, "SHIPPED");
@@ -142,11 +227,11 @@ class AfterSalesTest {
         Instant respondBy = Instant.parse(given().auth().oauth2(Tokens.of("shopper")).when()
                 .get("/orders/{id}/after-sales", orderId).then().extract().path("[0].respondBy"));
 
-        afterSales.approveOverdue(respondBy.minusSeconds(1));
+        afterSales.actOnOverdue(respondBy.minusSeconds(1));
         given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", orderId).then()
                 .body("[0].status", equalTo("REQUESTED"));
-        afterSales.approveOverdue(respondBy.plusSeconds(1));
-        afterSales.approveOverdue(respondBy.plusSeconds(2));
+        afterSales.actOnOverdue(respondBy.plusSeconds(1));
+        afterSales.actOnOverdue(respondBy.plusSeconds(2));
         given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", orderId).then()
                 .body("[0].status", equalTo("APPROVED")).body("[0].decidedBy", equalTo("REVIEW_DEADLINE"));
         assertEquals(1, approvals(orderId).size(), "approved once, however often the clock looks");
@@ -231,7 +316,7 @@ class AfterSalesTest {
                 .body("type", equalTo("https://quarkmall.io/problems/after-sales-deadline-passed"));
         given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", orderId).then()
                 .body("[0].status", equalTo("REQUESTED"));
-        afterSales.approveOverdue(Instant.now()); // the clock's sweep (off in tests) comes by
+        afterSales.actOnOverdue(Instant.now()); // the clock's sweep (off in tests) comes by
         given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", orderId).then()
                 .body("[0].status", equalTo("APPROVED")).body("[0].decidedBy", equalTo("REVIEW_DEADLINE"));
     }

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Refund-only after-sales across the services: a delivered order's shopper asks for money back on
+ * After-sales across the services. Refund only: a delivered order's shopper asks for money back on
  * one unit, the merchant approves, pay refunds it at the channel, cart-order closes the request,
  * loyalty takes back the order's points; a second request is rejected, a third refunds the rest.
  * The goods stay with the shopper, so stock does not move. Afterwards every ledger agrees
- * ({@link ConsistencyCheck}: money given back = money cart-order recorded, points, stock).
+ * ({@link ConsistencyCheck}: money given back = money cart-order recorded, points, stock). Return and
+ * refund: no money moves until the merchant receives the parcel; then stock takes the units back,
+ * sellable or into quarantine, and pay refunds them.
  */
 @ExtendWith(Mall.class)
 class AfterSalesJourneyTest {
@@ -89,5 +91,58 @@ class AfterSalesJourneyTest {
         assertEquals(List.of(), verdict.inconsistent(), "orders the services disagree on");
         assertEquals(List.of(), verdict.unbalancedLedgers(), "points ledgers that do not add up");
         assertEquals(0, verdict.duplicateCharges());
+    }
+
+    private static void operator(String what, long requestId, String json, String status) {
+        Shop.post("merchant", "/api/cart-order/operator/after-sales/" + requestId + "/" + what, json).then()
+                .statusCode(200).body("status", equalTo(status));
+    }
+
+    @Test
+    void returned_goods_go_back_to_stock_sellable_or_into_quarantine_before_the_money_goes_back() throws Exception {
+        String shopper = Shoppers.ensure("returns-" + Shop.marker() + "-%d", 1).getFirst();
+        String sku = "E2E-" + Shop.marker();
+        Shop.listFindable(sku, "白瓷盖碗", UNIT, 10);
+        long pointsBefore = Shop.points(shopper);
+        long orderId = Shop.orderOf(shopper, sku, 3);
+        Shop.payWhenPayable(shopper, orderId, "tok_sandbox_success").then().statusCode(201);
+        Shop.awaitStatus(shopper, orderId, "DELIVERED");
+        await().atMost(SAGA).until(() -> Shop.points(shopper) > pointsBefore);
+        Shop.stock(sku).body("onHand", equalTo(7));
+
+        long first = ask(shopper, orderId, "{\"kind\":\"RETURN_AND_REFUND\",\"reason\":\"NOT_AS_DESCRIBED\",\"lines\":"
+                + "[{\"sku\":\"" + sku + "\",\"quantity\":2}]}").statusCode(201).body("kind", equalTo("RETURN_AND_REFUND"))
+                .extract().jsonPath().getLong("id");
+        operator("approval", first, "{}", "AWAITING_RETURN");
+        Shop.post(shopper, "/api/cart-order/orders/" + orderId + "/after-sales/" + first + "/return-parcel",
+                "{\"carrier\":\"顺丰速运\",\"trackingNumber\":\"SF1400012345\"}").then().statusCode(200)
+                .body("status", equalTo("RETURN_SHIPPED"));
+        payments(shopper).body("find { it.orderId == %d }.status".formatted(orderId), equalTo("CAPTURED"));
+        operator("receipt", first, "{\"disposition\":\"SELLABLE\"}", "APPROVED");
+        await().atMost(SAGA).untilAsserted(() -> requests(shopper, orderId).body("[0].status", equalTo("REFUNDED")));
+        await().atMost(SAGA).untilAsserted(() -> Shop.stock(sku).body("onHand", equalTo(9)));
+
+        long second = ask(shopper, orderId, "{\"kind\":\"RETURN_AND_REFUND\",\"reason\":\"DAMAGED\"}").statusCode(201)
+                .body("lines[0].quantity", equalTo(1)).extract().jsonPath().getLong("id");
+        operator("approval", second, "{}", "AWAITING_RETURN");
+        Shop.post(shopper, "/api/cart-order/orders/" + orderId + "/after-sales/" + second + "/return-parcel",
+                "{\"carrier\":\"YTO\",\"trackingNumber\":\"YT7788990011\"}").then().statusCode(200);
+        operator("receipt", second, "{\"disposition\":\"QUARANTINE\"}", "APPROVED");
+        await().atMost(SAGA).untilAsserted(() -> requests(shopper, orderId)
+                .body("status", equalTo(List.of("REFUNDED", "REFUNDED"))));
+        payments(shopper).body("find { it.orderId == %d }.status".formatted(orderId), equalTo("REFUNDED"));
+        await().atMost(SAGA).untilAsserted(() -> assertEquals(pointsBefore, Shop.points(shopper),
+                "the points the order earned were taken back"));
+        await().atMost(SAGA).untilAsserted(() -> {
+            try (var db = MallLedgers.open()) {
+                assertEquals(new MallLedgers.Returned(2, 1), db.stockReturnsOf(sku),
+                        "stock took back 2 units sellable and 1 into quarantine");
+            }
+        });
+        Shop.stock(sku).body("onHand", equalTo(9)).body("reserved", equalTo(0));
+
+        var verdict = ConsistencyCheck.of(sku, 10, Map.of(orderId, Tokens.subjectOf(shopper)));
+        assertEquals(List.of(), verdict.inconsistent(), "orders the services disagree on");
+        assertEquals(List.of(), verdict.unbalancedLedgers(), "points ledgers that do not add up");
     }
 }

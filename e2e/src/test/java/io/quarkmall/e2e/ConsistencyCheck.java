@@ -97,7 +97,10 @@ final class ConsistencyCheck {
                 unbalancedLedgers(db, ledgers, orderPoints));
     }
 
-    /** The SKU's level must be what its reservations add up to, and never more than was counted. */
+    /**
+     * The SKU's level must be what its reservations and returns add up to, and never more than was
+     * counted; stock must have taken back exactly the returned units cart-order received.
+     */
     private static String stock(MallLedgers db, String sku, long unitsAtStart, long confirmed, long held,
                                 List<String> inconsistent) throws SQLException {
         var level = db.stockOf(sku);
@@ -105,11 +108,23 @@ final class ConsistencyCheck {
             inconsistent.add("stock has no level for " + sku);
             return "no level";
         }
-        if (level.onHand() < 0 || level.onHand() != unitsAtStart - confirmed || level.reserved() != held) {
-            inconsistent.add("stock level of %s (on hand %d, reserved %d) disagrees with its reservations (%d confirmed, %d held of %d)"
-                    .formatted(sku, level.onHand(), level.reserved(), confirmed, held, unitsAtStart));
+        var returned = db.stockReturnsOf(sku);
+        var received = db.receivedReturnsOf(sku);
+        if (!returned.equals(received)) {
+            inconsistent.add("stock took back %s of %s, but cart-order's after-sales received %s"
+                    .formatted(returned, sku, received));
         }
-        return "%d counted, %d confirmed, %d held, %d on hand now".formatted(unitsAtStart, confirmed, held, level.onHand());
+        if (returned.sellable() + returned.quarantined() > confirmed) {
+            inconsistent.add("stock took back %d units of %s, more than the %d sold"
+                    .formatted(returned.sellable() + returned.quarantined(), sku, confirmed));
+        }
+        if (level.onHand() < 0 || level.onHand() != unitsAtStart - confirmed + returned.sellable() || level.reserved() != held) {
+            inconsistent.add(("stock level of %s (on hand %d, reserved %d) disagrees with its reservations (%d confirmed, "
+                    + "%d held of %d) and returns (%d back on hand)").formatted(sku, level.onHand(), level.reserved(),
+                    confirmed, held, unitsAtStart, returned.sellable()));
+        }
+        return "%d counted, %d confirmed, %d held, %d returned sellable, %d in quarantine, %d on hand now"
+                .formatted(unitsAtStart, confirmed, held, returned.sellable(), returned.quarantined(), level.onHand());
     }
 
     /**

@@ -37,7 +37,7 @@ class EventContractTest {
             "payment.v1", "loyalty.points.v1", "loyalty.coupons.v1", "shipping.shipment.v1");
     /** What the journeys before this test certainly caused. */
     private static final Set<String> EXPECTED = Set.of("ProductListed", "OrderPlaced", "OrderAwaitingPayment",
-            "OrderPaid", "OrderFulfilling", "OrderShipped", "OrderDelivered", "OrderRefundApproved", "OrderRefunded",
+            "OrderPaid", "OrderFulfilling", "OrderShipped", "OrderDelivered", "OrderRefundApproved", "OrderReturnReceived", "OrderRefunded",
             "OrderCancelled", "OrderCompleted", "StockReserved", "StockRejected", "StockReleased", "PaymentSucceeded",
             "PaymentFailed", "PaymentRefunded", "PointsCredited", "PointsDebited", "PointsHeld", "PointsHoldRefused", "CouponsUsed",
             "ShipmentCreated", "ShipmentPickedUp",

@@ -99,6 +99,32 @@ final class MallLedgers implements AutoCloseable {
         }
     }
 
+    /** Units of a SKU shoppers returned: back on hand (SELLABLE) and set apart (QUARANTINE). */
+    record Returned(long sellable, long quarantined) {}
+
+    /** stock: the returned units it took back, as its movements record them. */
+    Returned stockReturnsOf(String sku) throws SQLException {
+        try (var rs = query("stock", """
+                SELECT coalesce(sum(quantity) FILTER (WHERE kind = 'RETURN_TO_STOCK' AND reference LIKE 'after-sales:%'), 0),
+                       coalesce(sum(quantity) FILTER (WHERE kind = 'RETURN_TO_QUARANTINE'), 0)
+                FROM stock_movement WHERE sku = ?""", sku)) {
+            rs.next();
+            return new Returned(rs.getLong(1), rs.getLong(2));
+        }
+    }
+
+    /** cart-order: the returned units of a SKU its after-sales requests received, by what became of them. */
+    Returned receivedReturnsOf(String sku) throws SQLException {
+        try (var rs = query("cart-order", """
+                SELECT coalesce(sum((l->>'quantity')::bigint) FILTER (WHERE r.disposition = 'SELLABLE'), 0),
+                       coalesce(sum((l->>'quantity')::bigint) FILTER (WHERE r.disposition = 'QUARANTINE'), 0)
+                FROM after_sales_request r, jsonb_array_elements(r.lines) l
+                WHERE r.received_at IS NOT NULL AND l->>'sku' = ?""", sku)) {
+            rs.next();
+            return new Returned(rs.getLong(1), rs.getLong(2));
+        }
+    }
+
     /** stock: a flash-sale ticket's status (ADMITTED, ORDERED, PAID, RETURNED, RESTOCKED); null when not drained yet. */
     String flashSaleTicketStatus(UUID ticket) throws SQLException {
         try (var rs = query("stock", "SELECT status FROM flash_sale_ticket WHERE ticket_id = ?", ticket)) {

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkmall.common.outbox.OutboxEvent;
 import io.quarkmall.stock.domain.StockLevel;
+import io.quarkmall.stock.domain.StockMovement;
 import io.quarkmall.stock.domain.StockReservation;
+import io.quarkmall.stock.domain.WarehouseStock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -111,6 +114,39 @@ class SagaEventsConsumerTest {
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("recordKey = ?1 and envelope like ?2",
                 Long.toString(orderId), "%\"StockReleased\"%")), "nothing was held, so nothing is released");
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> StockLevel.<StockLevel>findById(sku).available()));
+    }
+
+    @Test
+    void returned_goods_go_back_sellable_or_into_quarantine_where_they_left_once_however_often_announced() throws Exception {
+        String sku = CatalogAnnouncements.stocked("RETURN", 5);
+        long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        send("test.stock.order.v1", orderId, envelope(UUID.randomUUID(), "OrderPlaced", orderId,
+                "{\"orderId\":%d,\"shopperId\":\"s\",\"lines\":[{\"sku\":\"%s\",\"quantity\":3}]}".formatted(orderId, sku)));
+        send("test.stock.order.v1", orderId, envelope(UUID.randomUUID(), "OrderPaid", orderId,
+                "{\"orderId\":%d,\"shopperId\":\"s\"}".formatted(orderId)));
+        eventually("stock taken on payment", () -> StockLevel.<StockLevel>findById(sku).onHand() == 2);
+
+        String sellable = envelope(UUID.randomUUID(), "OrderReturnReceived", orderId, """
+                {"orderId":%d,"shopperId":"s","requestId":71,"lines":[{"sku":"%s","quantity":2}],"disposition":"SELLABLE"}"""
+                .formatted(orderId, sku));
+        send("test.stock.order.v1", orderId, sellable);
+        send("test.stock.order.v1", orderId, sellable); // redelivered: taken back once
+        send("test.stock.order.v1", orderId, envelope(UUID.randomUUID(), "OrderReturnReceived", orderId, """
+                {"orderId":%d,"shopperId":"s","requestId":72,"lines":[{"sku":"%s","quantity":1}],"disposition":"QUARANTINE"}"""
+                .formatted(orderId, sku)));
+        UUID marker = marker(orderId);
+        eventually("the returns", () -> handled(marker));
+
+        var level = QuarkusTransaction.requiringNew().call(() -> StockLevel.<StockLevel>findById(sku));
+        assertEquals(4, level.onHand(), "2 sellable units back on hand, the quarantined one not");
+        assertEquals(4, level.available());
+        WarehouseStock stock = QuarkusTransaction.requiringNew().call(() -> WarehouseStock.<WarehouseStock>find("sku", sku).firstResult());
+        assertEquals(4, stock.onHand());
+        assertEquals(1, stock.quarantined());
+        var movements = QuarkusTransaction.requiringNew().call(() -> StockMovement.pageOf(sku, null, 0, 10).stream()
+                .map(m -> m.kind() + " " + m.quantity() + " " + m.reference()).toList());
+        assertEquals(List.of("RETURN_TO_QUARANTINE 1 after-sales:72", "RETURN_TO_STOCK 2 after-sales:71"),
+                movements.subList(0, 2));
     }
 
     /**

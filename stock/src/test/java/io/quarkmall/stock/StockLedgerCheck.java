@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs after every stock test on the stack (registered for autodetection) and fails it if the stock
- * ledger no longer balances: each warehouse's on hand must equal the sum of its movements, each SKU's
+ * ledger no longer balances: each warehouse's on hand must equal the sum of its movements (but those
+ * into quarantine, whose sum its quarantined units must equal), each SKU's
  * totals the sum of its warehouses, reserved lie between 0 and on hand, what a warehouse reserves
  * equal what unpaid orders, undispatched transfers and flash sales (less the units their paid orders
  * took; a closed sale only its unpaid orders' units) hold there, each reservation be allocated in full, and what is inbound to a warehouse equal
@@ -29,9 +30,18 @@ public class StockLedgerCheck implements AfterEachCallback {
             SELECT 'stock ' || w.sku || '@' || w.warehouse_code || ': on hand ' || w.on_hand
                    || ' but its movements sum to ' || coalesce(m.total, 0)
             FROM warehouse_stock w
-            LEFT JOIN (SELECT sku, warehouse_code, sum(quantity) AS total FROM stock_movement GROUP BY sku, warehouse_code) m
+            LEFT JOIN (SELECT sku, warehouse_code, sum(quantity) AS total FROM stock_movement
+                       WHERE kind <> 'RETURN_TO_QUARANTINE' GROUP BY sku, warehouse_code) m
               USING (sku, warehouse_code)
             WHERE w.on_hand <> coalesce(m.total, 0)""",
+            """
+            SELECT 'stock ' || w.sku || '@' || w.warehouse_code || ': quarantined ' || w.quarantined
+                   || ' but its quarantine movements sum to ' || coalesce(m.total, 0)
+            FROM warehouse_stock w
+            LEFT JOIN (SELECT sku, warehouse_code, sum(quantity) AS total FROM stock_movement
+                       WHERE kind = 'RETURN_TO_QUARANTINE' GROUP BY sku, warehouse_code) m
+              USING (sku, warehouse_code)
+            WHERE w.quarantined <> coalesce(m.total, 0)""",
             """
             SELECT 'level ' || l.sku || ': ' || l.on_hand || ' on hand, ' || l.reserved || ' reserved, but its warehouses '
                    || coalesce(w.on_hand, 0) || ' and ' || coalesce(w.reserved, 0)

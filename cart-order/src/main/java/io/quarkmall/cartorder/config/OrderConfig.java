@@ -56,6 +56,17 @@ public interface OrderConfig {
         /** Requests for at most this much money (minor units: 2000 = ¥20) are approved at once; 0: none. */
         @WithDefault("2000")
         long autoApproveUpToMinor();
+
+        /** How long a shopper has to send the goods of an approved return back before it expires. */
+        @WithDefault("7d")
+        Duration returnWithin();
+
+        /**
+         * How long a merchant has to receive a return parcel once it is sent; then the clock receives
+         * it into quarantine (nobody inspected the goods) and the refund goes out.
+         */
+        @WithDefault("10d")
+        Duration receiveWithin();
     }
 
     /** Points paying part of an order (PointsPaymentPolicy). */

@@ -21,25 +21,40 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A shopper's request for money back on one order without sending the goods back (refund only):
- * REQUESTED → APPROVED → REFUNDED (or NOT_REFUNDED when pay declines it), or REQUESTED → REJECTED. Approved by the merchant, by the
- * auto-approve rule (a small amount) or by the clock when the merchant has not answered by
- * {@code respondBy}; refunded once pay says the money went back under its reference.
+ * A shopper's request for money back on one order. Refund only (the goods stay with the shopper):
+ * REQUESTED → APPROVED → REFUNDED (or NOT_REFUNDED when pay declines it), or REQUESTED → REJECTED.
+ * Return and refund: REQUESTED → AWAITING_RETURN (the return is authorised) → RETURN_SHIPPED (the
+ * shopper gave the return parcel's tracking number) → APPROVED once the merchant received the goods,
+ * SELLABLE or into QUARANTINE → REFUNDED; a return not shipped by its deadline is EXPIRED.
+ * Decided by the merchant, by the auto-approve rule (a small amount) or by the clock when nobody
+ * acted by {@code respondBy}; refunded once pay says the money went back under its reference.
  */
 @Entity
 public class AfterSalesRequest extends PanacheEntityBase {
 
     /** NOT_REFUNDED: approved, but pay could not give the money back (PaymentRefundDeclined). */
-    public enum Status { REQUESTED, APPROVED, REJECTED, REFUNDED, NOT_REFUNDED }
+    public enum Status { REQUESTED, AWAITING_RETURN, RETURN_SHIPPED, APPROVED, REJECTED, REFUNDED, NOT_REFUNDED, EXPIRED }
+
+    public enum Kind { REFUND_ONLY, RETURN_AND_REFUND }
+
+    /** What becomes of returned goods: back on the shelf, or set apart until somebody inspects them. */
+    public enum Disposition { SELLABLE, QUARANTINE }
 
     /** Who approved or rejected it. */
     public enum Decider { MERCHANT, AUTO_APPROVE_RULE, REVIEW_DEADLINE }
+
+    /** Where the merchant is to act (review it, or receive its parcel); the queue shows them first. */
+    public static final List<Status> AWAITING_MERCHANT = List.of(Status.REQUESTED, Status.RETURN_SHIPPED);
+    /** Where the clock acts at {@code respondBy} if nobody did. */
+    public static final List<Status> TIMED = List.of(Status.REQUESTED, Status.AWAITING_RETURN, Status.RETURN_SHIPPED);
 
     private static final String REFERENCE_PREFIX = "after-sales-";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
     private long orderId;
     private String shopperId;
     @Enumerated(EnumType.STRING)
@@ -60,13 +75,20 @@ public class AfterSalesRequest extends PanacheEntityBase {
     private Instant decidedAt;
     private Instant refundedAt;
     private String notRefundedReason;
+    private String returnCarrier;
+    private String returnTracking;
+    private Instant returnShippedAt;
+    private Instant receivedAt;
+    @Enumerated(EnumType.STRING)
+    private Disposition disposition;
 
     protected AfterSalesRequest() {
     }
 
-    public static AfterSalesRequest open(Order order, AfterSalesPolicy.Grant grant, AfterSalesReason reason,
+    public static AfterSalesRequest open(Kind kind, Order order, AfterSalesPolicy.Grant grant, AfterSalesReason reason,
                                          String note, Instant now, Instant respondBy) {
         var request = new AfterSalesRequest();
+        request.kind = kind;
         request.orderId = order.id();
         request.shopperId = order.shopperId();
         request.reason = reason;
@@ -79,8 +101,48 @@ public class AfterSalesRequest extends PanacheEntityBase {
         return request;
     }
 
-    public void approve(Decider by, String note, Instant now) {
-        decide(Status.APPROVED, by, note, now);
+    /**
+     * Approved: a refund only is to be refunded now; a return is authorised, and the shopper has
+     * until {@code returnBy} to send the goods back.
+     */
+    public void approve(Decider by, String note, Instant now, Instant returnBy) {
+        decide(kind == Kind.RETURN_AND_REFUND ? Status.AWAITING_RETURN : Status.APPROVED, by, note, now);
+        if (status == Status.AWAITING_RETURN) {
+            respondBy = returnBy;
+        }
+    }
+
+    /** The shopper sent the goods back; the merchant has until {@code receiveBy} to receive them. */
+    public void returnShipped(String carrier, String trackingNumber, Instant now, Instant receiveBy) {
+        if (status != Status.AWAITING_RETURN) {
+            throw new RuleViolation("after-sales-not-awaiting-return", "After-sales request " + id + " is " + status
+                    + "; only an authorised return awaits its parcel.");
+        }
+        status = Status.RETURN_SHIPPED;
+        returnCarrier = carrier;
+        returnTracking = trackingNumber;
+        returnShippedAt = now;
+        respondBy = receiveBy;
+    }
+
+    /** The merchant (or, unanswered, the clock) received the returned goods: the refund is due now. */
+    public void received(Disposition disposition, Instant now) {
+        if (status != Status.RETURN_SHIPPED) {
+            throw new RuleViolation("after-sales-not-shipped-back", "After-sales request " + id + " is " + status
+                    + "; only a return parcel on its way can be received.");
+        }
+        status = Status.APPROVED;
+        this.disposition = disposition;
+        receivedAt = now;
+    }
+
+    /** An authorised return nobody shipped by its deadline: closed, its units free to be asked for again. */
+    public void expire() {
+        if (status != Status.AWAITING_RETURN) {
+            throw new RuleViolation("after-sales-not-awaiting-return", "After-sales request " + id + " is " + status
+                    + "; only an authorised return can expire.");
+        }
+        status = Status.EXPIRED;
     }
 
     /** The merchant says no, with a note; refused once the review deadline has passed (the clock approves it). */
@@ -131,14 +193,17 @@ public class AfterSalesRequest extends PanacheEntityBase {
         return true;
     }
 
-    /** Still to be decided or refunded. */
+    /** Still to be decided, shipped back, received or refunded. */
     public boolean isOpen() {
-        return status == Status.REQUESTED || status == Status.APPROVED;
+        return TIMED.contains(status) || status == Status.APPROVED;
     }
 
-    /** Its units are taken (asked for or refunded): a later request cannot ask for them again. Not so once rejected or not refunded. */
+    /**
+     * Its units are taken (asked for or refunded): a later request cannot ask for them again. Not so
+     * once rejected, not refunded or expired.
+     */
     public boolean claims() {
-        return status != Status.REJECTED && status != Status.NOT_REFUNDED;
+        return status != Status.REJECTED && status != Status.NOT_REFUNDED && status != Status.EXPIRED;
     }
 
     /** The refund reference pay keeps for it, so the money goes back once. */
@@ -175,12 +240,12 @@ public class AfterSalesRequest extends PanacheEntityBase {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    /** Ids of requests still undecided at their deadline, the most overdue first. */
+    /** Ids of requests nobody acted on by their deadline (see {@link #TIMED}), the most overdue first. */
     public static List<Long> overdue(Instant now, int limit) {
         return getEntityManager().createQuery("""
-                        select r.id from AfterSalesRequest r where r.status = :requested and r.respondBy < :now
+                        select r.id from AfterSalesRequest r where r.status in :timed and r.respondBy < :now
                         order by r.respondBy""", Long.class)
-                .setParameter("requested", Status.REQUESTED).setParameter("now", now)
+                .setParameter("timed", TIMED).setParameter("now", now)
                 .setMaxResults(limit).getResultList();
     }
 
@@ -190,6 +255,30 @@ public class AfterSalesRequest extends PanacheEntityBase {
 
     public long orderId() {
         return orderId;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Optional<String> returnCarrier() {
+        return Optional.ofNullable(returnCarrier);
+    }
+
+    public Optional<String> returnTracking() {
+        return Optional.ofNullable(returnTracking);
+    }
+
+    public Optional<Instant> returnShippedAt() {
+        return Optional.ofNullable(returnShippedAt);
+    }
+
+    public Optional<Instant> receivedAt() {
+        return Optional.ofNullable(receivedAt);
+    }
+
+    public Optional<Disposition> disposition() {
+        return Optional.ofNullable(disposition);
     }
 
     public String shopperId() {

@@ -53,7 +53,7 @@ public record OperatorScope(String merchantId, boolean admin) {
         return query.getSingleResult() > 0;
     }
 
-    /** After-sales requests the caller reviews: undecided first by deadline, then the rest newest first. */
+    /** After-sales requests the caller reviews: those awaiting the merchant first by deadline, then the rest newest first. */
     public List<AfterSalesRequest> afterSales(Optional<AfterSalesRequest.Status> status, int page, int size) {
         String where = admin ? "1 = 1" : MERCHANTS_SKUS_ALONE;
         if (status.isPresent()) {
@@ -61,10 +61,10 @@ public record OperatorScope(String merchantId, boolean admin) {
         }
         TypedQuery<AfterSalesRequest> query = Order.getEntityManager().createQuery("""
                         select r from AfterSalesRequest r, Order o where o.id = r.orderId and %s
-                        order by case when r.status = :requested then 0 else 1 end,
-                                 case when r.status = :requested then r.respondBy end, r.id desc"""
+                        order by case when r.status in :waiting then 0 else 1 end,
+                                 case when r.status in :waiting then r.respondBy end, r.id desc"""
                         .formatted(where), AfterSalesRequest.class)
-                .setParameter("requested", AfterSalesRequest.Status.REQUESTED)
+                .setParameter("waiting", AfterSalesRequest.AWAITING_MERCHANT)
                 .setFirstResult(page * size).setMaxResults(size);
         bind(query);
         status.ifPresent(s -> query.setParameter("status", s));

@@ -315,14 +315,46 @@ public class Order extends PanacheEntityBase {
 
     /** The shopper asked for money back (after-sales): the timeline says so; nothing moves yet. */
     public void afterSalesRequested(AfterSalesRequest request, Instant now) {
-        record(status, "After-sales request " + request.id() + " (" + request.reason() + "): a refund of "
+        String what = request.kind() == AfterSalesRequest.Kind.RETURN_AND_REFUND ? "a return and refund of " : "a refund of ";
+        record(status, "After-sales request " + request.id() + " (" + request.reason() + "): " + what
                 + minorUnits(request.amount()) + " asked", now);
     }
 
-    /** The request was approved: pay is asked to give the money back, once, under the request's reference. */
+    /**
+     * The request was approved. A refund only: pay is asked to give the money back, once, under the
+     * request's reference. A return: the shopper is to send the goods back first.
+     */
     public void afterSalesApproved(AfterSalesRequest request, Instant now) {
+        if (request.status() == AfterSalesRequest.Status.AWAITING_RETURN) {
+            record(status, "After-sales request " + request.id() + " approved (" + request.decidedBy().orElseThrow()
+                    + "): return the goods by " + request.respondBy(), now);
+            return;
+        }
         record(status, "After-sales request " + request.id() + " approved (" + request.decidedBy().orElseThrow()
                 + "): " + minorUnits(request.amount()) + " to be refunded", now);
+        askForRefund(request);
+    }
+
+    public void afterSalesReturnShipped(AfterSalesRequest request, Instant now) {
+        record(status, "After-sales request " + request.id() + ": return parcel sent (" + request.returnCarrier().orElseThrow()
+                + " " + request.returnTracking().orElseThrow() + ")", now);
+    }
+
+    /** The returned goods arrived: stock takes them back as they are judged, and pay gives the money back. */
+    public void afterSalesReturnReceived(AfterSalesRequest request, Instant now) {
+        var disposition = request.disposition().orElseThrow();
+        record(status, "After-sales request " + request.id() + ": returned goods received (" + disposition + "): "
+                + minorUnits(request.amount()) + " to be refunded", now);
+        events.add(new OrderEvent.OrderReturnReceived(id, shopperId, request.id(), request.lines().stream()
+                .map(l -> new OrderEvent.ReturnedLine(l.sku(), l.quantity())).toList(), disposition.name()));
+        askForRefund(request);
+    }
+
+    public void afterSalesExpired(AfterSalesRequest request, Instant now) {
+        record(status, "After-sales request " + request.id() + " expired: the goods were not sent back in time", now);
+    }
+
+    private void askForRefund(AfterSalesRequest request) {
         events.add(new OrderEvent.OrderRefundApproved(id, shopperId, request.id(), request.amount(),
                 request.refundReference()));
     }

@@ -71,4 +71,15 @@ public sealed interface OrderEvent {
      */
     record OrderRefundApproved(long orderId, String shopperId, long requestId, Money amount, String refundReference)
             implements OrderEvent {}
+
+    /** One line's units sent back by the shopper. */
+    record ReturnedLine(String sku, int quantity) {}
+
+    /**
+     * The merchant (or, unanswered, the clock) received goods a shopper returned under an after-sales
+     * request: stock takes them back into the warehouses they left, SELLABLE or into QUARANTINE.
+     * Announced just before the request's OrderRefundApproved.
+     */
+    record OrderReturnReceived(long orderId, String shopperId, long requestId, List<ReturnedLine> lines, String disposition)
+            implements OrderEvent {}
 }

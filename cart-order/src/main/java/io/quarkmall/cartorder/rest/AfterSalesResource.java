@@ -2,6 +2,7 @@ package io.quarkmall.cartorder.rest;
 
 import io.quarkmall.cartorder.rest.AfterSalesViews.AfterSalesDraft;
 import io.quarkmall.cartorder.rest.AfterSalesViews.AfterSalesView;
+import io.quarkmall.cartorder.rest.AfterSalesViews.ReturnParcelDraft;
 import io.quarkmall.cartorder.service.AfterSalesService;
 import io.quarkmall.common.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,10 +38,12 @@ public class AfterSalesResource {
     }
 
     @POST
-    @Operation(summary = "Ask for money back without sending the goods back (refund only; Idempotency-Key required), "
-            + "for some units of the order's lines or, without lines, every unit not claimed yet: 201 with the request. "
-            + "The amount is the units' share of the money paid. At most ¥20 (by default) is approved at once; else the "
-            + "merchant answers, and a request unanswered for 48 hours is approved. Once approved, pay refunds it. "
+    @Operation(summary = "Ask for money back (Idempotency-Key required): refund only (the goods stay) or return and "
+            + "refund (the goods go back first), for some units of the order's lines or, without lines, every unit not "
+            + "claimed yet: 201 with the request. The amount is the units' share of the money paid. At most ¥20 (by "
+            + "default) is approved at once; else the merchant answers, and a request unanswered for 48 hours is "
+            + "approved. An approved refund only is refunded by pay; an approved return awaits its parcel (7 days, "
+            + "else it expires), and is refunded once the merchant receives it (10 days, else the clock receives it). "
             + "409 after-sales-not-open before the parcel ships (cancel instead) or for a cancelled order, "
             + "409 after-sales-open while another request is open; 422 after-sales-window-closed 15 days after delivery, "
             + "not-on-order, line-repeated, quantity-over-claimable (at the line's field), nothing-to-refund")
@@ -48,9 +51,21 @@ public class AfterSalesResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AfterSalesView.class)))
     @Idempotent
     public Response request(@PathParam("id") long orderId, @NotNull @Valid AfterSalesDraft draft) {
-        var request = afterSales.request(caller.getSubject(), orderId, draft.reason(), blankToNull(draft.note()),
-                draft.claimed());
+        var request = afterSales.request(caller.getSubject(), orderId, draft.kindOrDefault(), draft.reason(),
+                blankToNull(draft.note()), draft.claimed());
         return Response.status(201).entity(AfterSalesView.of(request)).build();
+    }
+
+    @POST
+    @Path("/{requestId}/return-parcel")
+    @Operation(summary = "Say that the goods of an approved return were sent back, with the parcel's carrier and "
+            + "tracking number (Idempotency-Key required): the merchant then has 10 days to receive it. 404 for "
+            + "another shopper's order or request, 409 after-sales-not-awaiting-return unless the return awaits its parcel")
+    @Idempotent
+    public Response returnParcel(@PathParam("id") long orderId, @PathParam("requestId") long requestId,
+                                 @NotNull @Valid ReturnParcelDraft parcel) {
+        return Response.ok(AfterSalesView.of(afterSales.returnShipped(caller.getSubject(), orderId, requestId,
+                parcel.carrier().strip(), parcel.trackingNumber()))).build();
     }
 
     static String blankToNull(String note) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -20,16 +21,34 @@ public final class AfterSalesViews {
     /** Units of one line of the order, by SKU. */
     public record LineDraft(@NotBlank @Size(max = 64) String sku, @Min(1) @Max(10_000) int quantity) {}
 
-    /** A refund-only request: no lines (or an empty list) asks for every unit not claimed yet. */
+    /**
+     * A request: refund only (the default) or return and refund; no lines (or an empty list) asks for
+     * every unit not claimed yet.
+     */
     public record AfterSalesDraft(
+            @Schema(description = "REFUND_ONLY (the default: the goods stay) or RETURN_AND_REFUND (the goods go back first)")
+            AfterSalesRequest.Kind kind,
             @NotNull AfterSalesReason reason,
             @Schema(description = "What happened, in the shopper's words (at most 500 characters)") @Size(max = 500) String note,
             @Size(max = 100) List<@NotNull @Valid LineDraft> lines) {
+
+        AfterSalesRequest.Kind kindOrDefault() {
+            return kind == null ? AfterSalesRequest.Kind.REFUND_ONLY : kind;
+        }
 
         List<ClaimedLine> claimed() {
             return lines == null ? List.of() : lines.stream().map(l -> new ClaimedLine(l.sku(), l.quantity())).toList();
         }
     }
+
+    /** The return parcel the shopper sent, as the carrier names it. */
+    public record ReturnParcelDraft(
+            @NotBlank @Size(max = 40) String carrier,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{5,39}", message = "must be 6 to 40 letters, digits and hyphens")
+            String trackingNumber) {}
+
+    /** What the merchant found in a return parcel: SELLABLE goes back on the shelf, QUARANTINE is set apart. */
+    public record ReceiptDraft(@NotNull AfterSalesRequest.Disposition disposition) {}
 
     /** The merchant's answer; a rejection says why. */
     public record DecisionDraft(@Size(max = 500) String note) {}
@@ -39,22 +58,27 @@ public final class AfterSalesViews {
     public record ClaimedLineView(String sku, int quantity) {}
 
     /**
-     * One request as the shopper and the merchant see it. {@code respondBy}: when the clock approves
-     * it if the merchant has not answered; {@code decidedBy}: MERCHANT, AUTO_APPROVE_RULE or
-     * REVIEW_DEADLINE once decided; {@code notRefundedReason}: pay's, when it could not refund an
-     * approved request (NOT_REFUNDED: REFUSED_BY_CHANNEL, NO_PAYMENT, NOTHING_LEFT).
+     * One request as the shopper and the merchant see it. {@code respondBy}: when the clock acts if
+     * nobody did (approves it, expires a return not sent back, receives a parcel into quarantine);
+     * {@code decidedBy}: MERCHANT, AUTO_APPROVE_RULE or REVIEW_DEADLINE once decided;
+     * {@code notRefundedReason}: pay's, when it could not refund an approved request (NOT_REFUNDED:
+     * REFUSED_BY_CHANNEL, NO_PAYMENT, NOTHING_LEFT); the return parcel and its receipt for a return.
      */
     public record AfterSalesView(long id, long orderId, String shopperId, String kind, String status, String reason,
                                  String note, List<ClaimedLineView> lines, Money amount, Instant createdAt,
                                  Instant respondBy, String decidedBy, String decisionNote, Instant decidedAt,
-                                 Instant refundedAt, String notRefundedReason) {
+                                 Instant refundedAt, String notRefundedReason, String returnCarrier,
+                                 String returnTracking, Instant returnShippedAt, Instant receivedAt,
+                                 String disposition) {
         static AfterSalesView of(AfterSalesRequest r) {
-            return new AfterSalesView(r.id(), r.orderId(), r.shopperId(), "REFUND_ONLY", r.status().name(),
+            return new AfterSalesView(r.id(), r.orderId(), r.shopperId(), r.kind().name(), r.status().name(),
                     r.reason().name(), r.note().orElse(null),
                     r.lines().stream().map(l -> new ClaimedLineView(l.sku(), l.quantity())).toList(), r.amount(),
                     r.createdAt(), r.respondBy(), r.decidedBy().map(Enum::name).orElse(null),
                     r.decisionNote().orElse(null), r.decidedAt().orElse(null), r.refundedAt().orElse(null),
-                    r.notRefundedReason().orElse(null));
+                    r.notRefundedReason().orElse(null), r.returnCarrier().orElse(null), r.returnTracking().orElse(null),
+                    r.returnShippedAt().orElse(null), r.receivedAt().orElse(null),
+                    r.disposition().map(Enum::name).orElse(null));
         }
     }
 

@@ -4,6 +4,7 @@ import io.quarkmall.cartorder.domain.AfterSalesRequest;
 import io.quarkmall.cartorder.domain.OperatorScope;
 import io.quarkmall.cartorder.rest.AfterSalesViews.AfterSalesView;
 import io.quarkmall.cartorder.rest.AfterSalesViews.DecisionDraft;
+import io.quarkmall.cartorder.rest.AfterSalesViews.ReceiptDraft;
 import io.quarkmall.cartorder.rest.AfterSalesViews.RejectionDraft;
 import io.quarkmall.cartorder.service.AfterSalesService;
 import io.quarkmall.common.idempotency.Idempotent;
@@ -55,6 +56,16 @@ public class OperatorAfterSalesResource {
     public Response approve(@PathParam("id") long id, @Valid DecisionDraft draft) {
         String note = draft == null ? null : AfterSalesResource.blankToNull(draft.note());
         return Response.ok(AfterSalesView.of(afterSales.approve(scope(), id, note))).build();
+    }
+
+    @POST
+    @Path("/{id}/receipt")
+    @Operation(summary = "Receive a return parcel (Idempotency-Key required), saying what becomes of the goods: "
+            + "SELLABLE back on the warehouse's shelf, QUARANTINE set apart; pay then refunds the request. 404 if the "
+            + "caller may not see it, 409 after-sales-not-shipped-back unless its parcel is on its way")
+    @Idempotent
+    public Response receive(@PathParam("id") long id, @NotNull @Valid ReceiptDraft receipt) {
+        return Response.ok(AfterSalesView.of(afterSales.receive(scope(), id, receipt.disposition()))).build();
     }
 
     @POST

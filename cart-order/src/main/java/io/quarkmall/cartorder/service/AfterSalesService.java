@@ -19,8 +19,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Refund-only after-sales: a shopper's request, approved at once when small, else by the merchant
- * or, unanswered by its deadline, by the clock; an approval asks pay for the refund on order.v1.
+ * After-sales: a shopper's request, approved at once when small, else by the merchant or, unanswered
+ * by its deadline, by the clock. A refund only is refunded on approval; a return once its parcel is
+ * received (by the merchant, or by the clock into quarantine); the refund is asked of pay on order.v1.
  * The order is locked first, then the request, on every path, so decisions on one order run one
  * at a time and in one lock order.
  */
@@ -51,20 +52,20 @@ public class AfterSalesService {
     }
 
     @Transactional
-    public AfterSalesRequest request(String shopperId, long orderId, AfterSalesReason reason, String note,
-                                     List<ClaimedLine> lines) {
+    public AfterSalesRequest request(String shopperId, long orderId, AfterSalesRequest.Kind kind,
+                                     AfterSalesReason reason, String note, List<ClaimedLine> lines) {
         Order order = Order.lockOwnedBy(shopperId, orderId).orElseThrow(() -> ProblemException.notFound("Order " + orderId));
         Instant now = clock.instant();
         var grant = switch (policy().decide(order, lines, AfterSalesRequest.ofOrder(orderId), now)) {
             case AfterSalesPolicy.Grant g -> g;
             case AfterSalesPolicy.Refuse refuse -> throw refused(refuse);
         };
-        var request = AfterSalesRequest.open(order, grant, reason, note, now, now.plus(config.reviewWithin()));
+        var request = AfterSalesRequest.open(kind, order, grant, reason, note, now, now.plus(config.reviewWithin()));
         request.persist();
         order.afterSalesRequested(request, now);
         // what the order has had back, this request included: small requests one after another add up
         if (order.refunded().amountMinor() + grant.amount().amountMinor() <= config.autoApproveUpToMinor()) {
-            request.approve(Decider.AUTO_APPROVE_RULE, null, now);
+            request.approve(Decider.AUTO_APPROVE_RULE, null, now, now.plus(config.returnWithin()));
             order.afterSalesApproved(request, now);
         }
         events.publishChanges(order);
@@ -80,9 +81,33 @@ public class AfterSalesService {
     @Transactional
     public AfterSalesRequest approve(OperatorScope scope, long requestId, String note) {
         return decide(scope, requestId, (order, request, now) -> {
-            request.approve(Decider.MERCHANT, note, now);
+            request.approve(Decider.MERCHANT, note, now, now.plus(config.returnWithin()));
             order.afterSalesApproved(request, now);
         });
+    }
+
+    /** The merchant received a return parcel and says what becomes of the goods: the refund goes out. */
+    @Transactional
+    public AfterSalesRequest receive(OperatorScope scope, long requestId, AfterSalesRequest.Disposition disposition) {
+        return decide(scope, requestId, (order, request, now) -> {
+            request.received(disposition, now);
+            order.afterSalesReturnReceived(request, now);
+        });
+    }
+
+    /** The shopper sent the goods of an authorised return back, with the parcel's carrier and tracking number. */
+    @Transactional
+    public AfterSalesRequest returnShipped(String shopperId, long orderId, long requestId, String carrier,
+                                           String trackingNumber) {
+        var notFound = ProblemException.notFound("After-sales request " + requestId);
+        Order order = Order.lockOwnedBy(shopperId, orderId).orElseThrow(() -> notFound);
+        AfterSalesRequest request = AfterSalesRequest.lock(requestId).filter(r -> r.orderId() == orderId)
+                .orElseThrow(() -> notFound);
+        Instant now = clock.instant();
+        request.returnShipped(carrier, trackingNumber, now, now.plus(config.receiveWithin()));
+        order.afterSalesReturnShipped(request, now);
+        events.publishChanges(order);
+        return request;
     }
 
     @Transactional
@@ -109,28 +134,48 @@ public class AfterSalesService {
 
     @Scheduled(every = "${quarkmall.order.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        approveOverdue(clock.instant());
+        actOnOverdue(clock.instant());
     }
 
-    /** Approves every request still undecided past its deadline, each in its own transaction; how many. */
-    public int approveOverdue(Instant now) {
-        int approved = 0;
+    /**
+     * Acts on every request nobody acted on by its deadline, each in its own transaction: approves an
+     * unanswered one, expires a return never shipped back, receives a return parcel the merchant did
+     * not receive (into quarantine: nobody inspected the goods); how many.
+     */
+    public int actOnOverdue(Instant now) {
+        int acted = 0;
         for (long id : QuarkusTransaction.requiringNew().call(() -> AfterSalesRequest.overdue(now, SWEEP_BATCH))) {
-            approved += QuarkusTransaction.requiringNew().call(() -> approveIfUndecided(id, now)) ? 1 : 0;
+            acted += QuarkusTransaction.requiringNew().call(() -> actIfOverdue(id, now)) ? 1 : 0;
         }
-        return approved;
+        return acted;
     }
 
-    /** Locked and checked again: the merchant may have answered since the sweep looked. */
-    private boolean approveIfUndecided(long id, Instant now) {
+    /** Locked and checked again: the merchant or the shopper may have acted since the sweep looked. */
+    private boolean actIfOverdue(long id, Instant now) {
         long orderId = AfterSalesRequest.orderIdOf(id).orElseThrow();
         Order order = Order.lock(orderId).orElseThrow();
         AfterSalesRequest request = AfterSalesRequest.lock(id).orElseThrow();
-        if (request.status() != AfterSalesRequest.Status.REQUESTED || !request.respondBy().isBefore(now)) {
+        if (!request.respondBy().isBefore(now)) {
             return false;
         }
-        request.approve(Decider.REVIEW_DEADLINE, "Not answered by " + request.respondBy(), now);
-        order.afterSalesApproved(request, now);
+        switch (request.status()) {
+            case REQUESTED -> {
+                request.approve(Decider.REVIEW_DEADLINE, "Not answered by " + request.respondBy(), now,
+                        now.plus(config.returnWithin()));
+                order.afterSalesApproved(request, now);
+            }
+            case AWAITING_RETURN -> {
+                request.expire();
+                order.afterSalesExpired(request, now);
+            }
+            case RETURN_SHIPPED -> {
+                request.received(AfterSalesRequest.Disposition.QUARANTINE, now);
+                order.afterSalesReturnReceived(request, now);
+            }
+            default -> {
+                return false;
+            }
+        }
         events.publishChanges(order);
         return true;
     }

@@ -62,7 +62,7 @@ class AfterSalesPolicyTest {
             if (status == AfterSalesRequest.Status.REJECTED) {
                 request.reject("Photos show no damage", DELIVERED);
             } else {
-                request.approve(Decider.MERCHANT, null, DELIVERED);
+                request.approve(Decider.MERCHANT, null, DELIVERED, DELIVERED);
             }
         }
         if (status == AfterSalesRequest.Status.REFUNDED) {
@@ -101,7 +101,7 @@ class AfterSalesPolicyTest {
             var grant = grant(order, List.of(new ClaimedLine("TEA", 1)), requests);
             amounts.add(grant.amount().amountMinor());
             var request = opened(order, grant, AfterSalesReason.NOT_RECEIVED);
-            request.approve(Decider.MERCHANT, null, PLACED);
+            request.approve(Decider.MERCHANT, null, PLACED, PLACED);
             order.refunded(grant.amount(), PLACED);
             request.refunded(PLACED);
             requests.add(request);
@@ -201,7 +201,7 @@ class AfterSalesPolicyTest {
     }
 
     private static AfterSalesRequest opened(Order order, Grant grant, AfterSalesReason reason) {
-        return EntityState.set(AfterSalesRequest.open(order, grant, reason, null, PLACED, PLACED.plus(Duration.ofDays(60))),
+        return EntityState.set(AfterSalesRequest.open(AfterSalesRequest.Kind.REFUND_ONLY, order, grant, reason, null, PLACED, PLACED.plus(Duration.ofDays(60))),
                 "id", ids++);
     }
 }

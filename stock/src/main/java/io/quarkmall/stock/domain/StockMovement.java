@@ -19,9 +19,12 @@ import java.util.List;
 @Entity
 public class StockMovement extends PanacheEntityBase {
 
-    /** What moved the units; the sign of the quantity follows from it, except for an adjustment. */
+    /**
+     * What moved the units; the sign of the quantity follows from it, except for an adjustment.
+     * RETURN_TO_QUARANTINE moves returned units into quarantine, not on hand (see {@link #countsOnHand}).
+     */
     public enum Kind {
-        RECEIPT(1), SALE(-1), RETURN_TO_STOCK(1), ADJUSTMENT(0), TRANSFER_OUT(-1), TRANSFER_IN(1);
+        RECEIPT(1), SALE(-1), RETURN_TO_STOCK(1), RETURN_TO_QUARANTINE(1), ADJUSTMENT(0), TRANSFER_OUT(-1), TRANSFER_IN(1);
 
         private final int sign;
 
@@ -32,6 +35,11 @@ public class StockMovement extends PanacheEntityBase {
         /** The signed change of on hand for {@code units} (an adjustment's units are already signed). */
         long change(long units) {
             return sign == 0 ? units : sign * units;
+        }
+
+        /** Whether its units are on hand: all but those set apart in quarantine. */
+        public boolean countsOnHand() {
+            return this != RETURN_TO_QUARANTINE;
         }
 
         /** Units leaving by a sale or a dispatch were held for it first. */

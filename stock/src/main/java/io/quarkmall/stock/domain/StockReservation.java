@@ -54,6 +54,11 @@ public class StockReservation extends PanacheEntityBase {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /** What an order bought (paid for, not cancelled): where returned units go back to. */
+    public static List<StockReservation> soldFor(long orderId) {
+        return list("orderId = ?1 and status = ?2 order by sku, id", orderId, Status.CONFIRMED);
+    }
+
     void restocked(Instant now) {
         if (status != Status.CONFIRMED) {
             throw new RuleViolation("reservation-not-confirmed", "Reservation of order " + orderId + " for " + sku

@@ -30,6 +30,8 @@ public class WarehouseStock extends PanacheEntityBase {
     private long onHand;
     private long reserved;
     private long inbound;
+    /** Returned units set apart until inspected: neither on hand nor sellable. */
+    private long quarantined;
     /** Alert when available falls to this many; null: no alert. */
     private Long lowThreshold;
     /** Raised for the current crossing, so a crossing alerts once; re-armed when available rises above. */
@@ -76,6 +78,9 @@ public class WarehouseStock extends PanacheEntityBase {
      * stays reserved.
      */
     public StockMovement record(Kind kind, long units, Entry entry, Instant now) {
+        if (!kind.countsOnHand()) {
+            throw new RuleViolation("not-on-hand", kind + " is not a change of on hand: see quarantine()");
+        }
         long change = kind.change(units);
         long held = kind.takesHeldUnits() ? -change : 0;
         if (held > reserved) {
@@ -89,6 +94,20 @@ public class WarehouseStock extends PanacheEntityBase {
         reserved -= held;
         updatedAt = now;
         return new StockMovement(sku, warehouseCode, kind, change, entry, now);
+    }
+
+    /** Returned units set apart until inspected: recorded, but not on hand. */
+    public StockMovement quarantine(long units, Entry entry, Instant now) {
+        if (units <= 0) {
+            throw new RuleViolation("units-not-positive", "Quarantined units must be positive: " + units);
+        }
+        quarantined += units;
+        updatedAt = now;
+        return new StockMovement(sku, warehouseCode, Kind.RETURN_TO_QUARANTINE, units, entry, now);
+    }
+
+    public long quarantined() {
+        return quarantined;
     }
 
     /** A stock count: the difference to what was on hand, recorded as an adjustment; empty if none. */

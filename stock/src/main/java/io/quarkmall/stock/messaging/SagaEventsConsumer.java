@@ -6,6 +6,7 @@ import io.quarkmall.common.inbox.InboxConsumer;
 import io.quarkmall.stock.domain.ReservePolicy.Line;
 import io.quarkmall.stock.service.FlashSaleOrderHolds;
 import io.quarkmall.stock.service.ReservationService;
+import io.quarkmall.stock.service.ReturnService;
 import io.quarkmall.stock.service.SalesHistory;
 import io.quarkmall.stock.service.SalesHistory.PaidLine;
 import io.smallrye.common.annotation.Blocking;
@@ -41,8 +42,15 @@ public class SagaEventsConsumer extends InboxConsumer {
         }
     }
 
+    /** Goods a shopper returned, received by the merchant: SELLABLE or QUARANTINE. */
+    record OrderReturnReceived(long orderId, long requestId, List<LineItem> lines, String disposition) {
+        List<Line> returned() {
+            return lines.stream().map(l -> new Line(l.sku(), l.quantity())).toList();
+        }
+    }
+
     SagaEventsConsumer(Inbox inbox, ReservationService reservations, FlashSaleOrderHolds flashSaleHolds,
-                       SalesHistory sales) {
+                       SalesHistory sales, ReturnService returns) {
         super(inbox, EventRoutes.of("stock.orders")
                 .on(OrderPlaced.class, order -> {
                     if (order.flashSaleTicket() == null) {
@@ -60,7 +68,9 @@ public class SagaEventsConsumer extends InboxConsumer {
                         reservations.release(order.orderId());
                         sales.cancelled(order.orderId());
                     }
-                }));
+                })
+                .on(OrderReturnReceived.class, returned -> returns.received(returned.orderId(), returned.requestId(),
+                        returned.returned(), "SELLABLE".equals(returned.disposition()))));
     }
 
     @Incoming("orders")

@@ -148,7 +148,7 @@ export type ReturnParcelDraft = CartOrderSchemas['ReturnParcelDraft'];
  */
 export type AfterSalesRequest = Omit<CartOrderSchemas['AfterSalesView'], 'kind' | 'status' | 'reason' | 'note' | 'decidedBy'
   | 'decisionNote' | 'decidedAt' | 'refundedAt' | 'notRefundedReason' | 'returnCarrier' | 'returnTracking'
-  | 'returnShippedAt' | 'receivedAt' | 'disposition'> & {
+  | 'returnShippedAt' | 'receivedAt' | 'disposition' | 'escalatedAt'> & {
   kind: AfterSalesKind; status: AfterSalesStatus; reason: AfterSalesReason; note: string | null;
   decidedBy: 'MERCHANT' | 'AUTO_APPROVE_RULE' | 'REVIEW_DEADLINE' | null; decisionNote: string | null;
   decidedAt: string | null; refundedAt: string | null;
@@ -156,6 +156,8 @@ export type AfterSalesRequest = Omit<CartOrderSchemas['AfterSalesView'], 'kind' 
   notRefundedReason: string | null;
   returnCarrier: string | null; returnTracking: string | null; returnShippedAt: string | null;
   receivedAt: string | null; disposition: Disposition | null;
+  /** When it went to the mall's staff, the merchant having left it waiting; null if it never did. */
+  escalatedAt: string | null;
 };
 /** {@code action} is null unless the attempt is PENDING with something for the shopper to do; failureReason and paidAt may be null. */
 export type PaymentView = Omit<pay['schemas']['PaymentView'], 'action' | 'failureReason' | 'paidAt' | 'refunded'>

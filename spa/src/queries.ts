@@ -312,10 +312,14 @@ export const queries = {
     queryKey: [...keys.afterSales, { orderId }],
     queryFn: () => api.request<AfterSalesRequest[]>(`/cart-order/orders/${orderId}/after-sales`),
   }),
-  /** The requests the operator may decide: undecided first, the nearest deadline first ({@code status} '' for all). */
-  operatorAfterSales: (api: Api, status: AfterSalesStatus | '') => queryOptions({
-    queryKey: [...keys.operatorAfterSales, 'list', status],
-    queryFn: () => api.request<AfterSalesRequest[]>('/cart-order/operator/after-sales', { query: { size: 100, status: status || undefined } }),
+  /**
+   * The requests the operator may decide: those awaiting the merchant first, the nearest deadline first ({@code status} ''
+   * for all; {@code escalated}: only those escalated to the mall's staff and still waiting).
+   */
+  operatorAfterSales: (api: Api, status: AfterSalesStatus | '', escalated = false) => queryOptions({
+    queryKey: [...keys.operatorAfterSales, 'list', status, escalated],
+    queryFn: () => api.request<AfterSalesRequest[]>('/cart-order/operator/after-sales',
+      { query: { size: 100, status: status || undefined, escalated: escalated ? 'true' : undefined } }),
   }),
   operatorOrders: (api: Api, status: string) => queryOptions({
     queryKey: [...keys.operatorOrders, 'list', status],

@@ -61,6 +61,9 @@ function RequestItem({ request: r, order }: { request: AfterSalesRequest; order:
       {r.decidedBy === 'MERCHANT' && r.decisionNote && (
         <p className="merchant-note" data-testid="merchant-note">{t('afterSales.merchantNote', { note: r.decisionNote })}</p>
       )}
+      {r.escalatedAt && ['REQUESTED', 'RETURN_SHIPPED'].includes(r.status) && (
+        <p data-testid="escalated">{t('afterSales.escalatedAt', { at: formatTime(r.escalatedAt, lang) })}</p>
+      )}
       {r.status === 'AWAITING_RETURN' && (
         <>
           <p data-testid="return-by">{t('afterSales.returnBy', { at: formatTime(r.respondBy, lang) })}</p>

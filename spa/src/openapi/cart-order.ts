@@ -938,10 +938,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests the caller may review: undecided ones first, the nearest deadline first, then the rest newest first; optionally only those in one status (400 for an unknown one) */
+        /** Requests the caller may review: those awaiting the merchant (undecided, or a return parcel to receive) first, the nearest deadline first, then the rest newest first; optionally only those in one status (400 for an unknown one), or only those escalated to the mall's staff and still awaiting the merchant */
         get: {
             parameters: {
                 query?: {
+                    escalated?: boolean;
                     page?: number;
                     size?: number;
                     status?: string;
@@ -2479,6 +2480,7 @@ export interface components {
             returnShippedAt: components["schemas"]["Instant"];
             receivedAt: components["schemas"]["Instant"];
             disposition: string;
+            escalatedAt: components["schemas"]["Instant"];
         };
         Cart: {
             lines: components["schemas"]["PricedLine"][];

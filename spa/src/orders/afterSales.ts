@@ -20,7 +20,7 @@ export const AFTER_SALES_KINDS: readonly AfterSalesKind[] = ['REFUND_ONLY', 'RET
 /** Statuses of a request still to be decided, sent back, received or refunded: while one is, the order cannot have another. */
 const OPEN_STATUSES = ['REQUESTED', 'AWAITING_RETURN', 'RETURN_SHIPPED', 'APPROVED'];
 
-/** Statuses whose units are free to be asked for again (cart-order's AfterSalesRequest.claims). */
+/** Statuses whose units are free to be asked for again, unless the goods were received (cart-order's AfterSalesRequest.claims). */
 const RELEASED_STATUSES = ['REJECTED', 'NOT_REFUNDED', 'EXPIRED'];
 
 export function isOpen(request: AfterSalesRequest): boolean {
@@ -42,7 +42,7 @@ export interface ClaimableLine {
 /** The order's lines and what is left to claim on each, as cart-order's AfterSalesPolicy counts it. */
 export function claimableLines(order: OrderView, requests: AfterSalesRequest[]): ClaimableLine[] {
   return order.lines.map((line) => {
-    const claimed = requests.filter((r) => !RELEASED_STATUSES.includes(r.status)).flatMap((r) => r.lines)
+    const claimed = requests.filter((r) => !RELEASED_STATUSES.includes(r.status) || r.receivedAt).flatMap((r) => r.lines)
       .filter((l) => l.sku === line.sku).reduce((sum, l) => sum + l.quantity, 0);
     return { sku: line.sku, productName: line.productName, bought: line.quantity, claimable: Math.max(0, line.quantity - claimed) };
   });

@@ -88,6 +88,7 @@ export const afterSalesEn = {
   'afterSales.parcel.problem.trackingNumber': '6 to 40 letters, digits and hyphens.',
   'afterSales.refused.after-sales-not-awaiting-return': 'This return no longer awaits its parcel: the list shows where it stands.',
   'afterSales.refused.after-sales-not-shipped-back': 'This return’s parcel is not on its way: there is nothing to receive.',
+  'afterSales.refused.after-sales-return-too-late': 'The time to send these goods back has passed: the request is closed.',
   'timeline.returnRequested': 'Return #{id} requested',
   'timeline.returnApproved': 'Return #{id} approved: goods to send back',
   'timeline.returnShipped': 'Return #{id} sent back',
@@ -98,6 +99,10 @@ export const afterSalesEn = {
   'afterSales.receivedOne': 'Request #{id}: parcel received; pay refunds it.',
   'afterSales.overdueReceipt': 'Overdue: received into quarantine by the clock shortly',
   'afterSales.awaitingReturnUntil': 'Awaiting the shopper’s parcel until {at}',
+  'afterSales.escalatedAt': 'The merchant took too long: the mall’s staff were asked to step in {at}.',
+  'afterSales.escalated': 'Escalated',
+  'afterSales.queue.escalatedOnly': 'Escalated to the staff only',
+  'timeline.afterSalesEscalated': 'Request #{id} escalated to the mall’s staff',
 };
 
 export const afterSalesZhCN: Record<keyof typeof afterSalesEn, string> = {
@@ -189,6 +194,7 @@ export const afterSalesZhCN: Record<keyof typeof afterSalesEn, string> = {
   'afterSales.parcel.problem.trackingNumber': '请填写 6 到 40 位字母、数字或连字符。',
   'afterSales.refused.after-sales-not-awaiting-return': '此退货已不在等待寄回状态，当前进度见列表。',
   'afterSales.refused.after-sales-not-shipped-back': '此退货尚未寄回，无法确认收货。',
+  'afterSales.refused.after-sales-return-too-late': '寄回商品的期限已过，此申请已关闭。',
   'timeline.returnRequested': '申请退货 #{id}',
   'timeline.returnApproved': '退货 #{id} 已同意，待寄回商品',
   'timeline.returnShipped': '退货 #{id} 已寄回',
@@ -199,4 +205,8 @@ export const afterSalesZhCN: Record<keyof typeof afterSalesEn, string> = {
   'afterSales.receivedOne': '申请 #{id} 已确认收货，将由支付服务退款。',
   'afterSales.overdueReceipt': '已逾期，即将自动确认收货（待检验）',
   'afterSales.awaitingReturnUntil': '等待买家寄回，截至 {at}',
+  'afterSales.escalatedAt': '商家处理超时，平台客服已于 {at} 介入。',
+  'afterSales.escalated': '已升级',
+  'afterSales.queue.escalatedOnly': '仅看已升级给平台的申请',
+  'timeline.afterSalesEscalated': '申请 #{id} 已升级至平台客服',
 };

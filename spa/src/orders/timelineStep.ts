@@ -23,15 +23,16 @@ export function stepLabel(step: Step, index: number): StepLabel {
     if (/^Coupons .* used for the order$/.test(note)) return { key: 'timeline.couponsUsed' };
   }
   if (index > 0) {
-    const afterSales = /^After-sales request (\d+)(?: \(| (approved)| (rejected)| (could not be refunded)| (expired)|: (return parcel sent)|: (returned goods received))/.exec(note);
+    const afterSales = /^After-sales request (\d+)(?: \(| (approved)| (rejected)| (could not be refunded)| (expired)|: (return parcel sent)|: (returned goods received)| (escalated))/.exec(note);
     if (afterSales) {
-      const [, id, approved, rejected, notRefunded, expired, shipped, received] = afterSales;
+      const [, id, approved, rejected, notRefunded, expired, shipped, received, escalated] = afterSales;
       const key: MessageKey = approved ? (note.includes(': return the goods by ') ? 'timeline.returnApproved' : 'timeline.afterSalesApproved')
         : rejected ? 'timeline.afterSalesRejected'
         : notRefunded ? 'timeline.afterSalesNotRefunded'
         : expired ? 'timeline.afterSalesExpired'
         : shipped ? 'timeline.returnShipped'
         : received ? 'timeline.returnReceived'
+        : escalated ? 'timeline.afterSalesEscalated'
         : note.includes('): a return and refund of ') ? 'timeline.returnRequested' : 'timeline.afterSalesRequested';
       return { key, params: { id: Number(id) } };
     }

@@ -37,6 +37,8 @@ describe('what is left to claim', () => {
     const earlier = [request('EXPIRED', [{ sku: 'TEA-S', quantity: 3 }]), request('NOT_REFUNDED', [{ sku: 'TEA-L', quantity: 1 }]),
       request('RETURN_SHIPPED', [{ sku: 'TEA-S', quantity: 1 }])];
     expect(claimableLines(order(), earlier).map((l) => l.claimable)).toEqual([2, 1]);
+    const received = { ...request('NOT_REFUNDED', [{ sku: 'TEA-L', quantity: 1 }]), receivedAt: '2026-11-29T05:00:00Z' };
+    expect(claimableLines(order(), [received]).map((l) => l.claimable)).toEqual([3, 0]);
   });
 });
 
@@ -129,5 +131,6 @@ test("a refund request's steps on the order's timeline are named after it, not t
   expect(zh('After-sales request 14 approved (MERCHANT): return the goods by 2026-12-06T10:00:00Z')).toBe('退货 #14 已同意，待寄回商品');
   expect(zh('After-sales request 14: return parcel sent (顺丰速运 SF1400012345)')).toBe('退货 #14 已寄回');
   expect(zh('After-sales request 14: returned goods received (SELLABLE): 1250 CNY (minor units) to be refunded')).toBe('退货 #14 商家已收货');
+  expect(zh("After-sales request 16 escalated to the mall's staff: the merchant has not answered")).toBe('申请 #16 已升级至平台客服');
   expect(zh('After-sales request 15 expired: the goods were not sent back in time')).toBe('申请 #15 已关闭：未按时寄回');
 });

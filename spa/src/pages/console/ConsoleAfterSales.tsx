@@ -137,7 +137,8 @@ export function ConsoleAfterSales() {
   const api = useApiClient();
   const now = useNow();
   const [status, setStatus] = useState<AfterSalesStatus | ''>('');
-  const queue = useQuery({ ...queries.operatorAfterSales(api, status), refetchInterval: 10_000, placeholderData: keepPreviousData });
+  const [escalated, setEscalated] = useState(false);
+  const queue = useQuery({ ...queries.operatorAfterSales(api, status, escalated), refetchInterval: 10_000, placeholderData: keepPreviousData });
   const decision = useDecision();
   const sent = decision.variables;
   return (
@@ -148,6 +149,10 @@ export function ConsoleAfterSales() {
           <option value="">{t('afterSales.queue.all')}</option>
           {STATUSES.map((s) => <option key={s} value={s}>{t(`afterSales.status.${s}` as MessageKey)}</option>)}
         </select>
+      </label>
+      <label className="choice inline-field">
+        <input type="checkbox" name="escalated" checked={escalated} onChange={(e) => setEscalated(e.target.checked)} />
+        <span>{t('afterSales.queue.escalatedOnly')}</span>
       </label>
       <div aria-live="polite">
         {decision.isSuccess && sent && <p className="ok">{t(answered(sent).key, { id: sent.request.id })}</p>}
@@ -186,6 +191,9 @@ export function ConsoleAfterSales() {
                   </td>
                   <td data-label={t('afterSales.queue.answer')}>
                     <span className={`badge after-sales-${r.status.toLowerCase()}`}>{known(`afterSales.status.${r.status}`, r.status)}</span>
+                    {r.escalatedAt && ['REQUESTED', 'RETURN_SHIPPED'].includes(r.status) && (
+                      <span className="badge after-sales-escalated" title={formatTime(r.escalatedAt, lang)}>{t('afterSales.escalated')}</span>
+                    )}
                     {r.status === 'REQUESTED' ? (
                       <>
                         <DueIn respondBy={r.respondBy} now={now} />

@@ -10,7 +10,8 @@ import { AlertList } from './StockAlerts';
 import { TransferTable } from './StockTransfers';
 import { useStockText, type StockKey } from './stockMessages';
 
-const KINDS: MovementKind[] = ['RECEIPT', 'SALE', 'RETURN_TO_STOCK', 'ADJUSTMENT', 'TRANSFER_OUT', 'TRANSFER_IN'];
+const KINDS: MovementKind[] = ['RECEIPT', 'SALE', 'RETURN_TO_STOCK', 'RETURN_TO_QUARANTINE', 'ADJUSTMENT', 'TRANSFER_OUT',
+  'TRANSFER_IN'];
 
 /** What a change of the ledger makes stale: every stock view, and what shoppers see of availability. */
 function useLedgerChange<T, V>(request: (vars: V) => Promise<T>, then?: (result: T) => void) {
@@ -49,6 +50,7 @@ function LevelRow({ sku, warehouse, level }: { sku: string; warehouse: Warehouse
       <td data-label={t('console.reserved')}>{level?.reserved ?? 0}</td>
       <td data-label={t('console.available')} data-testid="available">{level?.available ?? 0}</td>
       <td data-label={s('inbound')} data-testid="inbound">{level?.inbound ?? 0}</td>
+      <td data-label={s('quarantined')} data-testid="quarantined">{level?.quarantined ?? 0}</td>
       <td>
         <form className="inline" onSubmit={(e) => { e.preventDefault(); if (countValid) count.mutate(Number(onHand)); }}>
           <label>
@@ -261,7 +263,7 @@ export function StockSku({ sku }: { sku: string }) {
               <Part title={s('warehouses')}>
                 <table className="table levels">
                   <thead><tr><th>{s('warehouse')}</th><th>{t('console.onHand')}</th><th>{t('console.reserved')}</th>
-                    <th>{t('console.available')}</th><th>{s('inbound')}</th><th>{s('count')} · {s('threshold')}</th></tr></thead>
+                    <th>{t('console.available')}</th><th>{s('inbound')}</th><th>{s('quarantined')}</th><th>{s('count')} · {s('threshold')}</th></tr></thead>
                   <tbody>
                     {warehouses.map((w) => (
                       <LevelRow key={w.code} sku={sku} warehouse={w} level={byCode.get(w.code)} />

@@ -220,6 +220,38 @@ class AfterSalesTest {
     }
 
     @Test
+    void a_request_the_merchant_leaves_waiting_is_escalated_once_before_its_deadline_and_listed_for_the_staff() {
+        long orderId = orderAt("shopper", 4_000, "DELIVERED");
+        long requestId = ask("shopper", orderId, "{\"reason\":\"NOT_AS_DESCRIBED\"}").statusCode(201)
+                .body("status", equalTo("REQUESTED")).body("escalatedAt", nullValue()).extract().jsonPath().getLong("id");
+        Instant created = Instant.parse(given().auth().oauth2(Tokens.of("shopper")).when()
+                .get("/orders/{id}/after-sales", orderId).then().extract().path("[0].createdAt"));
+
+        afterSales.escalateDue(created.plus(Duration.ofHours(24)).minusSeconds(1));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", orderId).then()
+                .body("[0].escalatedAt", nullValue());
+        afterSales.escalateDue(created.plus(Duration.ofHours(24)).plusSeconds(1));
+        afterSales.escalateDue(created.plus(Duration.ofHours(24)).plusSeconds(2));
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}/after-sales", orderId).then()
+                .body("[0].escalatedAt", not(nullValue())).body("[0].status", equalTo("REQUESTED"));
+        List<String> notes = given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", orderId).then()
+                .extract().path("timeline.note");
+        assertEquals(1, notes.stream().filter(n -> n != null && n.startsWith("After-sales request " + requestId
+                + " escalated")).count(), "escalated once, however often the clock looks");
+        given().auth().oauth2(Tokens.of("admin")).queryParam("escalated", true).queryParam("size", 100).when()
+                .get("/operator/after-sales").then().statusCode(200).body("id", hasItem((int) requestId));
+
+        decide("admin", requestId, "approval", "{}").statusCode(200);
+        given().auth().oauth2(Tokens.of("admin")).queryParam("escalated", true).queryParam("size", 100).when()
+                .get("/operator/after-sales").then().statusCode(200).body("id", not(hasItem((int) requestId)));
+        afterSales.escalateDue(created.plus(Duration.ofDays(30)));
+        List<String> after = given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", orderId).then()
+                .extract().path("timeline.note");
+        assertEquals(1, after.stream().filter(n -> n != null && n.contains(" escalated ")).count(),
+                "an approved request waits on nobody: not escalated again");
+    }
+
+    @Test
     void a_request_nobody_answers_is_approved_by_the_clock_once() {
         long orderId = orderAt("shopper", 4_000, "SHIPPED");
         long requestId = ask("shopper", orderId, "{\"reason\":\"NOT_RECEIVED\"}").statusCode(201)

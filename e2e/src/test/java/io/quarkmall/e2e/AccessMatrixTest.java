@@ -87,7 +87,7 @@ class AccessMatrixTest {
 
     /** Ids nobody has and no Idempotency-Key: past the role gate an operation refuses, it never acts. */
     private static int call(String user, ApiOperations.Operation op) {
-        String path = op.path().replaceAll("\\{id}", "999999999").replaceAll("\\{[a-z]+}", "NO-SUCH-SKU");
+        String path = op.path().replaceAll("\\{(id|[a-z]+Id)}", "999999999").replaceAll("\\{[A-Za-z]+}", "NO-SUCH-SKU");
         RequestSpecification request = user == null ? given() : given().auth().oauth2(Tokens.of(user));
         if (op.bodySchema() != null) {
             request = request.contentType(ContentType.JSON).body("{}");

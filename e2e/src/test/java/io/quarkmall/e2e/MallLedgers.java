@@ -105,7 +105,7 @@ final class MallLedgers implements AutoCloseable {
     /** stock: the returned units it took back, as its movements record them. */
     Returned stockReturnsOf(String sku) throws SQLException {
         try (var rs = query("stock", """
-                SELECT coalesce(sum(quantity) FILTER (WHERE kind = 'RETURN_TO_STOCK' AND reference LIKE 'after-sales:%'), 0),
+                SELECT coalesce(sum(quantity) FILTER (WHERE kind = 'RETURN_TO_STOCK' AND reference LIKE 'order:%:after-sales:%'), 0),
                        coalesce(sum(quantity) FILTER (WHERE kind = 'RETURN_TO_QUARANTINE'), 0)
                 FROM stock_movement WHERE sku = ?""", sku)) {
             rs.next();
@@ -227,6 +227,37 @@ final class MallLedgers implements AutoCloseable {
             }
         }
         return pairs;
+    }
+
+    /**
+     * Moves a stored deadline into the past, as the clock would while the service that owns it is
+     * down: {@code table}'s {@code column} of row {@code id} in {@code service}'s database.
+     */
+    void expire(String service, String table, String column, long id) throws SQLException {
+        try (var statement = databases.get(service).prepareStatement(
+                "UPDATE " + table + " SET " + column + " = now() - interval '1 second' WHERE id = ?")) {
+            statement.setLong(1, id);
+            if (statement.executeUpdate() != 1) {
+                throw new IllegalStateException("no " + table + " " + id + " in " + service);
+            }
+        }
+    }
+
+    /** pay: the refunds it carried out or tries, under one reference. */
+    long refundsUnder(String reference) throws SQLException {
+        try (var rs = query("pay", "SELECT count(*) FROM payment_refund WHERE refund_reference = ?", reference)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** cart-order: events of one type it recorded in its outbox for one order. */
+    long outboxEvents(long orderId, String type) throws SQLException {
+        try (var rs = query("cart-order", "SELECT count(*) FROM outbox_event WHERE record_key = ? AND envelope LIKE ?",
+                Long.toString(orderId), "%\"type\":\"" + type + "\"%")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** The result set closes its statement with it. */

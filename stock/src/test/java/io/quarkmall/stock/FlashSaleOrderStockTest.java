@@ -21,6 +21,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -179,6 +180,30 @@ class FlashSaleOrderStockTest {
         assertEquals(1L, gate.remaining(s.sale()).orElseThrow(), "the sale does not sell it again");
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> StockMovement.count("sku = ?1 and kind = ?2",
                 s.sku(), StockMovement.Kind.RETURN_TO_STOCK)));
+    }
+
+    @Test
+    void a_paid_ticket_orders_returned_unit_goes_back_to_the_sales_warehouse_once() {
+        Sold s = soldOne(3, 2);
+        long orderId = SagaEvents.newOrderId();
+        placed(orderId, s.sku(), 1, s.ticket().toString());
+        awaitAnnounced("StockReserved", orderId);
+        event("OrderPaid", orderId, "");
+        awaitTicket(s.ticket(), FlashSaleTicket.Status.PAID);
+        awaitSagaHandled(orderId);
+        long onHand = level(s.sku())[0];
+
+        String returned = SagaEvents.publish(ORDERS, "OrderReturnReceived", orderId, """
+                {"orderId":%d,"shopperId":"s","requestId":9,"lines":[{"sku":"%s","quantity":1}],"disposition":"SELLABLE"}"""
+                .formatted(orderId, s.sku()));
+        SagaEvents.send(ORDERS, orderId, returned); // delivered again
+        awaitSagaHandled(orderId);
+
+        assertEquals(onHand + 1, level(s.sku())[0], "the returned unit is on hand again, once");
+        assertEquals(List.of("RETURN_TO_STOCK 1 order:" + orderId + ":after-sales:9"),
+                QuarkusTransaction.requiringNew().call(() -> StockMovement.<StockMovement>list("sku = ?1 and kind = ?2",
+                        s.sku(), StockMovement.Kind.RETURN_TO_STOCK).stream()
+                        .map(m -> m.kind() + " " + m.quantity() + " " + m.reference()).toList()));
     }
 
     @Test

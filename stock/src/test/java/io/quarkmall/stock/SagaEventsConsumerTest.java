@@ -145,7 +145,7 @@ class SagaEventsConsumerTest {
         assertEquals(1, stock.quarantined());
         var movements = QuarkusTransaction.requiringNew().call(() -> StockMovement.pageOf(sku, null, 0, 10).stream()
                 .map(m -> m.kind() + " " + m.quantity() + " " + m.reference()).toList());
-        assertEquals(List.of("RETURN_TO_QUARANTINE 1 after-sales:72", "RETURN_TO_STOCK 2 after-sales:71"),
+        assertEquals(List.of("RETURN_TO_QUARANTINE 1 order:" + orderId + ":after-sales:72", "RETURN_TO_STOCK 2 order:" + orderId + ":after-sales:71"),
                 movements.subList(0, 2));
     }
 

@@ -57,6 +57,13 @@ public interface OrderConfig {
         @WithDefault("2000")
         long autoApproveUpToMinor();
 
+        /**
+         * How long the merchant may leave a request unanswered, or a return parcel unreceived, before
+         * it is escalated to the mall's staff (admins); the deadline acts later.
+         */
+        @WithDefault("24h")
+        Duration escalateAfter();
+
         /** How long a shopper has to send the goods of an approved return back before it expires. */
         @WithDefault("7d")
         Duration returnWithin();

@@ -81,12 +81,14 @@ public class AfterSalesRequest extends PanacheEntityBase {
     private Instant receivedAt;
     @Enumerated(EnumType.STRING)
     private Disposition disposition;
+    private Instant escalateAt;
+    private Instant escalatedAt;
 
     protected AfterSalesRequest() {
     }
 
     public static AfterSalesRequest open(Kind kind, Order order, AfterSalesPolicy.Grant grant, AfterSalesReason reason,
-                                         String note, Instant now, Instant respondBy) {
+                                         String note, Instant now, Instant respondBy, Instant escalateAt) {
         var request = new AfterSalesRequest();
         request.kind = kind;
         request.orderId = order.id();
@@ -98,6 +100,7 @@ public class AfterSalesRequest extends PanacheEntityBase {
         request.status = Status.REQUESTED;
         request.createdAt = now;
         request.respondBy = respondBy;
+        request.escalateAt = escalateAt;
         return request;
     }
 
@@ -113,16 +116,23 @@ public class AfterSalesRequest extends PanacheEntityBase {
     }
 
     /** The shopper sent the goods back; the merchant has until {@code receiveBy} to receive them. */
-    public void returnShipped(String carrier, String trackingNumber, Instant now, Instant receiveBy) {
+    public void returnShipped(String carrier, String trackingNumber, Instant now, Instant receiveBy,
+                              Instant escalateAt) {
         if (status != Status.AWAITING_RETURN) {
             throw new RuleViolation("after-sales-not-awaiting-return", "After-sales request " + id + " is " + status
                     + "; only an authorised return awaits its parcel.");
+        }
+        if (!now.isBefore(respondBy)) {
+            throw new RuleViolation("after-sales-return-too-late", "After-sales request " + id + " was to be sent back by "
+                    + respondBy + "; it is closed.");
         }
         status = Status.RETURN_SHIPPED;
         returnCarrier = carrier;
         returnTracking = trackingNumber;
         returnShippedAt = now;
         respondBy = receiveBy;
+        this.escalateAt = escalateAt;
+        escalatedAt = null;
     }
 
     /** The merchant (or, unanswered, the clock) received the returned goods: the refund is due now. */
@@ -134,6 +144,18 @@ public class AfterSalesRequest extends PanacheEntityBase {
         status = Status.APPROVED;
         this.disposition = disposition;
         receivedAt = now;
+    }
+
+    /**
+     * The merchant has not acted by {@code escalateAt}: the mall's staff are to look. False if it
+     * is not waiting on the merchant, not due yet, or escalated already (the sweep came twice).
+     */
+    public boolean escalate(Instant now) {
+        if (!AWAITING_MERCHANT.contains(status) || escalatedAt != null || escalateAt == null || escalateAt.isAfter(now)) {
+            return false;
+        }
+        escalatedAt = now;
+        return true;
     }
 
     /** An authorised return nobody shipped by its deadline: closed, its units free to be asked for again. */
@@ -200,10 +222,12 @@ public class AfterSalesRequest extends PanacheEntityBase {
 
     /**
      * Its units are taken (asked for or refunded): a later request cannot ask for them again. Not so
-     * once rejected, not refunded or expired.
+     * once rejected, not refunded or expired; but returned goods the merchant received stay claimed
+     * even when pay could not refund them, so they are never taken back into stock twice.
      */
     public boolean claims() {
-        return status != Status.REJECTED && status != Status.NOT_REFUNDED && status != Status.EXPIRED;
+        return receivedAt != null
+                || status != Status.REJECTED && status != Status.NOT_REFUNDED && status != Status.EXPIRED;
     }
 
     /** The refund reference pay keeps for it, so the money goes back once. */
@@ -249,8 +273,21 @@ public class AfterSalesRequest extends PanacheEntityBase {
                 .setMaxResults(limit).getResultList();
     }
 
+    /** Ids of requests waiting on the merchant past their escalation time, not escalated yet, the earliest first. */
+    public static List<Long> toEscalate(Instant now, int limit) {
+        return getEntityManager().createQuery("""
+                        select r.id from AfterSalesRequest r where r.status in :waiting and r.escalatedAt is null
+                        and r.escalateAt < :now order by r.escalateAt""", Long.class)
+                .setParameter("waiting", AWAITING_MERCHANT).setParameter("now", now)
+                .setMaxResults(limit).getResultList();
+    }
+
     public Long id() {
         return id;
+    }
+
+    public Optional<Instant> escalatedAt() {
+        return Optional.ofNullable(escalatedAt);
     }
 
     public long orderId() {

@@ -53,11 +53,18 @@ public record OperatorScope(String merchantId, boolean admin) {
         return query.getSingleResult() > 0;
     }
 
-    /** After-sales requests the caller reviews: those awaiting the merchant first by deadline, then the rest newest first. */
-    public List<AfterSalesRequest> afterSales(Optional<AfterSalesRequest.Status> status, int page, int size) {
+    /**
+     * After-sales requests the caller reviews: those awaiting the merchant first by deadline, then the
+     * rest newest first; {@code escalated}: only those escalated and still awaiting the merchant.
+     */
+    public List<AfterSalesRequest> afterSales(Optional<AfterSalesRequest.Status> status, boolean escalated, int page,
+                                              int size) {
         String where = admin ? "1 = 1" : MERCHANTS_SKUS_ALONE;
         if (status.isPresent()) {
             where += " and r.status = :status";
+        }
+        if (escalated) {
+            where += " and r.escalatedAt is not null and r.status in :waiting";
         }
         TypedQuery<AfterSalesRequest> query = Order.getEntityManager().createQuery("""
                         select r from AfterSalesRequest r, Order o where o.id = r.orderId and %s

@@ -350,6 +350,11 @@ public class Order extends PanacheEntityBase {
         askForRefund(request);
     }
 
+    public void afterSalesEscalated(AfterSalesRequest request, Instant now) {
+        record(status, "After-sales request " + request.id() + " escalated to the mall's staff: the merchant has not "
+                + (request.status() == AfterSalesRequest.Status.RETURN_SHIPPED ? "received the return parcel" : "answered"), now);
+    }
+
     public void afterSalesExpired(AfterSalesRequest request, Instant now) {
         record(status, "After-sales request " + request.id() + " expired: the goods were not sent back in time", now);
     }

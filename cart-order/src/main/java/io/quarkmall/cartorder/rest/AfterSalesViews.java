@@ -62,14 +62,15 @@ public final class AfterSalesViews {
      * nobody did (approves it, expires a return not sent back, receives a parcel into quarantine);
      * {@code decidedBy}: MERCHANT, AUTO_APPROVE_RULE or REVIEW_DEADLINE once decided;
      * {@code notRefundedReason}: pay's, when it could not refund an approved request (NOT_REFUNDED:
-     * REFUSED_BY_CHANNEL, NO_PAYMENT, NOTHING_LEFT); the return parcel and its receipt for a return.
+     * REFUSED_BY_CHANNEL, NO_PAYMENT, NOTHING_LEFT); the return parcel and its receipt for a return;
+     * {@code escalatedAt}: when it went to the mall's staff, the merchant having left it waiting.
      */
     public record AfterSalesView(long id, long orderId, String shopperId, String kind, String status, String reason,
                                  String note, List<ClaimedLineView> lines, Money amount, Instant createdAt,
                                  Instant respondBy, String decidedBy, String decisionNote, Instant decidedAt,
                                  Instant refundedAt, String notRefundedReason, String returnCarrier,
                                  String returnTracking, Instant returnShippedAt, Instant receivedAt,
-                                 String disposition) {
+                                 String disposition, Instant escalatedAt) {
         static AfterSalesView of(AfterSalesRequest r) {
             return new AfterSalesView(r.id(), r.orderId(), r.shopperId(), r.kind().name(), r.status().name(),
                     r.reason().name(), r.note().orElse(null),
@@ -78,7 +79,7 @@ public final class AfterSalesViews {
                     r.decisionNote().orElse(null), r.decidedAt().orElse(null), r.refundedAt().orElse(null),
                     r.notRefundedReason().orElse(null), r.returnCarrier().orElse(null), r.returnTracking().orElse(null),
                     r.returnShippedAt().orElse(null), r.receivedAt().orElse(null),
-                    r.disposition().map(Enum::name).orElse(null));
+                    r.disposition().map(Enum::name).orElse(null), r.escalatedAt().orElse(null));
         }
     }
 

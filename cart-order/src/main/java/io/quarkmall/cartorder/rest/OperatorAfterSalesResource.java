@@ -40,12 +40,15 @@ public class OperatorAfterSalesResource {
     AfterSalesService afterSales;
 
     @GET
-    @Operation(summary = "Requests the caller may review: undecided ones first, the nearest deadline first, then the "
-            + "rest newest first; optionally only those in one status (400 for an unknown one)")
+    @Operation(summary = "Requests the caller may review: those awaiting the merchant (undecided, or a return parcel to "
+            + "receive) first, the nearest deadline first, then the rest newest first; optionally only those in one "
+            + "status (400 for an unknown one), or only those escalated to the mall's staff and still awaiting the merchant")
     public List<AfterSalesView> queue(@QueryParam("status") String status,
+                                      @QueryParam("escalated") @DefaultValue("false") boolean escalated,
                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return scope().afterSales(StatusParam.of(AfterSalesRequest.Status.class, status, "after-sales"), page, size).stream().map(AfterSalesView::of).toList();
+        return scope().afterSales(StatusParam.of(AfterSalesRequest.Status.class, status, "after-sales"), escalated, page, size)
+                .stream().map(AfterSalesView::of).toList();
     }
 
     @POST

@@ -60,7 +60,8 @@ public class AfterSalesService {
             case AfterSalesPolicy.Grant g -> g;
             case AfterSalesPolicy.Refuse refuse -> throw refused(refuse);
         };
-        var request = AfterSalesRequest.open(kind, order, grant, reason, note, now, now.plus(config.reviewWithin()));
+        var request = AfterSalesRequest.open(kind, order, grant, reason, note, now, now.plus(config.reviewWithin()),
+                now.plus(config.escalateAfter()));
         request.persist();
         order.afterSalesRequested(request, now);
         // what the order has had back, this request included: small requests one after another add up
@@ -104,7 +105,8 @@ public class AfterSalesService {
         AfterSalesRequest request = AfterSalesRequest.lock(requestId).filter(r -> r.orderId() == orderId)
                 .orElseThrow(() -> notFound);
         Instant now = clock.instant();
-        request.returnShipped(carrier, trackingNumber, now, now.plus(config.receiveWithin()));
+        request.returnShipped(carrier, trackingNumber, now, now.plus(config.receiveWithin()),
+                now.plus(config.escalateAfter()));
         order.afterSalesReturnShipped(request, now);
         events.publishChanges(order);
         return request;
@@ -134,7 +136,27 @@ public class AfterSalesService {
 
     @Scheduled(every = "${quarkmall.order.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        actOnOverdue(clock.instant());
+        Instant now = clock.instant();
+        escalateDue(now);
+        actOnOverdue(now);
+    }
+
+    /** Escalates every request the merchant left waiting past its escalation time, each once, in its own transaction; how many. */
+    public int escalateDue(Instant now) {
+        int escalated = 0;
+        for (long id : QuarkusTransaction.requiringNew().call(() -> AfterSalesRequest.toEscalate(now, SWEEP_BATCH))) {
+            escalated += QuarkusTransaction.requiringNew().call(() -> {
+                Order order = Order.lock(AfterSalesRequest.orderIdOf(id).orElseThrow()).orElseThrow();
+                AfterSalesRequest request = AfterSalesRequest.lock(id).orElseThrow();
+                if (!request.escalate(now)) {
+                    return false;
+                }
+                order.afterSalesEscalated(request, now);
+                events.publishChanges(order);
+                return true;
+            }) ? 1 : 0;
+        }
+        return escalated;
     }
 
     /**

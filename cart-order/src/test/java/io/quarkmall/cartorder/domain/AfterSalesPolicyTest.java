@@ -123,6 +123,21 @@ class AfterSalesPolicyTest {
     }
 
     @Test
+    void returned_goods_received_stay_claimed_even_when_pay_could_not_refund_them() {
+        var order = delivered();
+        var grant = grant(order, List.of(new ClaimedLine("TEA", 3)), List.of());
+        var returned = EntityState.set(AfterSalesRequest.open(AfterSalesRequest.Kind.RETURN_AND_REFUND, order, grant,
+                AfterSalesReason.DAMAGED, null, PLACED, DELIVERED.plus(Duration.ofDays(2)), DELIVERED.plus(Duration.ofDays(1))),
+                "id", ids++);
+        returned.approve(Decider.MERCHANT, null, DELIVERED, DELIVERED.plus(Duration.ofDays(7)));
+        returned.returnShipped("SF", "SF1234567", DELIVERED, DELIVERED.plus(Duration.ofDays(10)), DELIVERED.plus(Duration.ofDays(1)));
+        returned.received(AfterSalesRequest.Disposition.SELLABLE, DELIVERED);
+        returned.notRefunded("REFUSED_BY_CHANNEL", DELIVERED);
+        assertEquals(List.of(new ClaimedLine("POT", 1)), grant(order, List.of(), List.of(returned)).lines(),
+                "the tea is back in stock: it cannot be returned again");
+    }
+
+    @Test
     void money_an_operator_refunded_outside_after_sales_is_not_given_twice() {
         var order = delivered();
         order.refunded(cny(4_000), DELIVERED);
@@ -201,7 +216,8 @@ class AfterSalesPolicyTest {
     }
 
     private static AfterSalesRequest opened(Order order, Grant grant, AfterSalesReason reason) {
-        return EntityState.set(AfterSalesRequest.open(AfterSalesRequest.Kind.REFUND_ONLY, order, grant, reason, null, PLACED, PLACED.plus(Duration.ofDays(60))),
+        return EntityState.set(AfterSalesRequest.open(AfterSalesRequest.Kind.REFUND_ONLY, order, grant, reason, null, PLACED,
+                PLACED.plus(Duration.ofDays(60)), PLACED.plus(Duration.ofDays(30))),
                 "id", ids++);
     }
 }

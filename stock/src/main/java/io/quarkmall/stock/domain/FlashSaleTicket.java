@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,6 +131,17 @@ public class FlashSaleTicket extends PanacheEntityBase {
     public static Set<String> skusOfOrder(long orderId) {
         return Set.copyOf(getEntityManager().createQuery("select s.sku from FlashSaleTicket t, FlashSale s "
                 + "where t.orderId = ?1 and s.id = t.saleId", String.class).setParameter(1, orderId).getResultList());
+    }
+
+    /** Units of {@code sku} order {@code orderId} bought through paid flash-sale tickets, by the sale's warehouse. */
+    public static Map<String, Long> paidUnitsOfOrder(long orderId, String sku) {
+        var units = new LinkedHashMap<String, Long>();
+        getEntityManager().createQuery("select s.warehouseCode, count(t) from FlashSaleTicket t, FlashSale s "
+                        + "where t.orderId = ?1 and s.id = t.saleId and s.sku = ?2 and t.status = ?3 "
+                        + "group by s.warehouseCode order by s.warehouseCode", Object[].class)
+                .setParameter(1, orderId).setParameter(2, sku).setParameter(3, Status.PAID).getResultList()
+                .forEach(row -> units.put((String) row[0], ((Number) row[1]).longValue()));
+        return units;
     }
 
     /** Each shopper's tickets of a sale that are not returned (what counts against their limit). */

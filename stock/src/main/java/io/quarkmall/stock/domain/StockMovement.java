@@ -10,7 +10,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One change of the units on hand of a SKU in a warehouse, written once and never changed (the
@@ -76,6 +78,17 @@ public class StockMovement extends PanacheEntityBase {
         this.reference = entry.reference();
         this.actor = entry.actor();
         this.occurredAt = now;
+    }
+
+    /** Units of {@code sku} earlier after-sales returns of an order put back, sellable or not, by warehouse. */
+    public static Map<String, Long> returnedOfOrder(long orderId, String sku) {
+        var returned = new LinkedHashMap<String, Long>();
+        getEntityManager().createQuery("select m.warehouseCode, sum(m.quantity) from StockMovement m where m.sku = ?1 "
+                        + "and m.kind in ?2 and m.reference like ?3 group by m.warehouseCode", Object[].class)
+                .setParameter(1, sku).setParameter(2, List.of(Kind.RETURN_TO_STOCK, Kind.RETURN_TO_QUARANTINE))
+                .setParameter(3, "order:" + orderId + ":after-sales:%").getResultList()
+                .forEach(row -> returned.put((String) row[0], ((Number) row[1]).longValue()));
+        return returned;
     }
 
     /** A SKU's movements, newest first, of one kind or (kind null) of all. */

@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 /**
  * After-sales: a shopper's request, approved at once when small, else by the merchant or, unanswered
@@ -143,20 +145,13 @@ public class AfterSalesService {
 
     /** Escalates every request the merchant left waiting past its escalation time, each once, in its own transaction; how many. */
     public int escalateDue(Instant now) {
-        int escalated = 0;
-        for (long id : QuarkusTransaction.requiringNew().call(() -> AfterSalesRequest.toEscalate(now, SWEEP_BATCH))) {
-            escalated += QuarkusTransaction.requiringNew().call(() -> {
-                Order order = Order.lock(AfterSalesRequest.orderIdOf(id).orElseThrow()).orElseThrow();
-                AfterSalesRequest request = AfterSalesRequest.lock(id).orElseThrow();
-                if (!request.escalate(now)) {
-                    return false;
-                }
-                order.afterSalesEscalated(request, now);
-                events.publishChanges(order);
-                return true;
-            }) ? 1 : 0;
-        }
-        return escalated;
+        return sweepEach(() -> AfterSalesRequest.toEscalate(now, SWEEP_BATCH), (order, request) -> {
+            if (!request.escalate(now)) {
+                return false;
+            }
+            order.afterSalesEscalated(request, now);
+            return true;
+        });
     }
 
     /**
@@ -165,18 +160,31 @@ public class AfterSalesService {
      * not receive (into quarantine: nobody inspected the goods); how many.
      */
     public int actOnOverdue(Instant now) {
+        return sweepEach(() -> AfterSalesRequest.overdue(now, SWEEP_BATCH), (order, request) -> actIfOverdue(order, request, now));
+    }
+
+    /**
+     * The clock's step on each request {@code due} names, each in its own transaction under the
+     * order's lock, then the request's (so checked again: the merchant or the shopper may have acted
+     * since the sweep looked); what a step changed is announced. How many steps acted.
+     */
+    private int sweepEach(Supplier<List<Long>> due, BiPredicate<Order, AfterSalesRequest> step) {
         int acted = 0;
-        for (long id : QuarkusTransaction.requiringNew().call(() -> AfterSalesRequest.overdue(now, SWEEP_BATCH))) {
-            acted += QuarkusTransaction.requiringNew().call(() -> actIfOverdue(id, now)) ? 1 : 0;
+        for (long id : QuarkusTransaction.requiringNew().call(due::get)) {
+            acted += QuarkusTransaction.requiringNew().call(() -> {
+                Order order = Order.lock(AfterSalesRequest.orderIdOf(id).orElseThrow()).orElseThrow();
+                AfterSalesRequest request = AfterSalesRequest.lock(id).orElseThrow();
+                if (!step.test(order, request)) {
+                    return false;
+                }
+                events.publishChanges(order);
+                return true;
+            }) ? 1 : 0;
         }
         return acted;
     }
 
-    /** Locked and checked again: the merchant or the shopper may have acted since the sweep looked. */
-    private boolean actIfOverdue(long id, Instant now) {
-        long orderId = AfterSalesRequest.orderIdOf(id).orElseThrow();
-        Order order = Order.lock(orderId).orElseThrow();
-        AfterSalesRequest request = AfterSalesRequest.lock(id).orElseThrow();
+    private boolean actIfOverdue(Order order, AfterSalesRequest request, Instant now) {
         if (!request.respondBy().isBefore(now)) {
             return false;
         }
@@ -198,7 +206,6 @@ public class AfterSalesService {
                 return false;
             }
         }
-        events.publishChanges(order);
         return true;
     }
 

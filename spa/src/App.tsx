@@ -4,8 +4,11 @@ import { useAuth } from './auth';
 import { SearchBox } from './components/SearchBox';
 import { Loading } from './components/Status';
 import { LANGS, useI18n, type Lang } from './i18n';
+import { useQuery } from '@tanstack/react-query';
+import { queries, useApiClient } from './queries';
 import { AddressesPage } from './pages/AddressesPage';
 import { CartPage } from './pages/CartPage';
+import { MessagesPage, UnsubscribePage } from './pages/MessagesPage';
 import { HomePage } from './pages/HomePage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
@@ -66,10 +69,27 @@ const flashSalePages = () => import('./pages/FlashSalePage');
 const FlashSalesPage = lazyPage(flashSalePages, 'FlashSalesPage');
 const FlashSalePage = lazyPage(flashSalePages, 'FlashSalePage');
 
+/** The message centre, with how many messages are unread. */
+function MessagesLink() {
+  const { t } = useI18n();
+  const unread = useQuery(queries.unreadMessages(useApiClient())).data?.unread ?? 0;
+  return (
+    <NavLink to="/messages">
+      {t('nav.messages')}
+      {unread > 0 && (
+        <span className="badge off" data-testid="unread-badge">
+          {unread}<span className="visually-hidden"> {t('inbox.unread', { n: unread })}</span>
+        </span>
+      )}
+    </NavLink>
+  );
+}
+
 function Header() {
   const { t, lang, setLang } = useI18n();
   const auth = useAuth();
   const operator = auth.roles.some((r) => OPERATOR_ROLES.includes(r));
+  const shopper = auth.user !== null && auth.roles.includes('shopper');
   return (
     <header className="header">
       <div className="header-top">
@@ -82,6 +102,7 @@ function Header() {
         <NavLink to="/orders">{t('nav.orders')}</NavLink>
         <NavLink to="/points">{t('nav.points')}</NavLink>
         <NavLink to="/account/addresses">{t('nav.addresses')}</NavLink>
+        {shopper && <MessagesLink />}
         {operator && <NavLink to="/console">{t('nav.console')}</NavLink>}
         <label className="lang">
           <span className="visually-hidden">{t('nav.language')}</span>
@@ -172,6 +193,8 @@ export const routes: RouteObject[] = [{
       { id: 'flash-sale', path: 'flash-sales/:id', element: <FlashSaleOne /> },
       { id: 'order', path: 'orders/:id', element: <Order /> },
       { id: 'addresses', path: 'account/addresses', element: <AddressesPage /> },
+      { id: 'messages', path: 'messages', element: <MessagesPage /> },
+      { id: 'unsubscribe', path: 'unsubscribe', element: <UnsubscribePage /> },
       {
         element: <PointsLayout />,
         children: [

@@ -212,6 +212,13 @@ export type Referrals = Omit<LoyaltySchemas['ReferralsView'], 'referredBy'> & { 
 export type EarningRule = LoyaltySchemas['EarningRuleView'];
 export type EarningRuleRequest = LoyaltySchemas['EarningRuleRequest'];
 export type TrackingView = shipping['schemas']['TrackingView'];
+/** What a message tells of: its words are the storefront's (inbox/messages.ts), one text per notice. */
+export type Notice = CartOrderSchemas['Notice'];
+/** One message of the caller's message centre; amount is null unless the step moved money. */
+export type MessageView = Omit<CartOrderSchemas['MessageView'], 'amount'> & { amount: Money | null };
+/** emailAddress is null when the caller's account gives none. */
+export type NotificationSettings = Omit<CartOrderSchemas['SettingsView'], 'emailAddress' | 'language'>
+  & { emailAddress: string | null; language: 'zh-CN' | 'en' };
 
 /** Whether the order is COMPLETED or CANCELLED: nothing changes it any more. */
 export function isFinal(order: OrderView): boolean {

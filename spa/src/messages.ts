@@ -1,6 +1,7 @@
 import { addressEn, addressZhCN } from './addresses/messages';
 import { afterSalesEn, afterSalesZhCN } from './orders/afterSalesMessages';
 import { flashSaleEn, flashSaleZhCN } from './flash/messages';
+import { inboxEn, inboxZhCN } from './inbox/messages';
 import { payEn, payZhCN } from './pay/messages';
 import { trackingEn, trackingZhCN } from './orders/trackingMessages';
 
@@ -11,6 +12,7 @@ export const en = {
   ...payEn,
   ...trackingEn,
   ...afterSalesEn,
+  ...inboxEn,
   'app.name': 'Quarkmall',
   'app.skip': 'Skip to content',
   'nav.home': 'Home',
@@ -399,6 +401,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...payZhCN,
   ...trackingZhCN,
   ...afterSalesZhCN,
+  ...inboxZhCN,
   'app.name': '夸克商城',
   'app.skip': '跳到正文',
   'nav.home': '首页',

@@ -6,7 +6,7 @@ import {
   type PointsAccount, type ProductView, type SearchHit, type ShipmentView, type StockView, type TrackingView,
   type FlashSale, type Movement, type RankedSku, type SkuAnalysis, type StockAlert, type Transfer, type Warehouse, type WarehouseStock,
 } from './api';
-import type { AddressView, AfterSalesRequest, AfterSalesStatus, FlashSaleView, SaleToken } from './api';
+import type { AddressView, AfterSalesRequest, AfterSalesStatus, FlashSaleView, MessageView, NotificationSettings, SaleToken } from './api';
 import type { AdminPayment, PayChannel, PaymentRefund, PaymentView, ReconciliationReport, ReconciliationSummary, RiskReview } from './api';
 import { synced } from './flash/clock';
 import { findSaleProducts } from './flash/saleProducts';
@@ -67,6 +67,8 @@ export const keys = {
   riskReviews: ['risk-reviews'],
   reconciliation: ['reconciliation'],
   addresses: ['addresses'],
+  messages: ['messages'],
+  notificationSettings: ['notification-settings'],
   afterSales: ['after-sales'],
   operatorAfterSales: ['operator-after-sales'],
 } as const;
@@ -306,6 +308,22 @@ export const queries = {
   addresses: (api: Api) => queryOptions({
     queryKey: keys.addresses,
     queryFn: () => api.request<AddressView[]>('/cart-order/addresses'),
+  }),
+  /** The caller's messages, newest first, {@code size} of them. */
+  messages: (api: Api, size: number) => queryOptions({
+    queryKey: [...keys.messages, 'list', size],
+    queryFn: () => api.request<MessageView[]>('/cart-order/me/messages', { query: { size } }),
+  }),
+  /** How many of the caller's messages are unread: the header's badge, asked again every 30 s and on each change. */
+  unreadMessages: (api: Api) => queryOptions({
+    queryKey: [...keys.messages, 'unread'],
+    queryFn: () => api.request<{ unread: number }>('/cart-order/me/messages/unread'),
+    refetchInterval: 30_000,
+  }),
+  /** The caller's notification settings; made on the first ask, in {@code lang}. */
+  notificationSettings: (api: Api, lang: string) => queryOptions({
+    queryKey: keys.notificationSettings,
+    queryFn: () => api.request<NotificationSettings>('/cart-order/me/notification-settings', { headers: { 'Accept-Language': lang } }),
   }),
   /** The refund requests on one of the caller's orders, oldest first. */
   orderAfterSales: (api: Api, orderId: number) => queryOptions({

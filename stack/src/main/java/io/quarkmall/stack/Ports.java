@@ -16,6 +16,8 @@ public final class Ports {
     public static final int SANDBOX_PAY = 18280;
     public static final int SANDBOX_ALIPAY = 18281;
     public static final int SANDBOX_WECHAT = 18282;
+    public static final int SMTP = 13025;
+    public static final int IMAP = 13143;
 
     /** A Quarkmall service: its module, its HTTP port and its database. */
     public record Service(String name, int port) {

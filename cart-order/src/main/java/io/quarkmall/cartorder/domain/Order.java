@@ -231,11 +231,12 @@ public class Order extends PanacheEntityBase {
             record(OrderStatus.PENDING, note, now);
             return;
         }
-        record(OrderStatus.STOCK_RESERVED, note, now);
         if (total.amountMinor() == 0) {
-            record(OrderStatus.PAID, paidInFull(), now);
+            record(OrderStatus.STOCK_RESERVED, note, now);
+            record(OrderStatus.PAID, paidInFull(), now, Notice.PAID, null);
             events.add(new OrderEvent.OrderPaid(id, shopperId, total(), OrderEvent.Line.of(this)));
         } else {
+            record(OrderStatus.STOCK_RESERVED, note, now, Notice.AWAITING_PAYMENT, total.amountMinor());
             events.add(new OrderEvent.OrderAwaitingPayment(id, shopperId, total(), payBy));
         }
     }
@@ -265,7 +266,7 @@ public class Order extends PanacheEntityBase {
 
     /** The payment was captured. A payment reaching a cancelled order changes nothing: pay refunds it. */
     public void paid(Instant now) {
-        if (step(OrderStatus.STOCK_RESERVED, OrderStatus.PAID, "Payment captured", now)) {
+        if (step(OrderStatus.STOCK_RESERVED, OrderStatus.PAID, "Payment captured", now, Notice.PAID)) {
             events.add(new OrderEvent.OrderPaid(id, shopperId, total(), OrderEvent.Line.of(this)));
         }
     }
@@ -289,13 +290,13 @@ public class Order extends PanacheEntityBase {
     }
 
     public void shipped(String location, Instant now) {
-        if (step(OrderStatus.FULFILLING, OrderStatus.SHIPPED, "Picked up by the carrier at " + location, now)) {
+        if (step(OrderStatus.FULFILLING, OrderStatus.SHIPPED, "Picked up by the carrier at " + location, now, Notice.SHIPPED)) {
             events.add(new OrderEvent.OrderShipped(id, shopperId));
         }
     }
 
     public void delivered(String location, Instant now) {
-        if (step(OrderStatus.SHIPPED, OrderStatus.DELIVERED, "Delivered: " + location, now)) {
+        if (step(OrderStatus.SHIPPED, OrderStatus.DELIVERED, "Delivered: " + location, now, Notice.DELIVERED)) {
             deliveredAt = now;
             events.add(new OrderEvent.OrderDelivered(id, shopperId));
         }
@@ -307,7 +308,8 @@ public class Order extends PanacheEntityBase {
             throw outOfOrder("refunded");
         }
         if (status != OrderStatus.CANCELLED) {
-            record(status, "Refunded " + amount.amountMinor() + " " + amount.currency() + " (minor units)", now);
+            record(status, "Refunded " + amount.amountMinor() + " " + amount.currency() + " (minor units)", now,
+                    Notice.REFUNDED, amount.amountMinor());
         }
         refundedMinor = Math.addExact(refundedMinor, amount.amountMinor());
         events.add(new OrderEvent.OrderRefunded(id, shopperId, amount));
@@ -327,11 +329,12 @@ public class Order extends PanacheEntityBase {
     public void afterSalesApproved(AfterSalesRequest request, Instant now) {
         if (request.status() == AfterSalesRequest.Status.AWAITING_RETURN) {
             record(status, "After-sales request " + request.id() + " approved (" + request.decidedBy().orElseThrow()
-                    + "): return the goods by " + request.respondBy(), now);
+                    + "): return the goods by " + request.respondBy(), now, Notice.AFTER_SALES_RETURN_APPROVED, null);
             return;
         }
         record(status, "After-sales request " + request.id() + " approved (" + request.decidedBy().orElseThrow()
-                + "): " + minorUnits(request.amount()) + " to be refunded", now);
+                + "): " + minorUnits(request.amount()) + " to be refunded", now, Notice.AFTER_SALES_APPROVED,
+                request.amount().amountMinor());
         askForRefund(request);
     }
 
@@ -344,7 +347,8 @@ public class Order extends PanacheEntityBase {
     public void afterSalesReturnReceived(AfterSalesRequest request, Instant now) {
         var disposition = request.disposition().orElseThrow();
         record(status, "After-sales request " + request.id() + ": returned goods received (" + disposition + "): "
-                + minorUnits(request.amount()) + " to be refunded", now);
+                + minorUnits(request.amount()) + " to be refunded", now, Notice.AFTER_SALES_RETURN_RECEIVED,
+                request.amount().amountMinor());
         events.add(new OrderEvent.OrderReturnReceived(id, shopperId, request.id(), request.lines().stream()
                 .map(l -> new OrderEvent.ReturnedLine(l.sku(), l.quantity())).toList(), disposition.name()));
         askForRefund(request);
@@ -356,7 +360,8 @@ public class Order extends PanacheEntityBase {
     }
 
     public void afterSalesExpired(AfterSalesRequest request, Instant now) {
-        record(status, "After-sales request " + request.id() + " expired: the goods were not sent back in time", now);
+        record(status, "After-sales request " + request.id() + " expired: the goods were not sent back in time", now,
+                Notice.AFTER_SALES_EXPIRED, null);
     }
 
     private void askForRefund(AfterSalesRequest request) {
@@ -366,11 +371,12 @@ public class Order extends PanacheEntityBase {
 
     public void afterSalesNotRefunded(AfterSalesRequest request, Instant now) {
         record(status, "After-sales request " + request.id() + " could not be refunded ("
-                + request.notRefundedReason().orElse("") + ")", now);
+                + request.notRefundedReason().orElse("") + ")", now, Notice.AFTER_SALES_NOT_REFUNDED, null);
     }
 
     public void afterSalesRejected(AfterSalesRequest request, Instant now) {
-        record(status, "After-sales request " + request.id() + " rejected: " + request.decisionNote().orElse(""), now);
+        record(status, "After-sales request " + request.id() + " rejected: " + request.decisionNote().orElse(""), now,
+                Notice.AFTER_SALES_REJECTED, null);
     }
 
     private static String minorUnits(Money amount) {
@@ -418,8 +424,12 @@ public class Order extends PanacheEntityBase {
      * anywhere else would skip one: the one ordered stream of facts makes that a defect, refused.
      */
     private boolean step(OrderStatus from, OrderStatus to, String note, Instant now) {
+        return step(from, to, note, now, null);
+    }
+
+    private boolean step(OrderStatus from, OrderStatus to, String note, Instant now, Notice notice) {
         if (status == from) {
-            record(to, note, now);
+            record(to, note, now, notice, null);
             return true;
         }
         if (status == OrderStatus.CANCELLED || !status.isBefore(to)) {
@@ -437,7 +447,7 @@ public class Order extends PanacheEntityBase {
         boolean moneyTaken = !status.isBefore(OrderStatus.PAID) && total.amountMinor() > 0;
         var compensation = new OrderEvent.Compensation(stockToGiveBack(reason), moneyTaken ? total() : null);
         cancelReason = reason;
-        record(OrderStatus.CANCELLED, note, now);
+        record(OrderStatus.CANCELLED, note, now, Notice.CANCELLED, null);
         events.add(new OrderEvent.OrderCancelled(id, shopperId, reason, compensation));
     }
 
@@ -450,9 +460,14 @@ public class Order extends PanacheEntityBase {
     }
 
     private void record(OrderStatus next, String note, Instant now) {
+        record(next, note, now, null, null);
+    }
+
+    /** A step the shopper is told of ({@code notice}), with the money it moved if any. */
+    private void record(OrderStatus next, String note, Instant now, Notice notice, Long amountMinor) {
         status = next;
         updatedAt = now;
-        timeline.add(new TimelineEntry(this, next, note, now));
+        timeline.add(new TimelineEntry(this, next, note, now, notice, amountMinor));
     }
 
     /**

@@ -9,6 +9,7 @@ import io.quarkmall.cartorder.loyalty.LoyaltyClient;
 import io.quarkmall.cartorder.service.AddressSeals;
 import io.quarkmall.cartorder.service.AfterSalesService;
 import io.quarkmall.cartorder.service.CheckoutService;
+import io.quarkmall.cartorder.service.ContactBook;
 import io.quarkmall.cartorder.service.OrderService;
 import io.quarkmall.common.idempotency.Idempotent;
 import io.quarkmall.common.problem.Problem;
@@ -27,6 +28,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +48,10 @@ public class OrderResource {
 
     private static final int RETRY_AFTER_SECONDS = 5;
 
+    @Inject
+    ContactBook contacts;
+    @Context
+    HttpHeaders headers;
     @Inject
     JsonWebToken caller;
     @Inject
@@ -89,6 +96,7 @@ public class OrderResource {
             throw new ProblemException(Problem.invalid("Each coupon can be chosen once.",
                     List.of(new Problem.Violation("couponId", "must not repeat a coupon"))));
         }
+        contacts.remember(caller.getSubject(), ShopperIdentity.verifiedEmail(caller), ShopperIdentity.language(headers));
         var order = checkout.checkout(caller.getSubject(), points, couponIds, Optional.ofNullable(addressId));
         return Response.status(201).entity(view(order)).build();
     }

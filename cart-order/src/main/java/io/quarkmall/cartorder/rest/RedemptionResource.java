@@ -2,6 +2,7 @@ package io.quarkmall.cartorder.rest;
 
 import io.quarkmall.cartorder.domain.CartLine;
 import io.quarkmall.cartorder.rest.OrderViews.OrderView;
+import io.quarkmall.cartorder.service.ContactBook;
 import io.quarkmall.cartorder.service.RedemptionService;
 import io.quarkmall.common.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -33,6 +36,10 @@ public class RedemptionResource {
     JsonWebToken caller;
     @Inject
     RedemptionService redemptions;
+    @Inject
+    ContactBook contacts;
+    @Context
+    HttpHeaders headers;
 
     @POST
     @Operation(summary = "Redeem units of a SKU with points (Idempotency-Key required): 201 with the PENDING "
@@ -45,6 +52,7 @@ public class RedemptionResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
     @Idempotent
     public Response redeem(@NotNull @Valid RedemptionRequest request) {
+        contacts.remember(caller.getSubject(), ShopperIdentity.verifiedEmail(caller), ShopperIdentity.language(headers));
         return Response.status(201).entity(OrderView.of(
                 redemptions.redeem(caller.getSubject(), request.sku(), request.quantity()), Optional.empty())).build();
     }

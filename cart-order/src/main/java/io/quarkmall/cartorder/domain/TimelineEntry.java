@@ -55,7 +55,8 @@ public class TimelineEntry {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("SELECT id FROM order_timeline WHERE notice IS NOT NULL AND NOT messaged"
                 + " ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED").setParameter(1, limit).getResultList();
-        return ids.stream().map(id -> em.find(TimelineEntry.class, id.longValue())).toList();
+        return ids.isEmpty() ? List.of() : em.createQuery("from TimelineEntry t join fetch t.order where t.id in ?1 order by t.id",
+                TimelineEntry.class).setParameter(1, ids.stream().map(Number::longValue).toList()).getResultList();
     }
 
     public Order order() {

@@ -122,7 +122,7 @@ public class MessageResource {
     @Operation(summary = "The caller's notification settings (made on first use: email on if the caller's identity gives a "
             + "verified address, in the language of the request's Accept-Language, Chinese for zh, else English)")
     public SettingsView settings() {
-        return SettingsView.of(contacts.remember(caller.getSubject(), ShopperIdentity.verifiedEmail(caller),
+        return SettingsView.of(contacts.settings(caller.getSubject(), ShopperIdentity.verifiedEmail(caller),
                 ShopperIdentity.language(headers)));
     }
 

@@ -44,24 +44,33 @@ public class ContactBook {
      * the language they shop in ({@code language}); a known contact keeps the language chosen in its settings.
      */
     @Transactional
-    public Settings remember(String shopperId, Optional<String> email, Language language) {
+    public void remember(String shopperId, Optional<String> email, Language language) {
+        known(shopperId, email, language);
+    }
+
+    /** The shopper's settings, their contact remembered first (as {@link #remember}). */
+    @Transactional
+    public Settings settings(String shopperId, Optional<String> email, Language language) {
+        return settingsOf(known(shopperId, email, language));
+    }
+
+    /** The shopper's settings, changed: email on or off, and the language messages are written in. */
+    @Transactional
+    public Settings change(String shopperId, Optional<String> email, boolean emailOn, Language language) {
+        var contact = known(shopperId, email, language);
+        contact.speaks(language, clock.instant());
+        turnEmail(contact, emailOn);
+        return settingsOf(contact);
+    }
+
+    private ShopperContact known(String shopperId, Optional<String> email, Language language) {
         var contact = contactOf(shopperId, language);
         email.filter(address -> !address.isBlank()).ifPresent(address -> {
             if (!Objects.equals(emailOf(contact).orElse(null), address)) {
                 contact.emailSealed(cipher.encrypt(shopperId, EMAIL_FIELD, address), clock.instant());
             }
         });
-        return settingsOf(contact);
-    }
-
-    /** The shopper's settings, changed: email on or off, and the language messages are written in. */
-    @Transactional
-    public Settings change(String shopperId, Optional<String> email, boolean emailOn, Language language) {
-        remember(shopperId, email, language);
-        var contact = ShopperContact.of(shopperId).orElseThrow();
-        contact.speaks(language, clock.instant());
-        turnEmail(contact, emailOn);
-        return settingsOf(contact);
+        return contact;
     }
 
     /** The unsubscribe link of an email: email off for its shopper; 404 for a token nobody has (or erased meanwhile). */

@@ -42,6 +42,7 @@ const SkuAnalysisPage = lazyPage(consolePages, 'SkuAnalysisPage');
 const ConsoleOrders = lazyPage(consolePages, 'ConsoleOrders');
 const ConsoleOrder = lazyPage(consolePages, 'ConsoleOrder');
 const ConsoleAfterSales = lazyPage(consolePages, 'ConsoleAfterSales');
+const ConsoleShipments = lazyPage(consolePages, 'ConsoleShipments');
 const ConsoleCoupons = lazyPage(consolePages, 'ConsoleCoupons');
 const CouponTemplateForm = lazyPage(consolePages, 'CouponTemplateForm');
 const ConsoleRewards = lazyPage(consolePages, 'ConsoleRewards');
@@ -228,6 +229,7 @@ export const routes: RouteObject[] = [{
           { id: 'console-orders', path: 'orders', element: <ConsoleOrders /> },
           { id: 'console-order', path: 'orders/:id', element: <OperatorOrder /> },
           { id: 'console-after-sales', path: 'after-sales', element: <ConsoleAfterSales /> },
+          { id: 'console-shipments', path: 'shipments', element: <ConsoleShipments /> },
           { id: 'console-coupons', path: 'coupons', element: <ConsoleCoupons /> },
           { id: 'console-new-coupon-template', path: 'coupons/new', element: <CouponTemplateForm /> },
           { id: 'console-rewards', path: 'rewards', element: <ConsoleRewards /> },

@@ -182,6 +182,7 @@ export interface ReconciliationReport { summary: ReconciliationSummary; mismatch
 export type PointsAccount = loyalty['schemas']['AccountView'];
 export type PointsEntry = loyalty['schemas']['EntryView'];
 export type ShipmentView = shipping['schemas']['ShipmentView'];
+export type OperatorShipment = shipping['schemas']['OperatorShipmentView'];
 type LoyaltySchemas = loyalty['schemas'];
 /** Fields loyalty leaves out of its coupon views when they do not apply (@JsonInclude NON_NULL). */
 type LeftOut<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;

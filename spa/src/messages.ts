@@ -3,6 +3,7 @@ import { afterSalesEn, afterSalesZhCN } from './orders/afterSalesMessages';
 import { flashSaleEn, flashSaleZhCN } from './flash/messages';
 import { inboxEn, inboxZhCN } from './inbox/messages';
 import { payEn, payZhCN } from './pay/messages';
+import { shipmentsConsoleEn, shipmentsConsoleZhCN } from './orders/shipmentsConsoleMessages';
 import { trackingEn, trackingZhCN } from './orders/trackingMessages';
 
 /** Every text the SPA shows, in English and Simplified Chinese; zh-CN must have every key en has. */
@@ -11,6 +12,7 @@ export const en = {
   ...addressEn,
   ...payEn,
   ...trackingEn,
+  ...shipmentsConsoleEn,
   ...afterSalesEn,
   ...inboxEn,
   'app.name': 'Quarkmall',
@@ -103,7 +105,6 @@ export const en = {
   'order.cancelled': 'Cancelled: {reason}',
   'order.pointsRefused': 'Your balance was short when the order was placed; nothing was taken. See your points:',
   'order.couponsRefused': 'A coupon could no longer be used (another order used it first, or it expired); no coupon was used and nothing was charged. See your coupons:',
-  'order.tracking': 'Parcel {number} with {carrier}',
   'status.PENDING': 'Placed',
   'timeline.stockHeld': 'Stock held',
   'timeline.pointsHeld': '{points} points held',
@@ -400,6 +401,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...addressZhCN,
   ...payZhCN,
   ...trackingZhCN,
+  ...shipmentsConsoleZhCN,
   ...afterSalesZhCN,
   ...inboxZhCN,
   'app.name': '夸克商城',
@@ -492,7 +494,6 @@ export const zhCN: Record<MessageKey, string> = {
   'order.cancelled': '已取消：{reason}',
   'order.pointsRefused': '下单时积分余额不足，未扣除任何积分。查看：',
   'order.couponsRefused': '优惠券已无法使用（已被其他订单先用或已过期），未使用任何优惠券，也未扣款。查看：',
-  'order.tracking': '{carrier} 运单 {number}',
   'status.PENDING': '已下单',
   'timeline.stockHeld': '库存已锁定',
   'timeline.pointsHeld': '已冻结 {points} 积分',

@@ -8,6 +8,7 @@ import {
 } from './api';
 import type { AddressView, AfterSalesRequest, AfterSalesStatus, FlashSaleView, MessageView, NotificationSettings, SaleToken } from './api';
 import type { AdminPayment, PayChannel, PaymentRefund, PaymentView, ReconciliationReport, ReconciliationSummary, RiskReview } from './api';
+import type { OperatorShipment } from './api';
 import { synced } from './flash/clock';
 import { findSaleProducts } from './flash/saleProducts';
 import { useAuth } from './auth';
@@ -64,6 +65,7 @@ export const keys = {
   payments: ['payments'],
   payChannels: ['pay-channels'],
   adminPayments: ['admin-payments'],
+  adminShipments: ['admin-shipments'],
   riskReviews: ['risk-reviews'],
   reconciliation: ['reconciliation'],
   addresses: ['addresses'],
@@ -273,6 +275,13 @@ export const queries = {
   payment: (api: Api, id: number) => queryOptions({
     queryKey: [...keys.payments, id],
     queryFn: () => api.request<PaymentView>(`/pay/payments/${id}`),
+  }),
+  // The console's parcels (admins): every one, those in a status, or those that need an operator.
+  adminShipments: (api: Api, filter: string) => queryOptions({
+    queryKey: [...keys.adminShipments, filter],
+    queryFn: () => api.request<OperatorShipment[]>('/shipping/admin/shipments', {
+      query: { size: 100, attention: filter === 'attention' ? 'true' : undefined, status: filter && filter !== 'attention' ? filter : undefined },
+    }),
   }),
   // The console's payments (admins): a refund invalidates keys.adminPayments, its lists and the payment.
   adminPayments: (api: Api, status: string) => queryOptions({

@@ -27,3 +27,11 @@ export function scanText(scan: Scan, lang: Lang): { what: string; where: string 
 export function etaText(eta: string | null | undefined, lang: Lang): string | null {
   return eta ? translate(lang, 'tracking.eta', { time: formatTime(eta, lang) }) : null;
 }
+
+/** The parcel's heading: its carrier by name where this SPA knows it, and its waybill once the carrier gave one. */
+export function parcelText(shipment: { carrier: string; trackingNumber?: string | null }, lang: Lang): string {
+  const carrier = text(lang, `tracking.carrier.${shipment.carrier}`, shipment.carrier);
+  return shipment.trackingNumber
+    ? translate(lang, 'tracking.parcel', { number: shipment.trackingNumber, carrier })
+    : translate(lang, 'tracking.booking', { carrier });
+}

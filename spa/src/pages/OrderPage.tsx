@@ -12,7 +12,7 @@ import { formatTime, useI18n } from '../i18n';
 import { formatMoney } from '../money';
 import { type LiveState, useLive } from '../live';
 import { hasOpenRequest } from '../orders/afterSales';
-import { etaText, scanText } from '../orders/trackingText';
+import { etaText, parcelText, scanText } from '../orders/trackingText';
 import { asApiError, keys, queries, untilFinal, useApiClient } from '../queries';
 
 /** How often a page asks again while its live stream is cut off. */
@@ -24,7 +24,7 @@ const POLL_MS = 3000;
  * ETA they move), what it would have pushed is asked for every few seconds.
  */
 function Tracking({ order, orderStream }: { order: OrderView; orderStream: LiveState }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
   const api = useApiClient();
   const client = useQueryClient();
   const following = order.status !== 'COMPLETED' && order.status !== 'CANCELLED';
@@ -44,7 +44,7 @@ function Tracking({ order, orderStream }: { order: OrderView; orderStream: LiveS
   if (!shipment || !tracking.data) return null;
   return (
     <section className="tracking">
-      <h2>{t('order.tracking', { number: shipment.trackingNumber, carrier: shipment.carrier })}</h2>
+      <h2>{parcelText(shipment, lang)}</h2>
       {shipment.eta && <p className="eta">{etaText(shipment.eta, lang)}</p>}
       <ol>
         {tracking.data.map((e, i) => {

@@ -19,13 +19,14 @@ export function ConsolePage() {
   const lotteries = useMatch('/console/lotteries/*') !== null;
   const rules = useMatch('/console/earning-rules') !== null;
   const payments = useMatch('/console/payments/*') !== null;
+  const shipments = useMatch('/console/shipments') !== null;
   const admin = useAuth().roles.includes('admin');
   return (
     <section className="console">
       <h1>{t('console.title')}</h1>
       <RequireSignIn role={['merchant', 'admin']}>
         <nav className="tabs" aria-label={t('console.title')}>
-          <Tab to="/console" active={!stock && !orders && !afterSales && !coupons && !rewards && !lotteries && !rules && !payments}>{t('console.products')}</Tab>
+          <Tab to="/console" active={!stock && !orders && !afterSales && !coupons && !rewards && !lotteries && !rules && !payments && !shipments}>{t('console.products')}</Tab>
           <Tab to="/console/stock" active={stock}>{t('console.stock')}</Tab>
           <Tab to="/console/orders" active={orders}>{t('console.orders')}</Tab>
           <Tab to="/console/after-sales" active={afterSales}>{t('console.afterSales')}</Tab>
@@ -34,6 +35,7 @@ export function ConsolePage() {
           <Tab to="/console/lotteries" active={lotteries}>{t('console.lotteries')}</Tab>
           <Tab to="/console/earning-rules" active={rules}>{t('console.rules')}</Tab>
           {admin && <Tab to="/console/payments" active={payments}>{t('console.payments')}</Tab>}
+          {admin && <Tab to="/console/shipments" active={shipments}>{t('console.shipments')}</Tab>}
         </nav>
         <Suspense fallback={<Loading />}><Outlet /></Suspense>
       </RequireSignIn>

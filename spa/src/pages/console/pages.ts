@@ -6,6 +6,7 @@ export { ConsoleLotteries, ConsoleLottery } from './ConsoleLotteries';
 export { ConsoleOrder, ConsoleOrders } from './ConsoleOrders';
 export { ConsoleProducts } from './ConsoleProducts';
 export { ConsoleRewards } from './ConsoleRewards';
+export { ConsoleShipments } from './ConsoleShipments';
 export { ConsoleStock } from './ConsoleStock';
 export { ConsoleFlashSales } from './ConsoleFlashSales';
 export { SkuAnalysisPage, StockAnalysis } from './StockAnalysis';

@@ -47,7 +47,7 @@ class CheckoutJourneyTest {
         // 256 points at the base rate of 1 a yuan, more if the shopper's tier multiplies them
         await().atMost(SAGA).until(() -> Shop.points("shopper") >= pointsBefore + 256);
         System.out.printf("[e2e] list → search → cart → checkout → pay → deliver → complete took %.1f s "
-                + "(sandbox carrier: 3 steps of 3 s)%n", (System.nanoTime() - began) / 1e9);
+                + "(the SF-like sandbox carrier: a booking, then 5 scans 2 s apart)%n", (System.nanoTime() - began) / 1e9);
 
         given().auth().oauth2(Tokens.of("shopper2")).when().get("/api/cart-order/orders/{id}", orderId).then()
                 .statusCode(404).contentType("application/problem+json");
@@ -91,8 +91,8 @@ class CheckoutJourneyTest {
         long orderId = Shop.orderOf("shopper", sku, 1);
         Shop.awaitStatus("shopper", orderId, "STOCK_RESERVED");
         Shop.payWhenPayable("shopper", orderId, "tok_sandbox_success").then().statusCode(201);
-        // Paid as the order shows it (PAID on its timeline; the parcel is picked up one 3 s carrier
-        // step later): a capture that reaches an order already cancelled earns no points at all
+        // Paid as the order shows it (PAID on its timeline; the carrier picks the parcel up one 2 s
+        // step after booking it): a capture that reaches an order already cancelled earns no points at all
         // (cart-order announces no OrderPaid for it) and pay refunds it.
         await().atMost(SAGA).untilAsserted(() -> Shop.order("shopper", orderId).body("timeline.status", hasItem("PAID")));
         Shop.post("shopper", "/api/cart-order/orders/" + orderId + "/cancellation", null).then().statusCode(200)

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  * it started. The infra supervisor also restarts one of its servers on request ({@link LocalStackControl}).
  * Run through {@code ./mall}, which keeps the pid files.
  *
- * <pre>LocalStack ROOT infra   # PostgreSQL, Redis, Kafka, OpenSearch, Keycloak, the payment sandboxes, SMTP
+ * <pre>LocalStack ROOT infra   # PostgreSQL, Redis, Kafka, OpenSearch, Keycloak, the payment and carrier sandboxes, SMTP
  * LocalStack ROOT apps    # the six services and the edge on :8080</pre>
  */
 public final class LocalStack {
@@ -38,7 +38,7 @@ public final class LocalStack {
     static List<Server> infra(StackLayout layout) {
         return List.of(new PostgresNode(layout), new RedisNode(), new KafkaNode(layout),
                 new OpenSearchNode(layout), new KeycloakNode(layout), new SandboxPaymentGateway(layout),
-                new SandboxAlipay(layout), new SandboxWechatPay(layout), new MailNode());
+                new SandboxAlipay(layout), new SandboxWechatPay(layout), new SandboxSfExpress(), new MailNode());
     }
 
     static List<Server> apps(StackLayout layout) {

@@ -2,17 +2,50 @@ package io.quarkmall.shipping.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** shipping's own settings. */
 @ConfigMapping(prefix = "quarkmall.shipping")
 public interface ShippingConfig {
 
+    /** The carrier that ships every paid order: {@code simulated} (moved in this service) or {@code sf}. */
+    String SIMULATED = "simulated";
+
     /** Where ShipmentCreated, ShipmentPickedUp, ShipmentInTransit and ShipmentDelivered go. */
     @WithDefault("shipping.shipment.v1")
     String shipmentTopic();
 
-    /** The sandbox carrier: how long each step (pick-up, transit, delivery) takes. */
+    /** The simulated carrier: how long each step (pick-up, transit, delivery) takes. */
     @WithDefault("20s")
     Duration sandboxStep();
+
+    /** Which carrier ships paid orders: {@value #SIMULATED}, or the code of a carrier with an API ({@code sf}). */
+    @WithDefault(SIMULATED)
+    String carrier();
+
+    /** The SF-Express-like carrier's API. */
+    Sf sf();
+
+    interface Sf {
+
+        /** Its API's base URL (the local stack's sandbox: :18283). */
+        @WithDefault("http://127.0.0.1:18283")
+        URI url();
+
+        @WithDefault("QUARKMALL")
+        String partnerId();
+
+        /** The partner key both sides sign with (QUARKMALL_SHIPPING_SF_KEY); without it the carrier cannot be used. */
+        Optional<String> key();
+
+        /** Where the carrier pushes its scans: this service's {@code /api/shipping/carriers/sf/pushes}, as the carrier reaches it. */
+        @WithDefault("http://127.0.0.1:8086/api/shipping/carriers/sf/pushes")
+        String callbackUrl();
+
+        /** How far a push's timestamp may be from now; a replayed push inside it is caught by its nonce. */
+        @WithDefault("5m")
+        Duration tolerance();
+    }
 }

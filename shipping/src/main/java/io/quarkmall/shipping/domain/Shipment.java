@@ -19,22 +19,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The parcel of one order, as a carrier tracks it: CREATED → PICKED_UP → IN_TRANSIT → DELIVERED.
- * Each step is recorded as a tracking event; a step out of order is refused.
+ * The parcel of one order, as a carrier tracks it: CREATED → PICKED_UP → IN_TRANSIT → DELIVERED, or
+ * CANCELLED before pick-up, or RETURNED_TO_SENDER or LOST on the way. Each scan is recorded as a tracking
+ * event. The simulated carrier moves it one step at a time ({@link #advance}); a carrier with an API books
+ * it first ({@link #booked}) and then reports its scans, which only ever move it forward ({@link #track}).
  */
 @Entity
 public class Shipment extends PanacheEntityBase {
 
     public enum Status {
-        CREATED, PICKED_UP, IN_TRANSIT, DELIVERED, CANCELLED;
+        CREATED, PICKED_UP, IN_TRANSIT, DELIVERED, CANCELLED, RETURNED_TO_SENDER, LOST;
 
         Optional<Status> next() {
-            return this == DELIVERED || this == CANCELLED ? Optional.empty() : Optional.of(values()[ordinal() + 1]);
+            return ordinal() < DELIVERED.ordinal() ? Optional.of(values()[ordinal() + 1]) : Optional.empty();
+        }
+
+        /** Nothing more happens to a parcel delivered, cancelled, returned or lost. */
+        public boolean isFinal() {
+            return ordinal() >= DELIVERED.ordinal();
         }
     }
 
     /** The place code of the shipper's own warehouse, where a parcel waits for its carrier. */
     public static final String WAREHOUSE = "WAREHOUSE";
+    /** The place code of the recipient's address. */
+    public static final String DOORSTEP = "DOORSTEP";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,6 +57,16 @@ public class Shipment extends PanacheEntityBase {
     private Instant createdAt;
     private Instant nextStepAt;
     private Instant eta;
+    /** Booked through a carrier's API: its tracking number is the carrier's waybill, and its scans come from the carrier. */
+    private boolean carrierApi;
+    /** When the carrier's API is to be called next (to book the parcel, or to call it off); null when nothing is owed. */
+    private Instant carrierCallDueAt;
+    private int carrierCalls;
+    private String carrierError;
+    /** The code of its last scan, and when it happened: what an operator looks at first. */
+    @Enumerated(EnumType.STRING)
+    private TrackingCode lastCode;
+    private Instant lastScanAt;
     @Transient
     private final List<TrackingEvent> newTracking = new ArrayList<>();
 
@@ -66,6 +85,23 @@ public class Shipment extends PanacheEntityBase {
         shipment.createdAt = now;
         shipment.nextStepAt = now.plus(firstStep);
         shipment.eta = shipment.etaAfter(firstStep);
+        shipment.persist();
+        return shipment;
+    }
+
+    /**
+     * A new shipment for a paid order, to be booked with {@code carrier}'s API at once; its tracking number is
+     * the waybill the carrier gives it.
+     */
+    public static Shipment createForCarrier(long orderId, String shopperId, String carrier, Instant now) {
+        var shipment = new Shipment();
+        shipment.orderId = orderId;
+        shipment.shopperId = shopperId;
+        shipment.carrier = carrier;
+        shipment.status = Status.CREATED;
+        shipment.createdAt = now;
+        shipment.carrierApi = true;
+        shipment.carrierCallDueAt = now;
         shipment.persist();
         return shipment;
     }
@@ -94,6 +130,77 @@ public class Shipment extends PanacheEntityBase {
                 .page(0, limit).list();
     }
 
+    /** Parcels whose carrier is owed a call (a booking or a cancellation), locked, skipping those another replica calls about. */
+    public static List<Shipment> dueForCarrierCall(Instant now, int limit) {
+        return find("carrierCallDueAt <= ?1 order by carrierCallDueAt", now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2)
+                .page(0, limit).list();
+    }
+
+    /** The parcel {@code carrier} knows under {@code waybill}, locked like every change to a parcel. */
+    public static Optional<Shipment> ofWaybillForUpdate(String carrier, String waybill) {
+        return find("carrier = ?1 and trackingNumber = ?2", carrier, waybill)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The carrier must be called about this parcel: to book it, or to call off a booked parcel that was cancelled. */
+    public boolean needsBooking() {
+        return status == Status.CREATED && trackingNumber == null;
+    }
+
+    public boolean needsCallingOff() {
+        return status == Status.CANCELLED && trackingNumber != null;
+    }
+
+    /** The carrier booked the parcel under {@code waybill}; nothing more is owed it. */
+    public void booked(String waybill) {
+        if (!needsBooking()) {
+            throw new RuleViolation("shipment-not-awaiting-booking", "Shipment " + id + " is " + status
+                    + (trackingNumber == null ? "" : " with waybill " + trackingNumber) + "; it is not waiting for a booking");
+        }
+        trackingNumber = waybill;
+        settledWithCarrier();
+    }
+
+    /** The carrier has nothing more to hear about this parcel (booked, called off, or beyond calling off). */
+    public void settledWithCarrier() {
+        carrierCallDueAt = null;
+        carrierError = null;
+    }
+
+    /** The carrier could not be reached or refused for now: it is called again after {@code retryIn}. */
+    public void carrierCallFailed(String reason, Instant now, Duration retryIn) {
+        carrierCalls++;
+        carrierError = reason;
+        carrierCallDueAt = now.plus(retryIn);
+    }
+
+    /** Calls made to the carrier about this parcel that did not succeed; the next waits longer. */
+    public int failedCarrierCalls() {
+        return carrierCalls;
+    }
+
+    /**
+     * The carrier's scan {@code code} at {@code place} ({@code location} in its words), with its new ETA; returns the
+     * statuses the parcel passed, in order (several when an earlier scan never came, none for a delay or a scan
+     * that does not move it). A parcel never moves back, and one that is final only records the scan.
+     */
+    public List<Status> track(TrackingCode code, String place, String location, Instant at, Instant newEta) {
+        var passed = new ArrayList<Status>();
+        Status target = code.reaches().orElse(status);
+        if (!status.isFinal() && target != status && (target.ordinal() > status.ordinal())) {
+            boolean forward = target.ordinal() <= Status.DELIVERED.ordinal();
+            for (int step = forward ? status.ordinal() + 1 : target.ordinal(); step <= target.ordinal(); step++) {
+                passed.add(Status.values()[step]);
+            }
+            status = target;
+        }
+        eta = status.isFinal() ? null : newEta == null ? eta : newEta;
+        scanned(code, place, location, at);
+        return passed;
+    }
+
     /**
      * The carrier scanned the parcel at its next step, at {@code place} (a stable code) which it calls
      * {@code location}; returns the new status. The ETA moves with the scan.
@@ -104,7 +211,7 @@ public class Shipment extends PanacheEntityBase {
         status = to;
         nextStepAt = to == Status.DELIVERED ? null : now.plus(untilNextStep);
         eta = etaAfter(untilNextStep);
-        newTracking.add(new TrackingEvent(id, to.name(), TrackingCode.of(to), place, location, now));
+        scanned(TrackingCode.of(to), place, location, now);
         return to;
     }
 
@@ -128,8 +235,46 @@ public class Shipment extends PanacheEntityBase {
         status = Status.CANCELLED;
         nextStepAt = null;
         eta = null;
-        newTracking.add(new TrackingEvent(id, Status.CANCELLED.name(), TrackingCode.CANCELLED, WAREHOUSE, "Warehouse", now));
+        scanned(TrackingCode.CANCELLED, WAREHOUSE, "Warehouse", now);
+        if (carrierApi) {
+            carrierCallDueAt = trackingNumber == null ? null : now; // a booked parcel is called off at the carrier
+        }
         return true;
+    }
+
+    private void scanned(TrackingCode code, String place, String location, Instant at) {
+        newTracking.add(new TrackingEvent(id, status.name(), code, place, location, at));
+        lastCode = code;
+        lastScanAt = at;
+    }
+
+    /**
+     * The parcels an operator must look at, newest first: lost or returned to the sender, held up by a delay or an
+     * exception at their last scan, or a carrier that keeps refusing or failing a call about them.
+     */
+    public static List<Shipment> needingAttention(int page, int size) {
+        return find("status in ?1 or lastCode in ?2 or carrierError is not null", Sort.descending("createdAt"),
+                List.of(Status.LOST, Status.RETURNED_TO_SENDER), List.of(TrackingCode.EXCEPTION, TrackingCode.DELAYED))
+                .page(Page.of(page, size)).list();
+    }
+
+    /** Every parcel, or those in {@code status}, newest first. */
+    public static List<Shipment> listed(Status status, int page, int size) {
+        var query = status == null ? findAll(Sort.descending("createdAt")) : find("status", Sort.descending("createdAt"), status);
+        return query.page(Page.of(page, size)).list();
+    }
+
+    public TrackingCode lastCode() {
+        return lastCode;
+    }
+
+    public Instant lastScanAt() {
+        return lastScanAt;
+    }
+
+    /** Why the last call to the carrier about it failed; null when none is failing. */
+    public String carrierError() {
+        return carrierError;
     }
 
     /** The tracking events of the scans and the cancellation since the last call; the caller stores them. */

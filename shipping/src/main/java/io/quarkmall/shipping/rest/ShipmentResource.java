@@ -40,8 +40,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @RolesAllowed("shopper")
 public class ShipmentResource {
 
-    /** What a shopper sees of a shipment; eta is null once it is delivered or cancelled. */
-    public record ShipmentView(long id, long orderId, String carrier, String trackingNumber, String status,
+    /**
+     * What a shopper sees of a shipment; trackingNumber is null until its carrier has booked it, eta null once it
+     * is delivered, cancelled, returned or lost.
+     */
+    public record ShipmentView(long id, long orderId, String carrier, @Schema(nullable = true) String trackingNumber,
+                               String status,
                                Instant createdAt, @Schema(nullable = true) Instant eta) {
         static ShipmentView of(Shipment s) {
             return new ShipmentView(s.id(), s.orderId(), s.carrier(), s.trackingNumber(), s.status().name(), s.createdAt(),

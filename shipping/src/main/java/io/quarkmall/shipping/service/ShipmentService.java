@@ -19,7 +19,7 @@ public class ShipmentService {
     static final String SANDBOX_CARRIER = "sandbox-express";
     /** The sandbox carrier's route, one stop a scan after CREATED: its place code and the carrier's words for it. */
     private static final List<Stop> ROUTE = List.of(new Stop("CN-SH-SORT", "Shanghai sorting centre"),
-            new Stop("CN-HZ-HUB", "Hangzhou hub"), new Stop("DOORSTEP", "Doorstep"));
+            new Stop("CN-HZ-HUB", "Hangzhou hub"), new Stop(Shipment.DOORSTEP, "Doorstep"));
 
     private record Stop(String place, String location) {}
 
@@ -33,10 +33,17 @@ public class ShipmentService {
         this.config = config;
     }
 
-    /** One shipment per order, however often the order's payment is announced. */
+    /**
+     * One shipment per order, however often the order's payment is announced. A carrier with an API books it
+     * ({@link CarrierDesk}), and ShipmentCreated follows with its waybill; the simulated carrier has it at once.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void shipPaidOrder(long orderId, String shopperId) {
         if (Shipment.ofOrder(orderId).isPresent()) {
+            return;
+        }
+        if (!config.carrier().equals(ShippingConfig.SIMULATED)) {
+            Shipment.createForCarrier(orderId, shopperId, config.carrier(), clock.instant());
             return;
         }
         // the hyphen keeps the digits two short runs: an order id and four digits run together could be
@@ -56,7 +63,7 @@ public class ShipmentService {
         });
     }
 
-    /** The sandbox carrier's scans: every due parcel moves one step along its route. */
+    /** The simulated carrier's scans: every due parcel moves one step along its route. */
     @Transactional
     public int moveDueParcels() {
         var now = clock.instant();

@@ -11,6 +11,7 @@ import io.quarkmall.shipping.domain.Shipment.Status;
 import io.quarkmall.stack.testing.EntityState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * </pre>
  *
  * Each move records one {@link TrackingEvent}, which the aggregate hands to its service to store
- * ({@code takeTracking()}); a refusal or a no-op records none.
+ * ({@code takeTracking()}); a refusal or a no-op records none. A carrier with an API reports scans
+ * ({@code track}) that only move a parcel forward, passing over the statuses whose scan never came;
+ * every such scan is recorded, even one that moves nothing.
  */
 class ShipmentStateMachineTest {
 
@@ -44,6 +47,8 @@ class ShipmentStateMachineTest {
             IN_TRANSIT, DELIVERED
             DELIVERED,  none
             CANCELLED,  none
+            RETURNED_TO_SENDER, none
+            LOST,       none
             """)
     void a_parcel_is_scanned_in_carrier_order_until_it_is_delivered(Status from, Status next) {
         assertEquals(Optional.ofNullable(next), from.next());
@@ -98,6 +103,35 @@ class ShipmentStateMachineTest {
         assertFalse(shipment.cancel(NOW));
         assertEquals(from, shipment.status());
         assertEquals(List.of(), shipment.takeTracking());
+    }
+
+    @ParameterizedTest(name = "{0} + carrier scan {1} -> {2}, passing [{3}]")
+    @CsvSource(textBlock = """
+            CREATED,    PICKED_UP,                 PICKED_UP,          PICKED_UP
+            CREATED,    ARRIVED_AT_SORTING_CENTRE, IN_TRANSIT,         PICKED_UP IN_TRANSIT
+            CREATED,    DELIVERED,                 DELIVERED,          PICKED_UP IN_TRANSIT DELIVERED
+            PICKED_UP,  OUT_FOR_DELIVERY,          IN_TRANSIT,         IN_TRANSIT
+            IN_TRANSIT, OUT_FOR_DELIVERY,          IN_TRANSIT,         ''
+            IN_TRANSIT, DELAYED,                   IN_TRANSIT,         ''
+            IN_TRANSIT, EXCEPTION,                 IN_TRANSIT,         ''
+            IN_TRANSIT, PICKED_UP,                 IN_TRANSIT,         ''
+            IN_TRANSIT, LOST,                      LOST,               LOST
+            PICKED_UP,  RETURNED_TO_SENDER,        RETURNED_TO_SENDER, RETURNED_TO_SENDER
+            DELIVERED,  IN_TRANSIT,                DELIVERED,          ''
+            CANCELLED,  PICKED_UP,                 CANCELLED,          ''
+            LOST,       DELIVERED,                 LOST,               ''
+            """)
+    void a_carriers_scan_moves_the_parcel_only_forward_and_is_always_recorded(Status from, TrackingCode code, Status to,
+                                                                             String passed) {
+        Shipment shipment = shipmentIn(from);
+        Instant eta = NOW.plus(UNTIL_NEXT_STEP);
+        var statuses = shipment.track(code, "CN-SZ", "深圳市", NOW, eta);
+        assertEquals(passed.isBlank() ? List.of() : Arrays.stream(passed.split(" ")).map(Status::valueOf).toList(), statuses);
+        assertEquals(to, shipment.status());
+        var scans = shipment.takeTracking();
+        assertEquals(List.of(code + " " + to), scans.stream().map(scan -> scan.code() + " " + scan.status()).toList());
+        assertEquals(code, shipment.lastCode());
+        assertEquals(to.isFinal() ? null : eta, shipment.eta(), "the carrier's ETA while it moves, none once it stopped");
     }
 
     /** The parcel's row as the table holds it in {@code status} (create() persists, so it cannot be used here). */

@@ -1,0 +1,34 @@
+package io.quarkmall.shipping.carrier;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A carrier reached through its API: it books a parcel under its own waybill, calls off a parcel it has not
+ * collected, and pushes each scan to us signed. One implementation per carrier style; the local stack runs a
+ * sandbox of each with the real integration's shape.
+ */
+public interface CarrierApi {
+
+    /** The carrier's code on shipments and in its push URL ({@code /carriers/{code}/pushes}). */
+    String code();
+
+    /**
+     * Books the parcel of {@code orderId} and returns the carrier's waybill; booking the same order again
+     * returns the same waybill.
+     *
+     * @throws CarrierUnavailable when the carrier cannot answer now (rate limit, outage): try again later
+     * @throws CarrierRefused when it will not book it as asked
+     */
+    String book(long orderId);
+
+    /** Calls off the booked parcel of {@code orderId}; false if the carrier has collected it already. */
+    boolean callOff(long orderId);
+
+    /**
+     * The scan one push reports, once its signature is verified and it is fresh.
+     *
+     * @throws InvalidPush when it is forged, stale or unreadable
+     */
+    CarrierPush read(Map<String, String> lowerCaseHeaders, String body, Instant now);
+}

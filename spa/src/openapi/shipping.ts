@@ -430,6 +430,7 @@ export interface components {
             carrierError: string | null;
             /** Format: int32 */
             failedCarrierCalls: number;
+            nextCarrierCallAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         ShipmentView: {
             /** Format: int64 */

@@ -39,7 +39,8 @@ export function ConsoleShipments() {
                     <div className="muted">{formatTime(s.createdAt, lang)}</div></td>
                   <td data-label={t('shipments.carrier')}>{known(`tracking.carrier.${s.carrier}`, s.carrier)}{' '}
                     {s.trackingNumber ? <code>{s.trackingNumber}</code> : <span className="muted">{t('shipments.booking')}</span>}
-                    {s.carrierError && <div className="error">{t('shipments.failing', { calls: s.failedCarrierCalls, error: s.carrierError })}</div>}
+                    {s.carrierError && <div className="error">{t('shipments.failing', { calls: s.failedCarrierCalls, error: s.carrierError })}
+                      {s.nextCarrierCallAt && <span className="muted"> · {t('shipments.nextCall', { time: formatTime(s.nextCarrierCallAt, lang) })}</span>}</div>}
                   </td>
                   <td data-label={t('shipments.status')}>{t(`shipment.status.${s.status}` as MessageKey)}</td>
                   <td data-label={t('shipments.lastScan')}>{s.lastCode ? known(`tracking.code.${s.lastCode}`, s.lastCode) : ''}

@@ -56,7 +56,7 @@ public class RateLimit {
         if (!config.enabled()) {
             return Uni.createFrom().nullItem();
         }
-        if (request.path().contains("/notifications/")) {
+        if (request.path().contains("/notifications/") || request.path().contains("/carriers/")) {
             return count("notify:" + clients.of(request), config.notificationsPerMinute());
         }
         return identities.getDeferredIdentity()

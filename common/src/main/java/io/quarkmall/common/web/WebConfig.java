@@ -39,7 +39,8 @@ public interface WebConfig {
         int anonymousPerMinute();
 
         /**
-         * Requests to a {@code /notifications/} path (payment channels' and carriers' signed notifications) one
+         * Requests to a {@code /notifications/} or {@code /carriers/} path (payment channels' and carriers' signed
+         * notifications and pushes) one
          * client address may make to one service in a minute: a channel sends all of them from a few addresses,
          * and what they say counts only once their signature verifies.
          */

@@ -2,6 +2,7 @@ package io.quarkmall.shipping.carrier;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A carrier reached through its API: it books a parcel under its own waybill, calls off a parcel it has not
@@ -26,9 +27,12 @@ public interface CarrierApi {
     boolean callOff(long orderId);
 
     /**
-     * The scan one push reports, once its signature is verified and it is fresh.
+     * The scan one push reports, once its signature over the body's bytes as sent is verified and it is fresh.
      *
      * @throws InvalidPush when it is forged, stale or unreadable
      */
-    CarrierPush read(Map<String, String> lowerCaseHeaders, String body, Instant now);
+    CarrierPush read(Map<String, String> lowerCaseHeaders, byte[] body, Instant now);
+
+    /** Why this carrier cannot be used as configured (a key missing), if it cannot: checked at startup when it is the chosen one. */
+    Optional<String> unusableBecause();
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -55,7 +56,8 @@ class SfExpress implements CarrierApi {
         if (answer.statusCode() != 200) {
             throw refusal(answer);
         }
-        String waybill = parse(answer.body()).map(node -> node.path("waybillNo").asText("")).orElse("");
+        String waybill = parse(answer.body().getBytes(StandardCharsets.UTF_8))
+                .map(node -> node.path("waybillNo").asText("")).orElse("");
         if (waybill.isBlank()) {
             throw new CarrierUnavailable("the carrier answered a booking without a waybill", null);
         }
@@ -73,12 +75,13 @@ class SfExpress implements CarrierApi {
     }
 
     @Override
-    public CarrierPush read(Map<String, String> headers, String body, Instant now) {
+    public CarrierPush read(Map<String, String> headers, byte[] body, Instant now) {
         String timestamp = headers.getOrDefault("x-timestamp", "");
         String nonce = headers.getOrDefault("x-nonce", "");
+        String key = config.key().orElseThrow(() -> InvalidPush.unauthenticated("no partner key is configured for sf"));
         if (!config.partnerId().equals(headers.get("x-partner-id")) || !TIMESTAMP.matcher(timestamp).matches()
                 || !NONCE.matcher(nonce).matches()
-                || !SfSignature.verifies(key(), timestamp, nonce, body, headers.getOrDefault("x-signature", ""))) {
+                || !SfSignature.verifies(key, timestamp, nonce, body, headers.getOrDefault("x-signature", ""))) {
             throw InvalidPush.unauthenticated("the push is not signed with the partner key");
         }
         if (Duration.between(Instant.ofEpochMilli(Long.parseLong(timestamp)), now).abs().compareTo(config.tolerance()) > 0) {
@@ -128,7 +131,12 @@ class SfExpress implements CarrierApi {
         return config.key().orElseThrow(() -> new CarrierRefused("no partner key for the sf carrier (QUARKMALL_SHIPPING_SF_KEY)"));
     }
 
-    private Optional<JsonNode> parse(String body) {
+    @Override
+    public Optional<String> unusableBecause() {
+        return config.key().isPresent() ? Optional.empty() : Optional.of("no partner key (QUARKMALL_SHIPPING_SF_KEY)");
+    }
+
+    private Optional<JsonNode> parse(byte[] body) {
         try {
             return Optional.ofNullable(json.readTree(body)).filter(JsonNode::isObject);
         } catch (IOException e) {

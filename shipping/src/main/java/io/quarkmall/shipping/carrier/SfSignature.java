@@ -21,22 +21,27 @@ final class SfSignature {
         return Base64.getEncoder().encodeToString(hmac(key, timestamp + "\n" + idOrNonce + "\n" + body));
     }
 
-    /** Compared in constant time; a signature that is not Base64 does not verify. */
-    static boolean verifies(String key, String timestamp, String nonce, String body, String signature) {
+    /** Over the body's bytes as they came, compared in constant time; a signature that is not Base64 does not verify. */
+    static boolean verifies(String key, String timestamp, String nonce, byte[] body, String signature) {
         byte[] given;
         try {
             given = Base64.getDecoder().decode(signature);
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(hmac(key, timestamp + "\n" + nonce + "\n" + body), given);
+        return MessageDigest.isEqual(hmac(key, (timestamp + "\n" + nonce + "\n").getBytes(StandardCharsets.UTF_8), body), given);
     }
 
     private static byte[] hmac(String key, String message) {
+        return hmac(key, message.getBytes(StandardCharsets.UTF_8), new byte[0]);
+    }
+
+    private static byte[] hmac(String key, byte[] head, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+            mac.update(head);
+            return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }

@@ -42,6 +42,8 @@ public class Shipment extends PanacheEntityBase {
 
     /** The place code of the shipper's own warehouse, where a parcel waits for its carrier. */
     public static final String WAREHOUSE = "WAREHOUSE";
+    /** The longest wait between two calls to a carrier that is unavailable. */
+    public static final Duration MOST_BACKOFF = Duration.ofSeconds(60);
     /** The place code of the recipient's address. */
     public static final String DOORSTEP = "DOORSTEP";
 
@@ -149,8 +151,9 @@ public class Shipment extends PanacheEntityBase {
         return status == Status.CREATED && trackingNumber == null;
     }
 
+    /** A cancelled parcel that was booked, or may have been (a call that failed may have reached the carrier). */
     public boolean needsCallingOff() {
-        return status == Status.CANCELLED && trackingNumber != null;
+        return status == Status.CANCELLED && carrierApi;
     }
 
     /** The carrier booked the parcel under {@code waybill}; nothing more is owed it. */
@@ -169,11 +172,28 @@ public class Shipment extends PanacheEntityBase {
         carrierError = null;
     }
 
-    /** The carrier could not be reached or refused for now: it is called again after {@code retryIn}. */
-    public void carrierCallFailed(String reason, Instant now, Duration retryIn) {
+    /**
+     * The carrier could not answer now: it is called again after {@code retryAfter} if it said, else after 1, 2,
+     * 4 … s, at most {@link #MOST_BACKOFF}, for the first, second, third … failed call.
+     */
+    public void carrierUnavailable(String reason, Instant now, Optional<Duration> retryAfter) {
+        carrierCalls++;
+        carrierError = reason;
+        Duration backoff = Duration.ofSeconds(1L << Math.min(carrierCalls - 1, 6));
+        carrierCallDueAt = now.plus(retryAfter.orElse(backoff.compareTo(MOST_BACKOFF) > 0 ? MOST_BACKOFF : backoff));
+    }
+
+    /** The carrier refused the call as made (or it failed unexpectedly): an operator must look; tried again after {@code retryIn}. */
+    public void carrierRefused(String reason, Instant now, Duration retryIn) {
         carrierCalls++;
         carrierError = reason;
         carrierCallDueAt = now.plus(retryIn);
+    }
+
+    /** The order was cancelled, but the carrier had collected the parcel already: an operator arranges its return. */
+    public void collectedDespiteCancellation() {
+        carrierCallDueAt = null;
+        carrierError = "collected by the carrier before the cancellation reached it: arrange its return";
     }
 
     /** Calls made to the carrier about this parcel that did not succeed; the next waits longer. */
@@ -237,15 +257,19 @@ public class Shipment extends PanacheEntityBase {
         eta = null;
         scanned(TrackingCode.CANCELLED, WAREHOUSE, "Warehouse", now);
         if (carrierApi) {
-            carrierCallDueAt = trackingNumber == null ? null : now; // a booked parcel is called off at the carrier
+            // booked, or perhaps booked by a call that failed on its way back: called off at the carrier
+            carrierCallDueAt = trackingNumber == null && carrierCalls == 0 ? null : now;
         }
         return true;
     }
 
+    /** Recorded whenever it happened; the last scan is the latest one, whatever the order the scans came in. */
     private void scanned(TrackingCode code, String place, String location, Instant at) {
         newTracking.add(new TrackingEvent(id, status.name(), code, place, location, at));
-        lastCode = code;
-        lastScanAt = at;
+        if (lastScanAt == null || !at.isBefore(lastScanAt)) {
+            lastCode = code;
+            lastScanAt = at;
+        }
     }
 
     /**
@@ -270,6 +294,11 @@ public class Shipment extends PanacheEntityBase {
 
     public Instant lastScanAt() {
         return lastScanAt;
+    }
+
+    /** When the carrier is called about it next; null when nothing is owed. */
+    public Instant nextCarrierCallAt() {
+        return carrierCallDueAt;
     }
 
     /** Why the last call to the carrier about it failed; null when none is failing. */

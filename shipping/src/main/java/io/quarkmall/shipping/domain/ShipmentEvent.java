@@ -33,15 +33,20 @@ public sealed interface ShipmentEvent {
 
     /**
      * What a carrier's scan {@code code} says: one event for each status it {@code passed}, and a disruption for a
-     * delay, an exception, a return or a loss; a scan on the way that moves nothing is announced in transit again.
+     * delay, an exception, a return or a loss; a scan on the way that moves nothing is announced in transit again,
+     * and a late scan of a parcel that has stopped is not announced.
      */
     static List<ShipmentEvent> tracked(Shipment shipment, List<Shipment.Status> passed, TrackingCode code, String location) {
         var events = new ArrayList<ShipmentEvent>();
         passed.stream().filter(status -> !status.isFinal() || status == Shipment.Status.DELIVERED)
                 .forEach(status -> events.add(reached(shipment, status, location)));
+        boolean stillMoving = !passed.isEmpty() || !shipment.status().isFinal(); // a late scan of a parcel that stopped says nothing
         switch (code) {
-            case DELAYED, EXCEPTION, RETURNED_TO_SENDER, LOST ->
+            case DELAYED, EXCEPTION, RETURNED_TO_SENDER, LOST -> {
+                if (stillMoving) {
                     events.add(new ShipmentDisrupted(shipment.orderId(), shipment.id(), code.name(), location));
+                }
+            }
             default -> {
                 if (passed.isEmpty() && shipment.status() == Shipment.Status.IN_TRANSIT) {
                     events.add(new ShipmentInTransit(shipment.orderId(), shipment.id(), location));

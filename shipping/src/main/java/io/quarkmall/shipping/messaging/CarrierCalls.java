@@ -4,7 +4,7 @@ import io.quarkmall.shipping.service.CarrierDesk;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Every second, the calls owed to carriers with an API (bookings, cancellations); every minute, old nonces go. */
+/** Every second, the calls owed to carriers with an API (bookings, cancellations); every minute, old nonces and push ids go. */
 @ApplicationScoped
 class CarrierCalls {
 
@@ -20,7 +20,7 @@ class CarrierCalls {
     }
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void forgetOldNonces() {
-        desk.forgetOldNonces();
+    void forgetOldPushes() {
+        desk.forgetOldPushes();
     }
 }

@@ -24,17 +24,20 @@ public class AdminShipmentResource {
 
     /**
      * A parcel as operators see it: trackingNumber null until the carrier booked it, lastCode the code of its last
-     * scan, carrierError why the last call to its carrier failed (null when none is failing).
+     * scan, carrierError why the last call to its carrier failed (null when none is failing), nextCarrierCallAt when
+     * its carrier is called next (a booking, a retry, a cancellation; null when nothing is owed).
      */
     public record OperatorShipmentView(long id, long orderId, String shopperId, String carrier,
                                        @Schema(nullable = true) String trackingNumber, Shipment.Status status,
                                        Instant createdAt, @Schema(nullable = true) Instant eta,
                                        @Schema(nullable = true) TrackingCode lastCode,
                                        @Schema(nullable = true) Instant lastScanAt,
-                                       @Schema(nullable = true) String carrierError, int failedCarrierCalls) {
+                                       @Schema(nullable = true) String carrierError, int failedCarrierCalls,
+                                       @Schema(nullable = true) Instant nextCarrierCallAt) {
         static OperatorShipmentView of(Shipment s) {
             return new OperatorShipmentView(s.id(), s.orderId(), s.shopperId(), s.carrier(), s.trackingNumber(), s.status(),
-                    s.createdAt(), s.eta(), s.lastCode(), s.lastScanAt(), s.carrierError(), s.failedCarrierCalls());
+                    s.createdAt(), s.eta(), s.lastCode(), s.lastScanAt(), s.carrierError(), s.failedCarrierCalls(),
+                    s.nextCarrierCallAt());
         }
     }
 

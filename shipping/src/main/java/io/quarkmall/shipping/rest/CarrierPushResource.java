@@ -47,11 +47,11 @@ public class CarrierPushResource {
             + "X-Timestamp, X-Nonce and X-Signature over timestamp, nonce and body). 200 once applied; 401 problem+json "
             + "if forged, stale or replayed, 400 if unreadable, 404 for an unknown carrier or waybill (nothing changes)")
     @APIResponse(responseCode = "401", description = "Forged, stale or replayed: nothing changed")
-    public Acknowledged pushed(@PathParam("carrier") String carrier, HttpHeaders headers, String body) {
+    public Acknowledged pushed(@PathParam("carrier") String carrier, HttpHeaders headers, byte[] body) {
         Map<String, String> lowerCase = new TreeMap<>();
         headers.getRequestHeaders().forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT),
                 values.isEmpty() ? "" : values.get(0)));
-        desk.pushed(carrier, lowerCase, body == null ? "" : body);
+        desk.pushed(carrier, lowerCase, body == null ? new byte[0] : body); // signed as sent: bytes, not decoded text
         return new Acknowledged("0", "success");
     }
 

@@ -12,6 +12,7 @@ import io.quarkmall.shipping.config.ShippingConfig;
 import io.quarkmall.shipping.domain.Shipment;
 import io.quarkmall.shipping.domain.ShipmentEvent;
 import io.quarkmall.shipping.domain.ShipmentEvent.ShipmentCreated;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -19,11 +20,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
  * Where shipping deals with carriers that have an API: it books each new parcel and calls off each cancelled
- * booked one, trying again after 1, 2, 4 … 60 s (or the carrier's Retry-After) while the carrier is unavailable;
+ * one it booked (or may have), trying again after 1, 2, 4 … 60 s (or the carrier's Retry-After) while the
+ * carrier is unavailable;
  * and it applies each push a carrier signs, once: a replayed push (a nonce seen before) is refused, a push the
  * carrier sends again (a pushId seen before) changes nothing.
  */
@@ -32,8 +35,9 @@ public class CarrierDesk {
 
     private static final Logger LOG = Logger.getLogger(CarrierDesk.class);
     private static final int CALLS_PER_ROUND = 5;
-    private static final Duration MOST_BACKOFF = Duration.ofSeconds(60);
     private static final Duration AFTER_REFUSAL = Duration.ofMinutes(5);
+    /** How long a carrier's push id is remembered: far longer than a carrier goes on sending one push again. */
+    private static final Duration PUSHES_KEPT = Duration.ofDays(7);
 
     private final Carriers carriers;
     private final Outbox outbox;
@@ -50,26 +54,51 @@ public class CarrierDesk {
     }
 
     /**
-     * Makes the calls that are due. The parcel stays locked through its call, so a cancellation waits for a
-     * booking in flight; a booking repeated after a crash gets the same waybill from the carrier.
+     * Makes the calls that are due, each parcel in a transaction of its own that keeps it locked through its call
+     * (so a cancellation waits for a booking in flight); a booking repeated after a crash gets the same waybill
+     * from the carrier. A call that fails in a way nobody foresaw is recorded on its parcel like a refusal, so
+     * that one parcel never holds up the others.
      */
-    @Transactional
     public int callDue() {
-        Instant now = clock.instant();
-        var due = Shipment.dueForCarrierCall(now, CALLS_PER_ROUND);
-        for (Shipment shipment : due) {
+        int calls = 0;
+        while (calls < CALLS_PER_ROUND) {
+            var picked = new AtomicReference<Long>();
             try {
-                call(shipment);
-            } catch (CarrierUnavailable e) {
-                shipment.carrierCallFailed(e.getMessage(), now, e.retryAfter().orElse(backoff(shipment.failedCarrierCalls())));
-                LOG.infof("Carrier %s unavailable for order %d (call %d): %s", shipment.carrier(), shipment.orderId(),
-                        shipment.failedCarrierCalls(), e.getMessage());
-            } catch (CarrierRefused e) {
-                shipment.carrierCallFailed(e.getMessage(), now, AFTER_REFUSAL);
-                LOG.errorf("Carrier %s refused a call about order %d: %s", shipment.carrier(), shipment.orderId(), e.getMessage());
+                if (!QuarkusTransaction.requiringNew().call(() -> callNextDue(picked))) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                if (picked.get() == null) {
+                    throw e;
+                }
+                LOG.errorf(e, "A call to a carrier about shipment %d failed", picked.get());
+                QuarkusTransaction.requiringNew().run(() -> Shipment.<Shipment>findByIdOptional(picked.get())
+                        .ifPresent(shipment -> shipment.carrierRefused(e.toString(), clock.instant(), AFTER_REFUSAL)));
             }
+            calls++;
         }
-        return due.size();
+        return calls;
+    }
+
+    /** Calls the carrier about the parcel whose call is due first (locked, skipping those another replica calls about). */
+    private boolean callNextDue(AtomicReference<Long> picked) {
+        Instant now = clock.instant();
+        Shipment shipment = Shipment.dueForCarrierCall(now, 1).stream().findFirst().orElse(null);
+        if (shipment == null) {
+            return false;
+        }
+        picked.set(shipment.id());
+        try {
+            call(shipment);
+        } catch (CarrierUnavailable e) {
+            shipment.carrierUnavailable(e.getMessage(), now, e.retryAfter());
+            LOG.infof("Carrier %s unavailable for order %d (failed call %d): %s", shipment.carrier(), shipment.orderId(),
+                    shipment.failedCarrierCalls(), e.getMessage());
+        } catch (CarrierRefused e) {
+            shipment.carrierRefused(e.getMessage(), now, AFTER_REFUSAL);
+            LOG.errorf("Carrier %s refused a call about order %d: %s", shipment.carrier(), shipment.orderId(), e.getMessage());
+        }
+        return true;
     }
 
     private void call(Shipment shipment) {
@@ -80,20 +109,17 @@ public class CarrierDesk {
             shipment.booked(waybill);
             announce(new ShipmentCreated(shipment.orderId(), shipment.id(), carrier.code(), waybill));
         } else if (shipment.needsCallingOff() && !carrier.callOff(shipment.orderId())) {
-            LOG.warnf("Order %d was cancelled after carrier %s collected parcel %s; it comes back as a return",
+            shipment.collectedDespiteCancellation();
+            LOG.warnf("Order %d was cancelled after carrier %s collected its parcel %s: an operator arranges its return",
                     shipment.orderId(), carrier.code(), shipment.trackingNumber());
+        } else {
+            shipment.settledWithCarrier();
         }
-        shipment.settledWithCarrier();
-    }
-
-    private static Duration backoff(int failedCalls) {
-        Duration wait = Duration.ofSeconds(1L << Math.min(failedCalls - 1, 6));
-        return wait.compareTo(MOST_BACKOFF) > 0 ? MOST_BACKOFF : wait;
     }
 
     /** Applies one signed push of {@code carrierCode}; 404 for a carrier or a waybill we do not know. */
     @Transactional
-    public void pushed(String carrierCode, Map<String, String> lowerCaseHeaders, String body) {
+    public void pushed(String carrierCode, Map<String, String> lowerCaseHeaders, byte[] body) {
         CarrierApi carrier = carriers.named(carrierCode)
                 .orElseThrow(() -> ProblemException.notFound("Carrier " + carrierCode));
         Instant now = clock.instant();
@@ -113,11 +139,17 @@ public class CarrierDesk {
         ShipmentEvent.tracked(shipment, passed, push.code(), push.location()).forEach(this::announce);
     }
 
-    /** Forgets nonces older than twice the tolerance: a push that old is refused by its timestamp. */
+    /**
+     * Forgets nonces older than twice the tolerance (a push that old is refused by its timestamp) and push ids older
+     * than {@link #PUSHES_KEPT}.
+     */
     @Transactional
-    public int forgetOldNonces() {
+    public int forgetOldPushes() {
+        Instant now = clock.instant();
         return db.createNativeQuery("DELETE FROM carrier_nonce WHERE seen_at < ?1")
-                .setParameter(1, clock.instant().minus(config.sf().tolerance().multipliedBy(2))).executeUpdate();
+                .setParameter(1, now.minus(config.sf().tolerance().multipliedBy(2))).executeUpdate()
+                + db.createNativeQuery("DELETE FROM carrier_push WHERE received_at < ?1")
+                .setParameter(1, now.minus(PUSHES_KEPT)).executeUpdate();
     }
 
     private boolean firstSight(String insert, String carrier, String id, Instant now) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -132,6 +133,60 @@ class ShipmentStateMachineTest {
         assertEquals(List.of(code + " " + to), scans.stream().map(scan -> scan.code() + " " + scan.status()).toList());
         assertEquals(code, shipment.lastCode());
         assertEquals(to.isFinal() ? null : eta, shipment.eta(), "the carrier's ETA while it moves, none once it stopped");
+    }
+
+    @Test
+    void a_carrier_that_is_unavailable_is_called_again_after_1_2_4_and_at_most_60_seconds_or_when_it_asks() {
+        Shipment shipment = carrierParcel();
+        var waits = new java.util.ArrayList<Long>();
+        for (int call = 1; call <= 8; call++) {
+            shipment.carrierUnavailable("503 busy", NOW, Optional.empty());
+            waits.add(Duration.between(NOW, shipment.nextCarrierCallAt()).toSeconds());
+        }
+        assertEquals(List.of(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L), waits);
+        assertEquals(8, shipment.failedCarrierCalls());
+        assertEquals("503 busy", shipment.carrierError());
+        shipment.carrierUnavailable("429 slow down", NOW, Optional.of(Duration.ofSeconds(3)));
+        assertEquals(NOW.plusSeconds(3), shipment.nextCarrierCallAt(), "the carrier's Retry-After");
+        shipment.booked("SF123456789012");
+        assertNull(shipment.nextCarrierCallAt());
+        assertNull(shipment.carrierError());
+    }
+
+    @Test
+    void a_parcel_whose_booking_failed_on_its_way_back_is_called_off_when_the_order_is_cancelled() {
+        Shipment neverCalled = carrierParcel();
+        assertTrue(neverCalled.cancel(NOW));
+        assertNull(neverCalled.nextCarrierCallAt(), "nothing to call off: the carrier never heard of it");
+
+        Shipment maybeBooked = carrierParcel();
+        maybeBooked.carrierUnavailable("timed out", NOW, Optional.empty());
+        assertTrue(maybeBooked.cancel(NOW));
+        assertTrue(maybeBooked.needsCallingOff());
+        assertEquals(NOW, maybeBooked.nextCarrierCallAt());
+        maybeBooked.collectedDespiteCancellation();
+        assertNull(maybeBooked.nextCarrierCallAt());
+        assertTrue(maybeBooked.carrierError().contains("collected"), "left for an operator");
+    }
+
+    @Test
+    void a_late_scan_does_not_become_the_last_one() {
+        Shipment shipment = shipmentIn(Status.IN_TRANSIT);
+        shipment.track(TrackingCode.DELIVERED, "DOORSTEP", "杭州市", NOW, null);
+        shipment.track(TrackingCode.EXCEPTION, "CN-HZ", "杭州市", NOW.minusSeconds(60), null);
+        assertEquals(TrackingCode.DELIVERED, shipment.lastCode());
+        assertEquals(NOW, shipment.lastScanAt());
+        assertEquals(2, shipment.takeTracking().size(), "both recorded");
+    }
+
+    /** A parcel of a carrier with an API, not yet booked. */
+    private static Shipment carrierParcel() {
+        Shipment shipment = shipmentIn(Status.CREATED);
+        EntityState.set(shipment, "trackingNumber", null);
+        EntityState.set(shipment, "nextStepAt", null);
+        EntityState.set(shipment, "carrierApi", true);
+        EntityState.set(shipment, "carrierCallDueAt", NOW);
+        return shipment;
     }
 
     /** The parcel's row as the table holds it in {@code status} (create() persists, so it cannot be used here). */

@@ -90,18 +90,18 @@ class CarrierSfExpressTest {
         SagaEvents.send(ORDERS, rateLimited, paid(rateLimited));
         Shipment waited = await(rateLimited, s -> s.trackingNumber() != null, "booked after two 429s");
         assertEquals(3, sandbox(rateLimited).getInt("apiCalls"), "two refused, then booked");
-        assertEquals(2, waited.failedCarrierCalls(), "each refusal recorded on the parcel");
+        assertEquals(2, waited.booking().failedCalls(), "each refusal recorded on the parcel");
 
         faults(2, 503);
         long down = SagaEvents.newOrderId();
         script(down, "normal", 60_000);
         SagaEvents.send(ORDERS, down, paid(down));
-        Shipment failing = await(down, s -> s.failedCarrierCalls() >= 1, "recorded as failing");
-        assertTrue(failing.carrierError().contains("503"), "why, for operators: " + failing.carrierError());
+        Shipment failing = await(down, s -> s.booking().failedCalls() >= 1, "recorded as failing");
+        assertTrue(failing.booking().error().contains("503"), "why, for operators: " + failing.booking().error());
         Shipment booked = await(down, s -> s.trackingNumber() != null, "booked after two 503s");
         assertEquals(3, sandbox(down).getInt("apiCalls"), "two failed, then booked");
-        assertEquals(2, booked.failedCarrierCalls());
-        assertNull(booked.carrierError(), "nothing failing once booked");
+        assertEquals(2, booked.booking().failedCalls());
+        assertNull(booked.booking().error(), "nothing failing once booked");
         assertEquals(List.of("ShipmentCreated"), eventTypes(down), "announced once, with its waybill");
     }
 

@@ -4,6 +4,7 @@ import io.quarkmall.common.domain.RuleViolation;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -42,8 +43,6 @@ public class Shipment extends PanacheEntityBase {
 
     /** The place code of the shipper's own warehouse, where a parcel waits for its carrier. */
     public static final String WAREHOUSE = "WAREHOUSE";
-    /** The longest wait between two calls to a carrier that is unavailable. */
-    public static final Duration MOST_BACKOFF = Duration.ofSeconds(60);
     /** The place code of the recipient's address. */
     public static final String DOORSTEP = "DOORSTEP";
 
@@ -59,12 +58,8 @@ public class Shipment extends PanacheEntityBase {
     private Instant createdAt;
     private Instant nextStepAt;
     private Instant eta;
-    /** Booked through a carrier's API: its tracking number is the carrier's waybill, and its scans come from the carrier. */
-    private boolean carrierApi;
-    /** When the carrier's API is to be called next (to book the parcel, or to call it off); null when nothing is owed. */
-    private Instant carrierCallDueAt;
-    private int carrierCalls;
-    private String carrierError;
+    @Embedded
+    private CarrierBooking booking = CarrierBooking.none();
     /** The code of its last scan, and when it happened: what an operator looks at first. */
     @Enumerated(EnumType.STRING)
     private TrackingCode lastCode;
@@ -102,8 +97,7 @@ public class Shipment extends PanacheEntityBase {
         shipment.carrier = carrier;
         shipment.status = Status.CREATED;
         shipment.createdAt = now;
-        shipment.carrierApi = true;
-        shipment.carrierCallDueAt = now;
+        shipment.booking = CarrierBooking.dueAt(now);
         shipment.persist();
         return shipment;
     }
@@ -134,7 +128,7 @@ public class Shipment extends PanacheEntityBase {
 
     /** Parcels whose carrier is owed a call (a booking or a cancellation), locked, skipping those another replica calls about. */
     public static List<Shipment> dueForCarrierCall(Instant now, int limit) {
-        return find("carrierCallDueAt <= ?1 order by carrierCallDueAt", now)
+        return find("booking.carrierCallDueAt <= ?1 order by booking.carrierCallDueAt", now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", -2)
                 .page(0, limit).list();
@@ -153,7 +147,7 @@ public class Shipment extends PanacheEntityBase {
 
     /** A cancelled parcel that was booked, or may have been (a call that failed may have reached the carrier). */
     public boolean needsCallingOff() {
-        return status == Status.CANCELLED && carrierApi;
+        return status == Status.CANCELLED && booking.api();
     }
 
     /** The carrier booked the parcel under {@code waybill}; nothing more is owed it. */
@@ -163,42 +157,12 @@ public class Shipment extends PanacheEntityBase {
                     + (trackingNumber == null ? "" : " with waybill " + trackingNumber) + "; it is not waiting for a booking");
         }
         trackingNumber = waybill;
-        settledWithCarrier();
+        booking.settled();
     }
 
-    /** The carrier has nothing more to hear about this parcel (booked, called off, or beyond calling off). */
-    public void settledWithCarrier() {
-        carrierCallDueAt = null;
-        carrierError = null;
-    }
-
-    /**
-     * The carrier could not answer now: it is called again after {@code retryAfter} if it said, else after 1, 2,
-     * 4 … s, at most {@link #MOST_BACKOFF}, for the first, second, third … failed call.
-     */
-    public void carrierUnavailable(String reason, Instant now, Optional<Duration> retryAfter) {
-        carrierCalls++;
-        carrierError = reason;
-        Duration backoff = Duration.ofSeconds(1L << Math.min(carrierCalls - 1, 6));
-        carrierCallDueAt = now.plus(retryAfter.orElse(backoff.compareTo(MOST_BACKOFF) > 0 ? MOST_BACKOFF : backoff));
-    }
-
-    /** The carrier refused the call as made (or it failed unexpectedly): an operator must look; tried again after {@code retryIn}. */
-    public void carrierRefused(String reason, Instant now, Duration retryIn) {
-        carrierCalls++;
-        carrierError = reason;
-        carrierCallDueAt = now.plus(retryIn);
-    }
-
-    /** The order was cancelled, but the carrier had collected the parcel already: an operator arranges its return. */
-    public void collectedDespiteCancellation() {
-        carrierCallDueAt = null;
-        carrierError = "collected by the carrier before the cancellation reached it: arrange its return";
-    }
-
-    /** Calls made to the carrier about this parcel that did not succeed; the next waits longer. */
-    public int failedCarrierCalls() {
-        return carrierCalls;
+    /** What it owes its carrier, if the carrier has an API. */
+    public CarrierBooking booking() {
+        return booking;
     }
 
     /**
@@ -256,10 +220,7 @@ public class Shipment extends PanacheEntityBase {
         nextStepAt = null;
         eta = null;
         scanned(TrackingCode.CANCELLED, WAREHOUSE, "Warehouse", now);
-        if (carrierApi) {
-            // booked, or perhaps booked by a call that failed on its way back: called off at the carrier
-            carrierCallDueAt = trackingNumber == null && carrierCalls == 0 ? null : now;
-        }
+        booking.cancelled(trackingNumber != null, now);
         return true;
     }
 
@@ -277,7 +238,7 @@ public class Shipment extends PanacheEntityBase {
      * exception at their last scan, or a carrier that keeps refusing or failing a call about them.
      */
     public static List<Shipment> needingAttention(int page, int size) {
-        return find("status in ?1 or lastCode in ?2 or carrierError is not null", Sort.descending("createdAt"),
+        return find("status in ?1 or lastCode in ?2 or booking.carrierError is not null", Sort.descending("createdAt"),
                 List.of(Status.LOST, Status.RETURNED_TO_SENDER), List.of(TrackingCode.EXCEPTION, TrackingCode.DELAYED))
                 .page(Page.of(page, size)).list();
     }
@@ -294,16 +255,6 @@ public class Shipment extends PanacheEntityBase {
 
     public Instant lastScanAt() {
         return lastScanAt;
-    }
-
-    /** When the carrier is called about it next; null when nothing is owed. */
-    public Instant nextCarrierCallAt() {
-        return carrierCallDueAt;
-    }
-
-    /** Why the last call to the carrier about it failed; null when none is failing. */
-    public String carrierError() {
-        return carrierError;
     }
 
     /** The tracking events of the scans and the cancellation since the last call; the caller stores them. */

@@ -36,8 +36,8 @@ public class AdminShipmentResource {
                                        @Schema(nullable = true) Instant nextCarrierCallAt) {
         static OperatorShipmentView of(Shipment s) {
             return new OperatorShipmentView(s.id(), s.orderId(), s.shopperId(), s.carrier(), s.trackingNumber(), s.status(),
-                    s.createdAt(), s.eta(), s.lastCode(), s.lastScanAt(), s.carrierError(), s.failedCarrierCalls(),
-                    s.nextCarrierCallAt());
+                    s.createdAt(), s.eta(), s.lastCode(), s.lastScanAt(), s.booking().error(), s.booking().failedCalls(),
+                    s.booking().nextCallAt());
         }
     }
 

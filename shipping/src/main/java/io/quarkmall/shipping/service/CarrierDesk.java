@@ -73,7 +73,7 @@ public class CarrierDesk {
                 }
                 LOG.errorf(e, "A call to a carrier about shipment %d failed", picked.get());
                 QuarkusTransaction.requiringNew().run(() -> Shipment.<Shipment>findByIdOptional(picked.get())
-                        .ifPresent(shipment -> shipment.carrierRefused(e.toString(), clock.instant(), AFTER_REFUSAL)));
+                        .ifPresent(shipment -> shipment.booking().refused(e.toString(), clock.instant(), AFTER_REFUSAL)));
             }
             calls++;
         }
@@ -91,11 +91,11 @@ public class CarrierDesk {
         try {
             call(shipment);
         } catch (CarrierUnavailable e) {
-            shipment.carrierUnavailable(e.getMessage(), now, e.retryAfter());
+            shipment.booking().unavailable(e.getMessage(), now, e.retryAfter());
             LOG.infof("Carrier %s unavailable for order %d (failed call %d): %s", shipment.carrier(), shipment.orderId(),
-                    shipment.failedCarrierCalls(), e.getMessage());
+                    shipment.booking().failedCalls(), e.getMessage());
         } catch (CarrierRefused e) {
-            shipment.carrierRefused(e.getMessage(), now, AFTER_REFUSAL);
+            shipment.booking().refused(e.getMessage(), now, AFTER_REFUSAL);
             LOG.errorf("Carrier %s refused a call about order %d: %s", shipment.carrier(), shipment.orderId(), e.getMessage());
         }
         return true;
@@ -109,11 +109,11 @@ public class CarrierDesk {
             shipment.booked(waybill);
             announce(new ShipmentCreated(shipment.orderId(), shipment.id(), carrier.code(), waybill));
         } else if (shipment.needsCallingOff() && !carrier.callOff(shipment.orderId())) {
-            shipment.collectedDespiteCancellation();
+            shipment.booking().collectedDespiteCancellation();
             LOG.warnf("Order %d was cancelled after carrier %s collected its parcel %s: an operator arranges its return",
                     shipment.orderId(), carrier.code(), shipment.trackingNumber());
         } else {
-            shipment.settledWithCarrier();
+            shipment.booking().settled();
         }
     }
 

@@ -140,33 +140,33 @@ class ShipmentStateMachineTest {
         Shipment shipment = carrierParcel();
         var waits = new java.util.ArrayList<Long>();
         for (int call = 1; call <= 8; call++) {
-            shipment.carrierUnavailable("503 busy", NOW, Optional.empty());
-            waits.add(Duration.between(NOW, shipment.nextCarrierCallAt()).toSeconds());
+            shipment.booking().unavailable("503 busy", NOW, Optional.empty());
+            waits.add(Duration.between(NOW, shipment.booking().nextCallAt()).toSeconds());
         }
         assertEquals(List.of(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L), waits);
-        assertEquals(8, shipment.failedCarrierCalls());
-        assertEquals("503 busy", shipment.carrierError());
-        shipment.carrierUnavailable("429 slow down", NOW, Optional.of(Duration.ofSeconds(3)));
-        assertEquals(NOW.plusSeconds(3), shipment.nextCarrierCallAt(), "the carrier's Retry-After");
+        assertEquals(8, shipment.booking().failedCalls());
+        assertEquals("503 busy", shipment.booking().error());
+        shipment.booking().unavailable("429 slow down", NOW, Optional.of(Duration.ofSeconds(3)));
+        assertEquals(NOW.plusSeconds(3), shipment.booking().nextCallAt(), "the carrier's Retry-After");
         shipment.booked("SF123456789012");
-        assertNull(shipment.nextCarrierCallAt());
-        assertNull(shipment.carrierError());
+        assertNull(shipment.booking().nextCallAt());
+        assertNull(shipment.booking().error());
     }
 
     @Test
     void a_parcel_whose_booking_failed_on_its_way_back_is_called_off_when_the_order_is_cancelled() {
         Shipment neverCalled = carrierParcel();
         assertTrue(neverCalled.cancel(NOW));
-        assertNull(neverCalled.nextCarrierCallAt(), "nothing to call off: the carrier never heard of it");
+        assertNull(neverCalled.booking().nextCallAt(), "nothing to call off: the carrier never heard of it");
 
         Shipment maybeBooked = carrierParcel();
-        maybeBooked.carrierUnavailable("timed out", NOW, Optional.empty());
+        maybeBooked.booking().unavailable("timed out", NOW, Optional.empty());
         assertTrue(maybeBooked.cancel(NOW));
         assertTrue(maybeBooked.needsCallingOff());
-        assertEquals(NOW, maybeBooked.nextCarrierCallAt());
-        maybeBooked.collectedDespiteCancellation();
-        assertNull(maybeBooked.nextCarrierCallAt());
-        assertTrue(maybeBooked.carrierError().contains("collected"), "left for an operator");
+        assertEquals(NOW, maybeBooked.booking().nextCallAt());
+        maybeBooked.booking().collectedDespiteCancellation();
+        assertNull(maybeBooked.booking().nextCallAt());
+        assertTrue(maybeBooked.booking().error().contains("collected"), "left for an operator");
     }
 
     @Test
@@ -184,8 +184,7 @@ class ShipmentStateMachineTest {
         Shipment shipment = shipmentIn(Status.CREATED);
         EntityState.set(shipment, "trackingNumber", null);
         EntityState.set(shipment, "nextStepAt", null);
-        EntityState.set(shipment, "carrierApi", true);
-        EntityState.set(shipment, "carrierCallDueAt", NOW);
+        EntityState.set(shipment, "booking", CarrierBooking.dueAt(NOW));
         return shipment;
     }
 

@@ -63,6 +63,39 @@ export class Api {
   }
 }
 
+/** The Api's binary side: an image sent as the body, an image read back as a data: URL (what the page's CSP lets an img show). */
+export class ImageApi {
+  constructor(private readonly api: Api) {}
+
+  async upload<T>(path: string, image: Blob, idempotencyKey: string): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json',
+      'Content-Type': image.type, 'Idempotency-Key': idempotencyKey };
+    const token = this.api.token();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let response: Response;
+    try {
+      response = await fetch(this.api.base + path, { method: 'POST', headers, body: image });
+    } catch {
+      throw new ApiError(0, 'Network error', '', 'network');
+    }
+    if (!response.ok) throw await problemOf(response);
+    return (await response.json()) as T;
+  }
+
+  async dataUrl(path: string): Promise<string> {
+    const token = this.api.token();
+    const response = await fetch(this.api.base + path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    if (!response.ok) throw await problemOf(response);
+    const blob = await response.blob();
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(new ApiError(0, 'Unreadable image', '', 'image'));
+      reader.readAsDataURL(blob);
+    });
+  }
+}
+
 function queryString(query: RequestOptions['query']): string {
   if (!query) return '';
   const params = new URLSearchParams();
@@ -141,6 +174,8 @@ export type Disposition = CartOrderSchemas['Disposition'];
 /** A request as the shopper sends it (refund only unless kind says otherwise): no lines asks for every unit not claimed yet. */
 export type AfterSalesDraft = CartOrderSchemas['AfterSalesDraft'];
 export type ReturnParcelDraft = CartOrderSchemas['ReturnParcelDraft'];
+/** A photo the shopper gave with a request, without its image. */
+export type EvidencePhoto = CartOrderSchemas['PhotoView'];
 /**
  * One after-sales request on an order. The shopper's note, the decision's fields until it is
  * decided (refundedAt until pay gave the money back), and a return's parcel and receipt until they
@@ -148,7 +183,7 @@ export type ReturnParcelDraft = CartOrderSchemas['ReturnParcelDraft'];
  */
 export type AfterSalesRequest = Omit<CartOrderSchemas['AfterSalesView'], 'kind' | 'status' | 'reason' | 'note' | 'decidedBy'
   | 'decisionNote' | 'decidedAt' | 'refundedAt' | 'notRefundedReason' | 'returnCarrier' | 'returnTracking'
-  | 'returnShippedAt' | 'receivedAt' | 'disposition' | 'escalatedAt'> & {
+  | 'returnShippedAt' | 'receivedAt' | 'disposition' | 'escalatedAt' | 'photos'> & {
   kind: AfterSalesKind; status: AfterSalesStatus; reason: AfterSalesReason; note: string | null;
   decidedBy: 'MERCHANT' | 'AUTO_APPROVE_RULE' | 'REVIEW_DEADLINE' | null; decisionNote: string | null;
   decidedAt: string | null; refundedAt: string | null;
@@ -158,6 +193,7 @@ export type AfterSalesRequest = Omit<CartOrderSchemas['AfterSalesView'], 'kind' 
   receivedAt: string | null; disposition: Disposition | null;
   /** When it went to the mall's staff, the merchant having left it waiting; null if it never did. */
   escalatedAt: string | null;
+  photos: EvidencePhoto[];
 };
 /** {@code action} is null unless the attempt is PENDING with something for the shopper to do; failureReason and paidAt may be null. */
 export type PaymentView = Omit<pay['schemas']['PaymentView'], 'action' | 'failureReason' | 'paidAt' | 'refunded'>

@@ -7,6 +7,7 @@ import { afterSalesPossible } from '../orders/afterSales';
 import { asApiError, queries, useApiClient } from '../queries';
 import { RefundForm } from './RefundForm';
 import { ReturnParcelForm } from './ReturnParcelForm';
+import { AddPhotos, PhotoThumbs } from './EvidencePhotos';
 import { ErrorBox } from './Status';
 
 /**
@@ -54,6 +55,8 @@ function RequestItem({ request: r, order }: { request: AfterSalesRequest; order:
         {r.lines.map((l) => <li key={l.sku}>{nameOf(l.sku)} <span className="muted">{l.sku}</span> × {l.quantity}</li>)}
       </ul>
       {r.note && <p className="muted">{t('afterSales.yourNote', { note: r.note })}</p>}
+      <PhotoThumbs request={r} view="shopper" />
+      <AddPhotos request={r} />
       {r.status === 'REQUESTED' && <p data-testid="respond-by">{t('afterSales.respondBy', { at: formatTime(r.respondBy, lang) })}</p>}
       {r.decidedBy && r.decidedAt && (
         <p>{t(`afterSales.decidedBy.${r.decidedBy}`, { at: formatTime(r.decidedAt, lang) })}</p>

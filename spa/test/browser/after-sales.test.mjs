@@ -2,8 +2,8 @@
 // own with two delivered orders of a ¥12 tea (three units, then two): on the first the shopper asks
 // for one unit back (the form's own check first), which is approved at once (¥12 is under the ¥20
 // rule), sees it listed and then refunded as it happens, and is offered the two units left; on the
-// second the shopper asks for both (¥24), which waits for the merchant; the merchant finds it in the
-// console's after-sales queue with its deadline, is asked for a note before rejecting, rejects it
+// second the shopper asks for both (¥24), which waits for the merchant, and attaches a photo; the merchant
+// finds it in the console's after-sales queue with its deadline and the photo, is asked for a note before rejecting, rejects it
 // with one, and the shopper's open order page shows the rejection and the merchant's note. On a phone
 // in Chinese and on a desktop in English, each screen screenshotted and audited.
 import { after, before, describe, test } from 'node:test';
@@ -15,6 +15,8 @@ import { MALL, RUNS, either, launch, marker, newPage, shot, signIn } from './mal
 
 
 const REQUEST_REFUND = either('Request a refund', '申请退款');
+/** A valid 1 × 1 PNG: the photo a shopper attaches. */
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const SEND = either('Send the request', '提交申请');
 
 let browser;
@@ -108,6 +110,9 @@ for (const { viewport, locale } of RUNS) {
       await waiting.waitFor();
       await waiting.getByTestId('respond-by').filter({ hasText: either('The merchant answers by', '商家须在') }).waitFor();
       assert.match(await waiting.innerText(), /24\.00/);
+      // A photo of the goods as evidence: sent, then shown from the server.
+      await waiting.locator('input[name="photos"]').setInputFiles({ name: 'tea.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+      await waiting.locator('img.evidence-photo').waitFor({ timeout: 15_000 });
       // While it is open no other request is offered.
       await section.getByRole('button', { name: REQUEST_REFUND }).waitFor({ state: 'detached' });
       [largeRequest] = await afterSalesOf(token, large);
@@ -132,6 +137,8 @@ for (const { viewport, locale } of RUNS) {
       assert.match(text, /Not as described|与描述不符/);
       assert.match(text, new RegExp(`Not the tea in the photo ${m}`));
       assert.match(text, new RegExp(`${sku}\\s*× 2`));
+      await row.getByRole('button', { name: either('Show the photos \\(1\\)', '查看照片（1）') }).click();
+      await row.locator('img.evidence-photo').waitFor({ timeout: 15_000 }); // the shopper's photo, read by the reviewer
       assert.match(text, /Due in 4[78] h|剩余 4[78] 小时/);
       await shot(page, viewport, 'console-after-sales');
 

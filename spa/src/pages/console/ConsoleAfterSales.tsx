@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { newIdempotencyKey, type AfterSalesRequest, type AfterSalesStatus, type Disposition } from '../../api';
 import { AfterSalesRefusal } from '../../components/AfterSalesRefusal';
+import { PhotoThumbs } from '../../components/EvidencePhotos';
 import { Loaded } from '../../components/Status';
 import { formatTime, useI18n } from '../../i18n';
 import type { MessageKey } from '../../messages';
@@ -185,6 +186,7 @@ export function ConsoleAfterSales() {
                   <td data-label={t('afterSales.queue.reason')}>
                     {known(`afterSales.reason.${r.reason}`, r.reason)}
                     {r.note && <div className="muted">{r.note}</div>}
+                    <PhotoThumbs request={r} view="operator" />
                   </td>
                   <td data-label={t('afterSales.queue.lines')}>
                     {r.lines.map((l) => <div key={l.sku}><code>{l.sku}</code> × {l.quantity}</div>)}

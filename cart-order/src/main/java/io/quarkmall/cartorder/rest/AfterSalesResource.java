@@ -2,23 +2,33 @@ package io.quarkmall.cartorder.rest;
 
 import io.quarkmall.cartorder.rest.AfterSalesViews.AfterSalesDraft;
 import io.quarkmall.cartorder.rest.AfterSalesViews.AfterSalesView;
+import io.quarkmall.cartorder.rest.AfterSalesViews.PhotoView;
 import io.quarkmall.cartorder.rest.AfterSalesViews.ReturnParcelDraft;
+import io.quarkmall.cartorder.service.AfterSalesPhotos;
 import io.quarkmall.cartorder.service.AfterSalesService;
 import io.quarkmall.common.idempotency.Idempotent;
+import io.quarkmall.common.problem.Problem;
+import io.quarkmall.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A shopper's after-sales requests on one of their orders (refund only); another shopper's order is 404. */
@@ -30,11 +40,13 @@ public class AfterSalesResource {
     JsonWebToken caller;
     @Inject
     AfterSalesService afterSales;
+    @Inject
+    AfterSalesPhotos photos;
 
     @GET
     @Operation(summary = "The after-sales requests of one of the caller's orders, oldest first")
     public List<AfterSalesView> ofOrder(@PathParam("id") long orderId) {
-        return afterSales.ofOrder(caller.getSubject(), orderId).stream().map(AfterSalesView::of).toList();
+        return AfterSalesView.allOf(afterSales.ofOrder(caller.getSubject(), orderId));
     }
 
     @POST
@@ -66,6 +78,51 @@ public class AfterSalesResource {
                                  @NotNull @Valid ReturnParcelDraft parcel) {
         return Response.ok(AfterSalesView.of(afterSales.returnShipped(caller.getSubject(), orderId, requestId,
                 parcel.carrier().strip(), parcel.trackingNumber()))).build();
+    }
+
+    @POST
+    @Path("/{requestId}/photos")
+    @Consumes(MediaType.WILDCARD) // judged here, after the caller is known: a wrong type is 415 problem+json
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @Operation(summary = "Add a photo as evidence to one of the caller's open requests (Idempotency-Key required): the "
+            + "image itself as the body, a JPEG, PNG or WebP of at most 1,000,000 bytes (told by its first bytes), at most "
+            + "6 a request (another Content-Type than image/*: 415); 201 with the photo (the same image again: the photo it already is). 404 for another shopper's "
+            + "order or request, 409 after-sales-closed once the request is closed, 409 too-many-photos, 413 photo-size, "
+            + "415 not-a-photo")
+    @APIResponse(responseCode = "201", description = "The photo, without its image",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PhotoView.class)))
+    @Idempotent
+    public Response addPhoto(@PathParam("id") long orderId, @PathParam("requestId") long requestId,
+                             @HeaderParam("Content-Type") String contentType, byte[] image) {
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("image/")) {
+            throw new ProblemException(Problem.of("not-a-photo", "Photo not taken", 415,
+                    "Send the image itself as the body, as image/jpeg, image/png or image/webp."));
+        }
+        var photo = photos.add(caller.getSubject(), orderId, requestId, image == null ? new byte[0] : image);
+        return Response.status(201).entity(PhotoView.of(photo)).build();
+    }
+
+    @GET
+    @Path("/{requestId}/photos/{photoId}")
+    @Produces({"image/jpeg", "image/png", "image/webp", "application/problem+json"})
+    @Operation(summary = "One photo of one of the caller's requests, the image itself; 404 for anybody else's")
+    @APIResponse(responseCode = "200", description = "The image", content = {
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response photo(@PathParam("id") long orderId, @PathParam("requestId") long requestId,
+                          @PathParam("photoId") long photoId) {
+        return image(photos.ofShopper(caller.getSubject(), orderId, requestId, photoId));
+    }
+
+    /** Never kept by the browser (another account may sign in on it), never read as anything but the image it is. */
+    static Response image(AfterSalesPhotos.Image image) {
+        return Response.ok(image.bytes(), image.contentType()).header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .build();
     }
 
     static String blankToNull(String note) {

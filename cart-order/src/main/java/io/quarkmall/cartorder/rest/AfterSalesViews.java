@@ -2,6 +2,7 @@ package io.quarkmall.cartorder.rest;
 
 import io.quarkmall.cartorder.domain.AfterSalesPolicy.ClaimedLine;
 import io.quarkmall.cartorder.domain.AfterSalesReason;
+import io.quarkmall.cartorder.domain.AfterSalesPhoto;
 import io.quarkmall.cartorder.domain.AfterSalesRequest;
 import io.quarkmall.common.money.Money;
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the after-sales API reads and answers. */
@@ -63,15 +65,27 @@ public final class AfterSalesViews {
      * {@code decidedBy}: MERCHANT, AUTO_APPROVE_RULE or REVIEW_DEADLINE once decided;
      * {@code notRefundedReason}: pay's, when it could not refund an approved request (NOT_REFUNDED:
      * REFUSED_BY_CHANNEL, NO_PAYMENT, NOTHING_LEFT); the return parcel and its receipt for a return;
-     * {@code escalatedAt}: when it went to the mall's staff, the merchant having left it waiting.
+     * {@code escalatedAt}: when it went to the mall's staff, the merchant having left it waiting;
+     * {@code photos}: the shopper's photos, oldest first (each image at its own path).
      */
     public record AfterSalesView(long id, long orderId, String shopperId, String kind, String status, String reason,
                                  String note, List<ClaimedLineView> lines, Money amount, Instant createdAt,
                                  Instant respondBy, String decidedBy, String decisionNote, Instant decidedAt,
                                  Instant refundedAt, String notRefundedReason, String returnCarrier,
                                  String returnTracking, Instant returnShippedAt, Instant receivedAt,
-                                 String disposition, Instant escalatedAt) {
+                                 String disposition, Instant escalatedAt, List<PhotoView> photos) {
         static AfterSalesView of(AfterSalesRequest r) {
+            return of(r, AfterSalesPhoto.factsOf(List.of(r.id())));
+        }
+
+        /** Many requests, their photos read in one query. */
+        static List<AfterSalesView> allOf(List<AfterSalesRequest> requests) {
+            var photos = AfterSalesPhoto.factsOf(requests.stream().map(AfterSalesRequest::id).toList()).stream()
+                    .collect(Collectors.groupingBy(AfterSalesPhoto.Facts::requestId));
+            return requests.stream().map(r -> of(r, photos.getOrDefault(r.id(), List.of()))).toList();
+        }
+
+        private static AfterSalesView of(AfterSalesRequest r, List<AfterSalesPhoto.Facts> photos) {
             return new AfterSalesView(r.id(), r.orderId(), r.shopperId(), r.kind().name(), r.status().name(),
                     r.reason().name(), r.note().orElse(null),
                     r.lines().stream().map(l -> new ClaimedLineView(l.sku(), l.quantity())).toList(), r.amount(),
@@ -79,7 +93,15 @@ public final class AfterSalesViews {
                     r.decisionNote().orElse(null), r.decidedAt().orElse(null), r.refundedAt().orElse(null),
                     r.notRefundedReason().orElse(null), r.returnCarrier().orElse(null), r.returnTracking().orElse(null),
                     r.returnShippedAt().orElse(null), r.receivedAt().orElse(null),
-                    r.disposition().map(Enum::name).orElse(null), r.escalatedAt().orElse(null));
+                    r.disposition().map(Enum::name).orElse(null), r.escalatedAt().orElse(null),
+                    photos.stream().map(PhotoView::of).toList());
+        }
+    }
+
+    /** A photo the shopper gave, without its image. */
+    public record PhotoView(long id, String contentType, int sizeBytes, Instant createdAt) {
+        static PhotoView of(AfterSalesPhoto.Facts photo) {
+            return new PhotoView(photo.id(), photo.contentType(), photo.sizeBytes(), photo.createdAt());
         }
     }
 

@@ -6,6 +6,7 @@ import io.quarkmall.cartorder.rest.AfterSalesViews.AfterSalesView;
 import io.quarkmall.cartorder.rest.AfterSalesViews.DecisionDraft;
 import io.quarkmall.cartorder.rest.AfterSalesViews.ReceiptDraft;
 import io.quarkmall.cartorder.rest.AfterSalesViews.RejectionDraft;
+import io.quarkmall.cartorder.service.AfterSalesPhotos;
 import io.quarkmall.cartorder.service.AfterSalesService;
 import io.quarkmall.common.idempotency.Idempotent;
 import io.quarkmall.common.web.Paging;
@@ -21,11 +22,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The after-sales review queue: an admin sees every request, a merchant those on orders with its SKUs. */
 @Path("/operator/after-sales")
@@ -38,6 +44,8 @@ public class OperatorAfterSalesResource {
     SecurityIdentity identity;
     @Inject
     AfterSalesService afterSales;
+    @Inject
+    AfterSalesPhotos photos;
 
     @GET
     @Operation(summary = "Requests the caller may review: those awaiting the merchant (undecided, or a return parcel to "
@@ -47,8 +55,8 @@ public class OperatorAfterSalesResource {
                                       @QueryParam("escalated") @DefaultValue("false") boolean escalated,
                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return scope().afterSales(StatusParam.of(AfterSalesRequest.Status.class, status, "after-sales"), escalated, page, size)
-                .stream().map(AfterSalesView::of).toList();
+        return AfterSalesView.allOf(
+                scope().afterSales(StatusParam.of(AfterSalesRequest.Status.class, status, "after-sales"), escalated, page, size));
     }
 
     @POST
@@ -78,6 +86,19 @@ public class OperatorAfterSalesResource {
     @Idempotent
     public Response reject(@PathParam("id") long id, @NotNull @Valid RejectionDraft draft) {
         return Response.ok(AfterSalesView.of(afterSales.reject(scope(), id, draft.note().strip()))).build();
+    }
+
+    @GET
+    @Path("/{id}/photos/{photoId}")
+    @Produces({"image/jpeg", "image/png", "image/webp", "application/problem+json"})
+    @Operation(summary = "One photo the shopper gave with a request the caller reviews, the image itself; 404 if the "
+            + "caller may not see the request")
+    @APIResponse(responseCode = "200", description = "The image", content = {
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response photo(@PathParam("id") long id, @PathParam("photoId") long photoId) {
+        return AfterSalesResource.image(photos.forOperator(scope(), id, photoId));
     }
 
     private OperatorScope scope() {

@@ -1,6 +1,7 @@
 package io.quarkmall.cartorder.service;
 
 import io.quarkmall.cartorder.domain.Address;
+import io.quarkmall.cartorder.domain.AfterSalesPhoto;
 import io.quarkmall.common.crypto.FieldCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,6 +27,7 @@ public class ShopperData {
     @Transactional
     public void erase(String shopperId) {
         Address.deleteOf(shopperId);
+        AfterSalesPhoto.deleteOf(shopperId);
         contacts.forget(shopperId);
         cipher.erase(shopperId);
     }

@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
 public class CarrierDesk {
 
     private static final Logger LOG = Logger.getLogger(CarrierDesk.class);
-    private static final int CALLS_PER_ROUND = 5;
+    /** A round's most calls: each round starts a second after the last ended (one replica's share of the carrier). */
+    private static final int CALLS_PER_ROUND = 100;
     private static final Duration AFTER_REFUSAL = Duration.ofMinutes(5);
     /** How long a carrier's push id is remembered: far longer than a carrier goes on sending one push again. */
     private static final Duration PUSHES_KEPT = Duration.ofDays(7);
@@ -57,14 +58,20 @@ public class CarrierDesk {
      * Makes the calls that are due, each parcel in a transaction of its own that keeps it locked through its call
      * (so a cancellation waits for a booking in flight); a booking repeated after a crash gets the same waybill
      * from the carrier. A call that fails in a way nobody foresaw is recorded on its parcel like a refusal, so
-     * that one parcel never holds up the others.
+     * that one parcel never holds up the others. A carrier that is unavailable (a rate limit, an outage, a timeout)
+     * ends the round: the other parcels wait for the next one, a second later, rather than each wait on it.
      */
     public int callDue() {
         int calls = 0;
         while (calls < CALLS_PER_ROUND) {
             var picked = new AtomicReference<Long>();
             try {
-                if (!QuarkusTransaction.requiringNew().call(() -> callNextDue(picked))) {
+                Answer answer = QuarkusTransaction.requiringNew().call(() -> callNextDue(picked));
+                if (answer == Answer.NONE_DUE) {
+                    break;
+                }
+                if (answer == Answer.WAIT) {
+                    calls++;
                     break;
                 }
             } catch (RuntimeException e) {
@@ -80,12 +87,15 @@ public class CarrierDesk {
         return calls;
     }
 
+    /** How a call went, for the round: made (whatever the carrier answered), none due, or the carrier is unavailable. */
+    private enum Answer { CALLED, NONE_DUE, WAIT }
+
     /** Calls the carrier about the parcel whose call is due first (locked, skipping those another replica calls about). */
-    private boolean callNextDue(AtomicReference<Long> picked) {
+    private Answer callNextDue(AtomicReference<Long> picked) {
         Instant now = clock.instant();
         Shipment shipment = Shipment.dueForCarrierCall(now, 1).stream().findFirst().orElse(null);
         if (shipment == null) {
-            return false;
+            return Answer.NONE_DUE;
         }
         picked.set(shipment.id());
         try {
@@ -94,11 +104,12 @@ public class CarrierDesk {
             shipment.booking().unavailable(e.getMessage(), now, e.retryAfter());
             LOG.infof("Carrier %s unavailable for order %d (failed call %d): %s", shipment.carrier(), shipment.orderId(),
                     shipment.booking().failedCalls(), e.getMessage());
+            return Answer.WAIT;
         } catch (CarrierRefused e) {
             shipment.booking().refused(e.getMessage(), now, AFTER_REFUSAL);
             LOG.errorf("Carrier %s refused a call about order %d: %s", shipment.carrier(), shipment.orderId(), e.getMessage());
         }
-        return true;
+        return Answer.CALLED;
     }
 
     private void call(Shipment shipment) {

@@ -25,6 +25,7 @@ export type TokenSource = () => string | null;
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Sent as JSON; a Blob (an image) is sent as itself, with its own type. */
   body?: unknown;
   /** State-changing POSTs carry one, so a retried click or a replayed request takes effect once. */
   idempotencyKey?: string;
@@ -45,14 +46,15 @@ export class Api {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
     const token = this.token();
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    const raw = options.body instanceof Blob; // an image goes as itself, with its own type
+    if (options.body !== undefined) headers['Content-Type'] = raw ? (options.body as Blob).type : 'application/json';
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
     let response: Response;
     try {
       response = await fetch(this.base + path + queryString(options.query), {
         method: options.method ?? 'GET',
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.body === undefined ? undefined : raw ? (options.body as Blob) : JSON.stringify(options.body),
       });
     } catch {
       throw new ApiError(0, 'Network error', '', 'network');
@@ -61,30 +63,16 @@ export class Api {
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
-}
 
-/** The Api's binary side: an image sent as the body, an image read back as a data: URL (what the page's CSP lets an img show). */
-export class ImageApi {
-  constructor(private readonly api: Api) {}
-
-  async upload<T>(path: string, image: Blob, idempotencyKey: string): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json',
-      'Content-Type': image.type, 'Idempotency-Key': idempotencyKey };
-    const token = this.api.token();
-    if (token) headers.Authorization = `Bearer ${token}`;
+  /** An image read with the token, as a data: URL (what the page's CSP lets an img show). */
+  async dataUrl(path: string): Promise<string> {
+    const token = this.token();
     let response: Response;
     try {
-      response = await fetch(this.api.base + path, { method: 'POST', headers, body: image });
+      response = await fetch(this.base + path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
     } catch {
       throw new ApiError(0, 'Network error', '', 'network');
     }
-    if (!response.ok) throw await problemOf(response);
-    return (await response.json()) as T;
-  }
-
-  async dataUrl(path: string): Promise<string> {
-    const token = this.api.token();
-    const response = await fetch(this.api.base + path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
     if (!response.ok) throw await problemOf(response);
     const blob = await response.blob();
     return new Promise((resolve, reject) => {

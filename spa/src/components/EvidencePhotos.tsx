@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { ApiError, ImageApi, newIdempotencyKey, type AfterSalesRequest } from '../api';
+import { ApiError, newIdempotencyKey, type AfterSalesRequest, type EvidencePhoto } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import { fitWithin, needsShrinking, PHOTO_MOST_BYTES, photoPath, photoProblem, photosLeft } from '../orders/photos';
@@ -30,7 +30,7 @@ async function shrink(file: File): Promise<Blob> {
 function Thumb({ path, label }: { path: string; label: string }) {
   const { t } = useI18n();
   const api = useApiClient();
-  const image = useQuery({ queryKey: ['photo', path], queryFn: () => new ImageApi(api).dataUrl(path), staleTime: Infinity });
+  const image = useQuery({ queryKey: ['photo', path], queryFn: () => api.dataUrl(path), staleTime: Infinity });
   if (image.error) {
     return <button type="button" className="evidence-photo link" onClick={() => void image.refetch()}>{t('afterSales.photoRetry')}</button>;
   }
@@ -76,8 +76,8 @@ export function AddPhotos({ request }: { request: AfterSalesRequest }) {
       for (const file of files.slice(0, left)) {
         try {
           const image = needsShrinking(file) ? await shrink(file) : file;
-          await new ImageApi(api).upload(`/cart-order/orders/${request.orderId}/after-sales/${request.id}/photos`, image,
-            newIdempotencyKey());
+          await api.request<EvidencePhoto>(`/cart-order/orders/${request.orderId}/after-sales/${request.id}/photos`,
+            { method: 'POST', body: image, idempotencyKey: newIdempotencyKey() });
         } catch (e) {
           problems.push(photoProblem(e));
         }

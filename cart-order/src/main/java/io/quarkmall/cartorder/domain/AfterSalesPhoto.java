@@ -46,26 +46,27 @@ public class AfterSalesPhoto extends PanacheEntityBase {
 
     /** The photos of these requests, without their images, oldest first. */
     public static List<Facts> factsOf(List<Long> requestIds) {
-        if (requestIds.isEmpty()) {
-            return List.of();
+        return requestIds.isEmpty() ? List.of() : facts("p.requestId in ?1", requestIds);
+    }
+
+    /** The photo of this image on this request, if it has one, without loading its image. */
+    public static Optional<Facts> sameImage(long requestId, String sha256) {
+        return facts("p.requestId = ?1 and p.sha256 = ?2", requestId, sha256).stream().findFirst();
+    }
+
+    private static List<Facts> facts(String where, Object... parameters) {
+        var query = getEntityManager().createQuery("select p.id, p.requestId, p.contentType, p.sizeBytes, p.createdAt"
+                + " from AfterSalesPhoto p where " + where + " order by p.id", Object[].class);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
         }
-        return getEntityManager().createQuery("select p.id, p.requestId, p.contentType, p.sizeBytes, p.createdAt"
-                        + " from AfterSalesPhoto p where p.requestId in :ids order by p.id", Object[].class)
-                .setParameter("ids", requestIds).getResultStream()
+        return query.getResultStream()
                 .map(row -> new Facts((Long) row[0], (Long) row[1], (String) row[2], (Integer) row[3], (Instant) row[4]))
                 .toList();
     }
 
     public static long countOf(long requestId) {
         return count("requestId", requestId);
-    }
-
-    /** The photo of this image on this request, if it has one, without loading its image. */
-    public static Optional<Facts> sameImage(long requestId, String sha256) {
-        return getEntityManager().createQuery("select p.id from AfterSalesPhoto p where p.requestId = :request"
-                        + " and p.sha256 = :sha", Long.class).setParameter("request", requestId).setParameter("sha", sha256)
-                .getResultStream().findFirst()
-                .flatMap(id -> factsOf(List.of(requestId)).stream().filter(f -> f.id() == id).findFirst());
     }
 
     public static Optional<AfterSalesPhoto> ofRequest(long requestId, long id) {

@@ -297,6 +297,11 @@ class AfterSalesTest {
         given().auth().oauth2(Tokens.of("shopper")).when().get("/operator/after-sales").then().statusCode(403);
         given().auth().oauth2(Tokens.of("admin")).queryParam("status", "LOST").when().get("/operator/after-sales").then()
                 .statusCode(400);
+        for (String text : List.of("", "approve")) { // a decision's optional body is JSON, never text, not even none
+            given().auth().oauth2(Tokens.of("admin")).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .contentType("text/plain").body(text).when().post("/operator/after-sales/{id}/approval", 1)
+                    .then().statusCode(415).contentType("application/problem+json");
+        }
 
         QuarkusTransaction.requiringNew().run(() -> OutboxEvent.getEntityManager().createNativeQuery(
                 "update shop_order set delivered_at = delivered_at - interval '16 days' where id = ?1")

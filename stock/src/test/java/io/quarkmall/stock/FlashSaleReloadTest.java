@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkmall.stack.testing.Tokens;
+import io.quarkmall.stock.domain.FlashSaleTicket;
 import io.quarkmall.stock.service.FlashSaleDrainer;
 import io.quarkmall.stock.service.FlashSaleGate;
 import io.quarkmall.stock.service.FlashSaleLoading;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -39,7 +41,7 @@ class FlashSaleReloadTest {
     @Inject
     RedisDataSource redis;
 
-    private record Sale(long id, String access, String token) {}
+    private record Sale(long id, String access, String token, String lastTicket) {}
 
     /** A live sale of 5 units, limit 2, where the shopper took 2: one drained to PostgreSQL, one still queued. */
     private Sale liveSaleWithTwoTaken() {
@@ -50,8 +52,9 @@ class FlashSaleReloadTest {
         awaitStart(sale);
         buy(access, sale, token, UUID.randomUUID().toString(), ADDRESS).statusCode(201);
         drainer.drain();
-        buy(access, sale, token, UUID.randomUUID().toString(), ADDRESS).statusCode(201);
-        return new Sale(sale, access, token);
+        String last = buy(access, sale, token, UUID.randomUUID().toString(), ADDRESS).statusCode(201)
+                .extract().path("ticketId");
+        return new Sale(sale, access, token, last);
     }
 
     private void forget(long sale) {
@@ -79,6 +82,24 @@ class FlashSaleReloadTest {
         loading.loadDue();
         buy(other, sale.id(), otherToken, key, ADDRESS).statusCode(200).body("ticketId", equalTo(ticket));
         assertEquals(2, gate.remaining(sale.id()).orElseThrow());
+        drainer.drain();
+    }
+
+    @Test
+    void a_ticket_recorded_but_still_queued_counts_once() {
+        Sale sale = liveSaleWithTwoTaken();
+        drainer.drain();
+        String shopper = QuarkusTransaction.requiringNew().call(() -> FlashSaleTicket.heldOf(sale.id())).stream()
+                .filter(held -> held.ticketId().toString().equals(sale.lastTicket())).findFirst().orElseThrow().shopperId();
+        forget(sale.id());
+        // The drainer's state between its commit and its removal from the stream (a crash, or a reload reading between).
+        redis.execute("XADD", "flashsale:admitted", "*", "sale", Long.toString(sale.id()), "ticket", sale.lastTicket(),
+                "shopper", shopper, "at", Long.toString(System.currentTimeMillis()));
+
+        loading.loadDue();
+        assertEquals(3, gate.remaining(sale.id()).orElseThrow(), "the ticket in both places is one unit");
+        buy(sale.access(), sale.id(), sale.token(), UUID.randomUUID().toString(), ADDRESS).statusCode(409)
+                .body("type", equalTo("https://quarkmall.io/problems/flash-sale-limit-reached"));
         drainer.drain();
     }
 

@@ -17,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The after-sales review queue: an admin sees every request, a merchant those on orders with its SKUs. */
 @Path("/operator/after-sales")
+@Consumes(MediaType.APPLICATION_JSON) // a decision's note alone is a record of one String, which text/plain would fill
 @RolesAllowed({"merchant", "admin"})
 public class OperatorAfterSalesResource {
 

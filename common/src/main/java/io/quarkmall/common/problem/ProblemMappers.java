@@ -10,12 +10,16 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
 import java.util.Comparator;
 import io.quarkmall.common.domain.RuleViolation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Turns every failure a request can meet into application/problem+json. Client mistakes become
@@ -101,16 +105,37 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
-        var reason = Response.Status.fromStatusCode(status);
-        String title = reason == null ? "Request rejected" : reason.getReasonPhrase();
-        return Problem.of("http-" + status, title, status, title + ".").toResponse();
+        return ofStatus(status).toResponse();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         LOG.error("Unexpected failure while serving a request", e);
-        return Problem.of("internal-error", "Internal error", 500,
-                "Something went wrong on our side. Try again; if it persists, contact support.").toResponse();
+        return ofStatus(500).toResponse();
+    }
+
+    /**
+     * The framework answers a few refusals with an empty body of its own, which no mapper sees (an
+     * empty text/plain body read as an object is one): an error answer without a body gets the
+     * problem of its status.
+     */
+    @ServerResponseFilter
+    public void explainBodilessError(ContainerResponseContext response) {
+        Object entity = response.getEntity();
+        if (response.getStatus() >= 400 && (entity == null || entity instanceof CharSequence text && text.isEmpty())) {
+            response.setEntity(ofStatus(response.getStatus()), new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
+        }
+    }
+
+    /** The problem of a status alone, when nothing more is known of the refusal. */
+    static Problem ofStatus(int status) {
+        if (status >= 500) {
+            return Problem.of("internal-error", "Internal error", status,
+                    "Something went wrong on our side. Try again; if it persists, contact support.");
+        }
+        var reason = Response.Status.fromStatusCode(status);
+        String title = reason == null ? "Request rejected" : reason.getReasonPhrase();
+        return Problem.of("http-" + status, title, status, title + ".");
     }
 
     /** "create.arg0.name" → "name": clients know their fields, not our method parameters. */

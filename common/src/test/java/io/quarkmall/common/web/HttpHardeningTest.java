@@ -47,6 +47,12 @@ class HttpHardeningTest {
         org.junit.jupiter.api.Assertions.assertEquals(before, notes());
     }
 
+    @Test
+    void a_refusal_the_framework_answers_without_a_body_is_still_a_problem_json() {
+        given().auth().oauth2(Tokens.of("shopper")).contentType("text/plain").body("").when().post("/notes/echo").then()
+                .statusCode(400).contentType("application/problem+json").body("type", containsString("http-400"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"stars\":1.5,\"weight\":1}",                  // a fraction is not truncated

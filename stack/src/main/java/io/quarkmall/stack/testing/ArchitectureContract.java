@@ -51,6 +51,11 @@ public abstract class ArchitectureContract {
     }
 
     @Test
+    void bodies_that_text_could_fill_declare_their_media_type() {
+        ArchitectureRules.textConvertibleBodiesDeclareTheirMediaType(service).check(mainClasses);
+    }
+
+    @Test
     void the_domain_refuses_with_rule_violations() {
         ArchitectureRules.domainRefusesWithRuleViolations(service).check(mainClasses);
     }

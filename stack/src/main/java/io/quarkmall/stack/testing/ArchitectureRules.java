@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaEnumConstant;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -33,6 +34,9 @@ public final class ArchitectureRules {
     static final String TRANSACTIONAL = "jakarta.transaction.Transactional";
     static final String INCOMING = "org.eclipse.microprofile.reactive.messaging.Incoming";
     static final String POST = "jakarta.ws.rs.POST";
+    static final String PUT = "jakarta.ws.rs.PUT";
+    static final String PATCH = "jakarta.ws.rs.PATCH";
+    static final String CONSUMES = "jakarta.ws.rs.Consumes";
     static final String IDEMPOTENT = COMMON + ".idempotency.Idempotent";
     static final String IDEMPOTENT_IN_USE_CASE = COMMON + ".idempotency.IdempotentInUseCase";
     static final String IDEMPOTENT_BY_CONTENT = COMMON + ".idempotency.IdempotentByContent";
@@ -146,6 +150,45 @@ public final class ArchitectureRules {
         return method.isAnnotatedWith(IDEMPOTENT_IN_USE_CASE) && method.getParameters().stream()
                 .anyMatch(p -> p.isAnnotatedWith(HEADER_PARAM)
                         && "Idempotency-Key".equals(p.getAnnotationOfType(HEADER_PARAM).get("value").orElse(null)));
+    }
+
+    /**
+     * A request body whose type the framework can also make from plain text (a record of one String,
+     * an enum, a number) is read from text/plain unless the endpoint says what it consumes: an
+     * operator's note sent as text would be acted on, an empty text body would be a bare 400.
+     */
+    public static ArchRule textConvertibleBodiesDeclareTheirMediaType(String service) {
+        return methods().that().areDeclaredInClassesThat().resideInAPackage(service + "..")
+                .and().areAnnotatedWith(POST).or().areAnnotatedWith(PUT).or().areAnnotatedWith(PATCH)
+                .should(ArchConditions.be(describe("annotated with @Consumes (or in a class that is) when its body could be "
+                        + "read from text", method -> !takesATextConvertibleBody(method)
+                        || method.isAnnotatedWith(CONSUMES) || method.getOwner().isAnnotatedWith(CONSUMES))))
+                .allowEmptyShould(true)
+                .because("a JSON request sent as text/plain must be refused with 415, not read as text");
+    }
+
+    private static boolean takesATextConvertibleBody(JavaMethod method) {
+        return method.getParameters().stream()
+                .filter(parameter -> parameter.getAnnotations().stream().noneMatch(annotation -> {
+                    String name = annotation.getRawType().getPackageName();
+                    return name.startsWith("jakarta.ws.rs") || name.startsWith("org.jboss.resteasy.reactive");
+                }))
+                .map(parameter -> parameter.getRawType())
+                .anyMatch(ArchitectureRules::convertibleFromText);
+    }
+
+    /** What RESTEasy Reactive's text reader converts: an enum, a boxed primitive, a type made from one String. */
+    private static boolean convertibleFromText(JavaClass type) {
+        if (type.getName().equals(String.class.getName()) || type.getPackageName().startsWith("jakarta.ws.rs")) {
+            return false; // a String body is text by intent; context types are injected, not read
+        }
+        return type.isEnum() || type.isPrimitive() || type.getPackageName().equals("java.lang")
+                || type.getConstructors().stream().anyMatch(constructor -> constructor.getRawParameterTypes().size() == 1
+                        && constructor.getRawParameterTypes().getFirst().getName().equals(String.class.getName()))
+                || type.getMethods().stream().anyMatch(m -> m.getModifiers().contains(JavaModifier.STATIC)
+                        && (m.getName().equals("valueOf") || m.getName().equals("fromString"))
+                        && m.getRawParameterTypes().size() == 1
+                        && m.getRawParameterTypes().getFirst().getName().equals(String.class.getName()));
     }
 
     /** A refusal in the domain is a RuleViolation (409 with a stable type), not a JDK exception (500). */

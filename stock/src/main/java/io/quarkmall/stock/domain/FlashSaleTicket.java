@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,14 +143,14 @@ public class FlashSaleTicket extends PanacheEntityBase {
         return units;
     }
 
-    /** Each shopper's tickets of a sale that are not returned (what counts against their limit). */
-    public static Map<String, Long> takenByShopper(long saleId) {
-        var taken = new HashMap<String, Long>();
-        getEntityManager().createQuery("select t.shopperId, count(t) from FlashSaleTicket t where t.saleId = ?1 "
-                        + "and t.status <> ?2 group by t.shopperId", Object[].class)
-                .setParameter(1, saleId).setParameter(2, Status.RETURNED).getResultList()
-                .forEach(row -> taken.put((String) row[0], ((Number) row[1]).longValue()));
-        return taken;
+    /** A ticket of a sale as PostgreSQL holds it: whose, and whether it went back to the sale. */
+    public record Held(UUID ticketId, String shopperId, boolean returned) {}
+
+    /** Every ticket drained for a sale (a sale's tickets are at most its units). */
+    public static List<Held> heldOf(long saleId) {
+        return getEntityManager().createQuery("select t.ticketId, t.shopperId, t.status from FlashSaleTicket t "
+                        + "where t.saleId = ?1", Object[].class).setParameter(1, saleId).getResultList().stream()
+                .map(row -> new Held((UUID) row[0], (String) row[1], row[2] == Status.RETURNED)).toList();
     }
 
     /** Units of a sale sold for good or on their way: every ticket not returned. */

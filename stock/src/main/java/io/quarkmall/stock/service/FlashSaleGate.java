@@ -146,14 +146,15 @@ public class FlashSaleGate {
     }
 
     /** Admitted tickets of one sale still queued for the drainer, counted per shopper. */
-    public Map<String, Long> queuedByShopper(long saleId) {
-        var byShopper = new HashMap<String, Long>();
+    /** The shopper of each ticket of a sale still queued for draining, by ticket id. */
+    public Map<UUID, String> queuedOf(long saleId) {
+        var shoppers = new HashMap<UUID, String>();
         for (QueuedTicket ticket : queued(Integer.MAX_VALUE)) {
             if (ticket.saleId() == saleId) {
-                byShopper.merge(ticket.shopperId(), 1L, Long::sum);
+                shoppers.put(ticket.ticketId(), ticket.shopperId());
             }
         }
-        return byShopper;
+        return shoppers;
     }
 
     public Uni<Attempt> buy(long saleId, String shopperId, String idempotencyKey, String address, Instant now) {

@@ -10,14 +10,16 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Puts each sale's units and limits into Redis shortly before it starts ({@code load-ahead}), so
  * the buy path never reads PostgreSQL. Loading twice changes nothing in Redis. A sale Redis no
  * longer holds while it is open (Redis restarted or failed over without its data) is loaded again
  * from what PostgreSQL and the queue of admitted tickets say was taken: read the queue first, then
- * the tickets, so a ticket drained in between is counted twice (a unit held back), never not at all.
- * Admissions Redis lost before they were drained are lost with it.
+ * the tickets, and count each ticket id once, so a ticket drained in between (a drain runs beside a
+ * reload) is counted exactly once, and one returned in between not at all. Admissions Redis lost
+ * before they were drained are lost with it.
  */
 @ApplicationScoped
 public class FlashSaleLoading {
@@ -61,8 +63,16 @@ public class FlashSaleLoading {
     }
 
     private FlashSaleGate.Taken taken(FlashSale sale) {
-        Map<String, Long> byShopper = new HashMap<>(gate.queuedByShopper(sale.id()));
-        FlashSaleTicket.takenByShopper(sale.id()).forEach((shopper, units) -> byShopper.merge(shopper, units, Long::sum));
-        return new FlashSaleGate.Taken(byShopper.values().stream().mapToLong(Long::longValue).sum(), byShopper);
+        Map<UUID, String> tickets = new HashMap<>(gate.queuedOf(sale.id()));
+        for (FlashSaleTicket.Held held : FlashSaleTicket.heldOf(sale.id())) {
+            if (held.returned()) {
+                tickets.remove(held.ticketId());
+            } else {
+                tickets.put(held.ticketId(), held.shopperId());
+            }
+        }
+        Map<String, Long> byShopper = new HashMap<>();
+        tickets.values().forEach(shopper -> byShopper.merge(shopper, 1L, Long::sum));
+        return new FlashSaleGate.Taken(tickets.size(), byShopper);
     }
 }

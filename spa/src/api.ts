@@ -64,8 +64,8 @@ export class Api {
     return (await response.json()) as T;
   }
 
-  /** An image read with the token, as a data: URL (what the page's CSP lets an img show). */
-  async dataUrl(path: string): Promise<string> {
+  /** A binary answer (an image, a PDF) read with the token. */
+  async blob(path: string): Promise<Blob> {
     const token = this.token();
     let response: Response;
     try {
@@ -74,7 +74,12 @@ export class Api {
       throw new ApiError(0, 'Network error', '', 'network');
     }
     if (!response.ok) throw await problemOf(response);
-    const blob = await response.blob();
+    return response.blob();
+  }
+
+  /** An image read with the token, as a data: URL (what the page's CSP lets an img show). */
+  async dataUrl(path: string): Promise<string> {
+    const blob = await this.blob(path);
     return new Promise((resolve, reject) => {
       const reader = new FileReader();
       reader.onload = () => resolve(String(reader.result));

@@ -863,6 +863,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stock/levels/{sku}/{warehouse}/quarantine-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide on inspected units in quarantine (Idempotency-Key required): RELEASE them onto the shelf (a QUARANTINE_RELEASED movement) or WRITE_OFF them (QUARANTINE_WRITTEN_OFF); 404 for an unknown SKU, another merchant's or an unknown warehouse; 409 not-in-quarantine beyond what is quarantined there */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    sku: string;
+                    warehouse: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QuarantineDecision"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by the current state (or the Idempotency-Key is in use) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Request body over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Refused by a business rule, or the Idempotency-Key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/movements": {
         parameters: {
             query?: never;
@@ -870,7 +982,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A SKU's movements, newest first, optionally of one kind (RECEIPT, SALE, RETURN_TO_STOCK, ADJUSTMENT, TRANSFER_OUT, TRANSFER_IN); 404 for an unknown SKU or another merchant's */
+        /** A SKU's movements, newest first, optionally of one kind (RECEIPT, SALE, RETURN_TO_STOCK, RETURN_TO_QUARANTINE, QUARANTINE_RELEASED, QUARANTINE_WRITTEN_OFF, ADJUSTMENT, TRANSFER_OUT, TRANSFER_IN); 404 for an unknown SKU or another merchant's */
         get: {
             parameters: {
                 query: {
@@ -2265,7 +2377,7 @@ export interface components {
             serverTime: components["schemas"]["Instant"];
         };
         /** @enum {string} */
-        Kind: "RECEIPT" | "SALE" | "RETURN_TO_STOCK" | "RETURN_TO_QUARANTINE" | "ADJUSTMENT" | "TRANSFER_OUT" | "TRANSFER_IN";
+        Kind: "RECEIPT" | "SALE" | "RETURN_TO_STOCK" | "RETURN_TO_QUARANTINE" | "QUARANTINE_RELEASED" | "QUARANTINE_WRITTEN_OFF" | "ADJUSTMENT" | "TRANSFER_OUT" | "TRANSFER_IN";
         /**
          * Format: date
          * @example 2022-03-10
@@ -2307,11 +2419,19 @@ export interface components {
             longitude: number;
         };
         /** @enum {string} */
+        Outcome: "RELEASE" | "WRITE_OFF";
+        /** @enum {string} */
         Phase: "UPCOMING" | "LIVE" | "ENDED";
         PriceRequest: {
             /** Format: int64 */
             amountMinor: number;
             currency: string;
+        };
+        QuarantineDecision: {
+            outcome: components["schemas"]["Outcome"];
+            /** Format: int64 */
+            units: number;
+            note?: string;
         };
         Ranked: {
             sku: string;

@@ -1,11 +1,12 @@
 // The console's parcels in a real browser against the running mall, on a desktop in Chinese: a shopper
 // of the test's own pays for an order whose parcel the SF-like carrier's sandbox is scripted to lose;
 // an admin finds it among the parcels needing attention, with its waybill and its last scan in words,
-// and among every parcel.
+// and among every parcel; then prints the order's label and packing list from its page in the console.
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { api, listedProduct, newShopper, until } from './api.mjs';
+import { anAddress, api, listedProduct, newShopper, until } from './api.mjs';
 import { MALL, launch, marker, newPage, shot, signIn } from './mall.mjs';
 
 /** The carrier sandbox of the local stack (./mall up), where a parcel's journey is scripted. */
@@ -23,6 +24,7 @@ describe('the console’s parcels on a desktop in zh-CN', () => {
 
   before(async () => {
     token = await newShopper(shopper);
+    await anAddress(token); // where the label sends the parcel
     await listedProduct({ 'zh-CN': `包裹测试 ${m}`, en: `Parcel test ${m}` }, { [sku]: 1_500 }, token);
   });
 
@@ -54,7 +56,20 @@ describe('the console’s parcels on a desktop in zh-CN', () => {
 
     await page.getByRole('combobox', { name: '显示' }).selectOption({ label: '全部包裹' });
     await page.getByTestId('shipments').locator('tr', { hasText: parcel.trackingNumber }).waitFor({ timeout: 15_000 });
-    await page.getByRole('link', { name: `订单 #${id}` }).first().waitFor();
+    await page.getByRole('link', { name: `订单 #${id}` }).first().click();
+
+    // The order's papers, fetched with the operator's token and saved as PDFs.
+    for (const [button, file, words] of [['快递面单（PDF）', `label-${id}.pdf`, parcel.trackingNumber],
+      ['装箱单（PDF）', `packing-list-${id}.pdf`, sku]]) {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }),
+        page.getByRole('button', { name: button }).click()]);
+      assert.equal(download.suggestedFilename(), file);
+      const pdf = await readFile(await download.path());
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+      const text = Buffer.from([...words].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()).join(''));
+      assert.ok(pdf.includes(text), `${file} prints ${words}`);
+    }
+    await shot(page, 'desktop', 'console-order-papers');
     await page.close();
   });
 });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { OrderAmounts } from '../../components/Amounts';
 import { DeliverTo } from '../../components/DeliveryAddress';
+import { ParcelPapers } from '../../components/ParcelPapers';
 import { Loaded } from '../../components/Status';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Timeline } from '../../components/Timeline';
@@ -68,6 +69,7 @@ export function ConsoleOrder({ id }: { id: number }) {
           </ul>
           <OrderAmounts order={o} />
           <DeliverTo address={o.deliveryAddress} />
+          <ParcelPapers order={o} />
           <Timeline steps={o.timeline} live={null} allNotes /> {/* the console asks again every 2 s: not a live stream */}
         </div>
       )}

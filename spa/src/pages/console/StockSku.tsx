@@ -6,12 +6,13 @@ import { ErrorBox, Loaded } from '../../components/Status';
 import { formatTime, useI18n } from '../../i18n';
 import { asApiError, keys, MOVEMENTS_PAGE, queries, useApiClient } from '../../queries';
 import { nonNegative, receiptProblems, transferProblems, type ReceiptDraft, type TransferDraft } from '../../stock/ledgerForms';
+import { QuarantineDecision } from './QuarantineDecision';
 import { AlertList } from './StockAlerts';
 import { TransferTable } from './StockTransfers';
 import { useStockText, type StockKey } from './stockMessages';
 
-const KINDS: MovementKind[] = ['RECEIPT', 'SALE', 'RETURN_TO_STOCK', 'RETURN_TO_QUARANTINE', 'ADJUSTMENT', 'TRANSFER_OUT',
-  'TRANSFER_IN'];
+const KINDS: MovementKind[] = ['RECEIPT', 'SALE', 'RETURN_TO_STOCK', 'RETURN_TO_QUARANTINE', 'QUARANTINE_RELEASED',
+  'QUARANTINE_WRITTEN_OFF', 'ADJUSTMENT', 'TRANSFER_OUT', 'TRANSFER_IN'];
 
 /** What a change of the ledger makes stale: every stock view, and what shoppers see of availability. */
 function useLedgerChange<T, V>(request: (vars: V) => Promise<T>, then?: (result: T) => void) {
@@ -36,6 +37,9 @@ function LevelRow({ sku, warehouse, level }: { sku: string; warehouse: Warehouse
   // A receipt, transfer or sale changes the figures: the fields follow them, so a count is never of stale figures.
   useEffect(() => setOnHand(String(level?.onHand ?? 0)), [level?.onHand]);
   useEffect(() => setThreshold(level?.lowStockThreshold ? String(level.lowStockThreshold) : ''), [level?.lowStockThreshold]);
+  // Once the row had units in quarantine, their decision stays shown, with its outcome, after the last is decided.
+  const [quarantineSeen, setQuarantineSeen] = useState(false);
+  useEffect(() => { if ((level?.quarantined ?? 0) > 0) setQuarantineSeen(true); }, [level?.quarantined]);
   const count = useLedgerChange((units: number) => api.request(`/stock/levels/${path}`, { method: 'PUT', body: { onHand: units } }));
   const limit = useLedgerChange((units: number | null) => units === null
     ? api.request(`/stock/thresholds/${path}`, { method: 'DELETE' })
@@ -50,7 +54,8 @@ function LevelRow({ sku, warehouse, level }: { sku: string; warehouse: Warehouse
       <td data-label={t('console.reserved')}>{level?.reserved ?? 0}</td>
       <td data-label={t('console.available')} data-testid="available">{level?.available ?? 0}</td>
       <td data-label={s('inbound')} data-testid="inbound">{level?.inbound ?? 0}</td>
-      <td data-label={s('quarantined')} data-testid="quarantined">{level?.quarantined ?? 0}</td>
+      <td data-label={s('quarantined')} data-testid="quarantined">{level?.quarantined ?? 0}
+        {level && quarantineSeen && <QuarantineDecision sku={sku} warehouse={warehouse.code} quarantined={level.quarantined} />}</td>
       <td>
         <form className="inline" onSubmit={(e) => { e.preventDefault(); if (countValid) count.mutate(Number(onHand)); }}>
           <label>

@@ -130,7 +130,12 @@ class AccessMatrixTest {
         as("merchant2").contentType(ContentType.JSON).body("{\"onHand\":56}").put("/api/stock/stock/{sku}", sku)
                 .then().statusCode(404);
         as("merchant2").get("/api/stock/stock").then().statusCode(200).body("sku", not(hasItem(sku)));
+        as("merchant2").contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"outcome\":\"WRITE_OFF\",\"units\":1}")
+                .post("/api/stock/levels/{sku}/DEFAULT/quarantine-decisions", sku).then().statusCode(404);
         as("merchant2").get("/api/cart-order/operator/orders/{id}", orderId).then().statusCode(404);
+        as("merchant2").get("/api/cart-order/operator/orders/{id}/packing-list", orderId).then().statusCode(404);
+        as("merchant2").get("/api/cart-order/operator/orders/{id}/label", orderId).then().statusCode(404);
         Shop.stock(sku).body("onHand", equalTo(9));
         given().when().get("/api/catalog/products/{id}", productId).then().statusCode(200).body("status", equalTo("LISTED"));
     }

@@ -118,10 +118,16 @@ final class ConsistencyCheck {
             inconsistent.add("stock took back %d units of %s, more than the %d sold"
                     .formatted(returned.sellable() + returned.quarantined(), sku, confirmed));
         }
-        if (level.onHand() < 0 || level.onHand() != unitsAtStart - confirmed + returned.sellable() || level.reserved() != held) {
+        long released = db.releasedFromQuarantineOf(sku);
+        if (released > returned.quarantined()) {
+            inconsistent.add("stock released %d units of %s from quarantine, more than the %d returned into it"
+                    .formatted(released, sku, returned.quarantined()));
+        }
+        if (level.onHand() < 0 || level.onHand() != unitsAtStart - confirmed + returned.sellable() + released
+                || level.reserved() != held) {
             inconsistent.add(("stock level of %s (on hand %d, reserved %d) disagrees with its reservations (%d confirmed, "
-                    + "%d held of %d) and returns (%d back on hand)").formatted(sku, level.onHand(), level.reserved(),
-                    confirmed, held, unitsAtStart, returned.sellable()));
+                    + "%d held of %d) and returns (%d back on hand, %d released from quarantine)").formatted(sku,
+                    level.onHand(), level.reserved(), confirmed, held, unitsAtStart, returned.sellable(), released));
         }
         return "%d counted, %d confirmed, %d held, %d returned sellable, %d in quarantine, %d on hand now"
                 .formatted(unitsAtStart, confirmed, held, returned.sellable(), returned.quarantined(), level.onHand());

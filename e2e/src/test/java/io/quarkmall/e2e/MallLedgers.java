@@ -113,6 +113,15 @@ final class MallLedgers implements AutoCloseable {
         }
     }
 
+    /** stock: quarantined units of a SKU an operator released onto the shelf after inspecting them. */
+    long releasedFromQuarantineOf(String sku) throws SQLException {
+        try (var rs = query("stock", "SELECT coalesce(sum(quantity), 0) FROM stock_movement WHERE sku = ? "
+                + "AND kind = 'QUARANTINE_RELEASED'", sku)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** cart-order: the returned units of a SKU its after-sales requests received, by what became of them. */
     Returned receivedReturnsOf(String sku) throws SQLException {
         try (var rs = query("cart-order", """

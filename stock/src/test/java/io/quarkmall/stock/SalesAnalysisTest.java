@@ -154,6 +154,28 @@ class SalesAnalysisTest {
     }
 
     @Test
+    void units_shoppers_returned_no_longer_count_as_sold_nor_does_a_sale_returned_whole() {
+        String sku = CatalogAnnouncements.stocked("RETURNED", 50);
+        LocalDate today = today();
+        long kept = paidOn(today.minusDays(3), sku, 4, 900);
+        long returned = paidOn(today.minusDays(2), sku, 2, 1000);
+        awaitHandled(kept);
+        awaitHandled(returned);
+        for (var back : List.of(List.of(kept, 91L, 1L, "SELLABLE"), List.of(returned, 92L, 2L, "QUARANTINE"))) {
+            publishAt("OrderReturnReceived", (long) back.get(0), """
+                    {"orderId":%d,"shopperId":"s","requestId":%d,"lines":[{"sku":"%s","quantity":%d}],"disposition":"%s"}"""
+                    .formatted(back.get(0), back.get(1), sku, back.get(2), back.get(3)), Instant.now());
+        }
+        awaitHandled(kept);
+        awaitHandled(returned);
+
+        Map<String, Object> row = ranked("merchant", sku);
+        assertEquals(3, ((Number) row.get("units")).longValue(), "4 sold less 1 returned; the 2 returned whole not at all");
+        assertEquals(Map.of("amountMinor", 2700, "currency", "CNY"), row.get("revenue"));
+        get("admin", "/stock/{sku}", sku).statusCode(200).body("onHand", equalTo(50 - 6 + 1));
+    }
+
+    @Test
     void a_sku_that_sold_for_fewer_days_than_a_forecast_needs_or_never_is_refused_with_a_conflict() {
         String fresh = CatalogAnnouncements.stocked("FRESH", 10);
         get("merchant", "/analysis/skus/{sku}", fresh).statusCode(409).contentType("application/problem+json")

@@ -31,15 +31,17 @@ public class StockLedgerCheck implements AfterEachCallback {
                    || ' but its movements sum to ' || coalesce(m.total, 0)
             FROM warehouse_stock w
             LEFT JOIN (SELECT sku, warehouse_code, sum(quantity) AS total FROM stock_movement
-                       WHERE kind <> 'RETURN_TO_QUARANTINE' GROUP BY sku, warehouse_code) m
+                       WHERE kind NOT IN ('RETURN_TO_QUARANTINE', 'QUARANTINE_WRITTEN_OFF') GROUP BY sku, warehouse_code) m
               USING (sku, warehouse_code)
             WHERE w.on_hand <> coalesce(m.total, 0)""",
             """
             SELECT 'stock ' || w.sku || '@' || w.warehouse_code || ': quarantined ' || w.quarantined
                    || ' but its quarantine movements sum to ' || coalesce(m.total, 0)
             FROM warehouse_stock w
-            LEFT JOIN (SELECT sku, warehouse_code, sum(quantity) AS total FROM stock_movement
-                       WHERE kind = 'RETURN_TO_QUARANTINE' GROUP BY sku, warehouse_code) m
+            LEFT JOIN (SELECT sku, warehouse_code, sum(CASE kind WHEN 'QUARANTINE_RELEASED' THEN -quantity ELSE quantity END)
+                              AS total FROM stock_movement
+                       WHERE kind IN ('RETURN_TO_QUARANTINE', 'QUARANTINE_RELEASED', 'QUARANTINE_WRITTEN_OFF')
+                       GROUP BY sku, warehouse_code) m
               USING (sku, warehouse_code)
             WHERE w.quarantined <> coalesce(m.total, 0)""",
             """

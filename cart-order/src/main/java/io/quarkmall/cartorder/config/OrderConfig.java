@@ -33,6 +33,20 @@ public interface OrderConfig {
 
     Loyalty loyalty();
 
+    Documents documents();
+
+    /** The sender printed on every parcel's label: the mall's dispatch warehouse. */
+    interface Documents {
+        @WithDefault("Quarkmall 发货仓 Dispatch")
+        String senderName();
+
+        @WithDefault("400-820-0000")
+        String senderPhone();
+
+        @WithDefault("上海市浦东新区 张江高科 祖冲之路 1 号 Quarkmall 仓")
+        String senderAddress();
+    }
+
     /** loyalty, asked at checkout what the shopper's chosen coupons take off the cart. */
     interface Loyalty {
         /** Where loyalty listens; its API is under /api/loyalty. */

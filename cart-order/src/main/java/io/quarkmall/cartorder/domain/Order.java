@@ -73,6 +73,9 @@ public class Order extends PanacheEntityBase {
     private UUID flashSaleTicket;
     /** Where it goes, as at checkout: the address sealed under the shopper's data key; null if none was given. */
     private String deliveryAddress;
+    /** The carrier and waybill of its parcel, once shipping booked it; null before. */
+    private String carrier;
+    private String trackingNumber;
     @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     private List<OrderLine> lines = new ArrayList<>();
@@ -283,8 +286,10 @@ public class Order extends PanacheEntityBase {
         }
     }
 
-    public void fulfilling(String trackingNumber, Instant now) {
+    public void fulfilling(String trackingNumber, String carrier, Instant now) {
         if (step(OrderStatus.PAID, OrderStatus.FULFILLING, "Parcel " + trackingNumber + " being packed", now)) {
+            this.trackingNumber = trackingNumber;
+            this.carrier = carrier;
             events.add(new OrderEvent.OrderFulfilling(id, shopperId, trackingNumber));
         }
     }
@@ -479,6 +484,21 @@ public class Order extends PanacheEntityBase {
             throw new RuleViolation("delivery-address-fixed", "An order's delivery address is set once, when it is placed");
         }
         deliveryAddress = sealedAddress;
+    }
+
+    /** The parcel's waybill, once shipping booked it with a carrier. */
+    public Optional<String> trackingNumber() {
+        return Optional.ofNullable(trackingNumber);
+    }
+
+    /** The carrier's code as shipping names it ({@code sf}, {@code sandbox-express}); empty if not announced. */
+    public Optional<String> carrier() {
+        return Optional.ofNullable(carrier);
+    }
+
+    /** Whether the shop was paid for it and still owes its goods or sent them: a parcel to pack or packed. */
+    public boolean paidFor() {
+        return !status.isBefore(OrderStatus.PAID) && status != OrderStatus.CANCELLED;
     }
 
     /** The delivery address copied at checkout, sealed under the shopper's data key. */

@@ -39,7 +39,8 @@ public class SagaEventsConsumer {
 
     record PaymentRefundDeclined(long orderId, String refundReference, String reason) {}
 
-    record ShipmentCreated(long orderId, String trackingNumber) {}
+    /** {@code carrier}: the code of the carrier that gave the waybill; absent in older events. */
+    record ShipmentCreated(long orderId, String trackingNumber, String carrier) {}
 
     record ShipmentPickedUp(long orderId, String location) {}
 
@@ -69,7 +70,7 @@ public class SagaEventsConsumer {
                 .on(PaymentRefunded.class, e -> saga.paymentRefunded(e.orderId(), e.amount(), e.refundReference()))
                 .on(PaymentRefundDeclined.class, e -> saga.refundDeclined(e.orderId(), e.refundReference(), e.reason()));
         this.shipments = EventRoutes.of("cart-order.shipments")
-                .on(ShipmentCreated.class, e -> saga.shipmentCreated(e.orderId(), e.trackingNumber()))
+                .on(ShipmentCreated.class, e -> saga.shipmentCreated(e.orderId(), e.trackingNumber(), e.carrier()))
                 .on(ShipmentPickedUp.class, e -> saga.shipmentPickedUp(e.orderId(), e.location()))
                 .on(ShipmentDelivered.class, e -> saga.shipmentDelivered(e.orderId(), e.location()));
     }

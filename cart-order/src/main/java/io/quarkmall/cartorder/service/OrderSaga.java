@@ -89,8 +89,8 @@ public class OrderSaga {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void shipmentCreated(long orderId, String trackingNumber) {
-        apply(orderId, (order, now) -> order.fulfilling(trackingNumber, now));
+    public void shipmentCreated(long orderId, String trackingNumber, String carrier) {
+        apply(orderId, (order, now) -> order.fulfilling(trackingNumber, carrier, now));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

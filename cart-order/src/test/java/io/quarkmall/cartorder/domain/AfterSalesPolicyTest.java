@@ -41,7 +41,7 @@ class AfterSalesPolicyTest {
         order.stockReserved(PLACED);
         order.pointsHeld(PLACED);
         order.paid(PLACED);
-        order.fulfilling("TRK-1", PLACED);
+        order.fulfilling("TRK-1", "simulated", PLACED);
         order.shipped("Hub", PLACED);
         order.delivered("Door", DELIVERED);
         return order;
@@ -93,7 +93,7 @@ class AfterSalesPolicyTest {
         order.stockReserved(PLACED);
         order.pointsHeld(PLACED);
         order.paid(PLACED);
-        order.fulfilling("TRK-1", PLACED);
+        order.fulfilling("TRK-1", "simulated", PLACED);
         order.shipped("Hub", PLACED);
         List<AfterSalesRequest> requests = new ArrayList<>();
         List<Long> amounts = new ArrayList<>();

@@ -68,7 +68,7 @@ class OrderStateMachineTest {
         COUPONS_REFUSED(order -> order.couponsRefused("Coupon 5 is already used", NOW)),
         PAID(order -> order.paid(NOW)),
         PAYMENT_FAILED(order -> order.paymentFailed("DECLINED", NOW)),
-        FULFILLING(order -> order.fulfilling("TRK-1", NOW)),
+        FULFILLING(order -> order.fulfilling("TRK-1", "simulated", NOW)),
         SHIPPED(order -> order.shipped("Shanghai hub", NOW)),
         DELIVERED(order -> order.delivered("Front door", NOW)),
         REFUNDED(order -> order.refunded(TOTAL, NOW)),

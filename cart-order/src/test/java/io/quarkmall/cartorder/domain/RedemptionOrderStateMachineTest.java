@@ -43,7 +43,7 @@ class RedemptionOrderStateMachineTest {
     private static final Consumer<Order> POINTS = order -> order.pointsHeld(NOW);
     private static final Consumer<Order> REFUSED = order -> order.pointsRefused("Not enough points", NOW);
     private static final Consumer<Order> PAID = order -> order.paid(NOW);
-    private static final Consumer<Order> SHIPMENT = order -> order.fulfilling("TRK-9", NOW);
+    private static final Consumer<Order> SHIPMENT = order -> order.fulfilling("TRK-9", "simulated", NOW);
     private static final Consumer<Order> STOCK_REJECTED = order -> order.stockRejected("Only 0 left", NOW);
 
     static Stream<Arguments> journeys() {

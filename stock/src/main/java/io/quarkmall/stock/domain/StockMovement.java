@@ -23,10 +23,12 @@ public class StockMovement extends PanacheEntityBase {
 
     /**
      * What moved the units; the sign of the quantity follows from it, except for an adjustment.
-     * RETURN_TO_QUARANTINE moves returned units into quarantine, not on hand (see {@link #countsOnHand}).
+     * RETURN_TO_QUARANTINE moves returned units into quarantine, not on hand (see {@link #countsOnHand});
+     * once inspected they are QUARANTINE_RELEASED onto the shelf or QUARANTINE_WRITTEN_OFF (never on hand).
      */
     public enum Kind {
-        RECEIPT(1), SALE(-1), RETURN_TO_STOCK(1), RETURN_TO_QUARANTINE(1), ADJUSTMENT(0), TRANSFER_OUT(-1), TRANSFER_IN(1);
+        RECEIPT(1), SALE(-1), RETURN_TO_STOCK(1), RETURN_TO_QUARANTINE(1), QUARANTINE_RELEASED(1),
+        QUARANTINE_WRITTEN_OFF(-1), ADJUSTMENT(0), TRANSFER_OUT(-1), TRANSFER_IN(1);
 
         private final int sign;
 
@@ -39,9 +41,9 @@ public class StockMovement extends PanacheEntityBase {
             return sign == 0 ? units : sign * units;
         }
 
-        /** Whether its units are on hand: all but those set apart in quarantine. */
+        /** Whether its units are on hand: all but those set apart in quarantine, or written off from there. */
         public boolean countsOnHand() {
-            return this != RETURN_TO_QUARANTINE;
+            return this != RETURN_TO_QUARANTINE && this != QUARANTINE_WRITTEN_OFF;
         }
 
         /** Units leaving by a sale or a dispatch were held for it first. */

@@ -106,6 +106,24 @@ public class WarehouseStock extends PanacheEntityBase {
         return new StockMovement(sku, warehouseCode, Kind.RETURN_TO_QUARANTINE, units, entry, now);
     }
 
+    /**
+     * Inspected units leave quarantine: released, they are recorded on hand by the caller (a
+     * QUARANTINE_RELEASED movement through {@link #record}); written off, by the movement returned.
+     */
+    public Optional<StockMovement> leaveQuarantine(long units, boolean release, Entry entry, Instant now) {
+        if (units <= 0) {
+            throw new RuleViolation("units-not-positive", "Units leaving quarantine must be positive: " + units);
+        }
+        if (units > quarantined) {
+            throw new RuleViolation("not-in-quarantine", "Only " + quarantined + " of " + sku + " are in quarantine in "
+                    + warehouseCode + ", not " + units);
+        }
+        quarantined -= units;
+        updatedAt = now;
+        return release ? Optional.empty()
+                : Optional.of(new StockMovement(sku, warehouseCode, Kind.QUARANTINE_WRITTEN_OFF, -units, entry, now));
+    }
+
     public long quarantined() {
         return quarantined;
     }

@@ -28,7 +28,8 @@ public class MovementResource {
 
     @GET
     @Operation(summary = "A SKU's movements, newest first, optionally of one kind (RECEIPT, SALE, RETURN_TO_STOCK, "
-            + "ADJUSTMENT, TRANSFER_OUT, TRANSFER_IN); 404 for an unknown SKU or another merchant's")
+            + "RETURN_TO_QUARANTINE, QUARANTINE_RELEASED, QUARANTINE_WRITTEN_OFF, ADJUSTMENT, TRANSFER_OUT, TRANSFER_IN); "
+            + "404 for an unknown SKU or another merchant's")
     public List<MovementView> of(@QueryParam("sku") @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String sku,
                                  @QueryParam("kind") StockMovement.Kind kind,
                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,

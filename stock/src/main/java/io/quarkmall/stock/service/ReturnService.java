@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
  * warehouses the order's units left (its reservation's allocations, or a flash sale's warehouse for
  * units bought through a flash-sale ticket), less what earlier returns of the order put back there.
  * SELLABLE units are on hand and sellable again (RETURN_TO_STOCK); the others are set apart in
- * quarantine (RETURN_TO_QUARANTINE). Each movement's reference names the order and the request.
+ * quarantine (RETURN_TO_QUARANTINE). Each movement's reference names the order and the request. The
+ * units taken back no longer count as sold in the sales history.
  */
 @ApplicationScoped
 public class ReturnService {
@@ -32,10 +33,12 @@ public class ReturnService {
     private static final String SAGA = "order-saga";
 
     private final StockLedger ledger;
+    private final SalesHistory sales;
     private final Clock clock;
 
-    ReturnService(StockLedger ledger, Clock clock) {
+    ReturnService(StockLedger ledger, SalesHistory sales, Clock clock) {
         this.ledger = ledger;
+        this.sales = sales;
         this.clock = clock;
     }
 
@@ -64,6 +67,7 @@ public class ReturnService {
                     stock.quarantine(putback.units(), entry, clock.instant()).persist();
                 }
             }
+            sales.returned(orderId, line.sku(), putbacks.stream().mapToLong(Putback::units).sum());
         }
     }
 

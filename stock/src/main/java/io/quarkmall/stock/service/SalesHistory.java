@@ -61,6 +61,12 @@ public class SalesHistory {
         });
     }
 
+    /** Shoppers sent back so many units of the SKU the order sold, and stock took them back: they no longer count as sold. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void returned(long orderId, String sku, long units) {
+        SkuSale.returned(orderId, sku, units);
+    }
+
     /** The paid order was cancelled before it shipped and its units are back: its sales no longer count. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelled(long orderId) {

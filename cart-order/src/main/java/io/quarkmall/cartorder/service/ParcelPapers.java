@@ -1,0 +1,65 @@
+package io.quarkmall.cartorder.service;
+
+import io.quarkmall.cartorder.config.OrderConfig;
+import io.quarkmall.cartorder.documents.ShippingDocuments;
+import io.quarkmall.cartorder.documents.ShippingDocuments.Item;
+import io.quarkmall.cartorder.documents.ShippingDocuments.Parcel;
+import io.quarkmall.cartorder.documents.ShippingDocuments.Sender;
+import io.quarkmall.cartorder.domain.OperatorScope;
+import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.cartorder.domain.PostalAddress;
+import io.quarkmall.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+
+/**
+ * The papers the warehouse packs a paid order with, for the operators who may see the order: its
+ * packing list from payment on, its label once the carrier has given the parcel a waybill. Made
+ * afresh from the order on each request (an order's lines, address and waybill no longer change
+ * once it is paid and booked), so nothing with the recipient's address is kept beside the sealed one.
+ */
+@ApplicationScoped
+public class ParcelPapers {
+
+    private final AddressSeals addresses;
+    private final OrderConfig config;
+    private final Clock clock;
+
+    ParcelPapers(AddressSeals addresses, OrderConfig config, Clock clock) {
+        this.addresses = addresses;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public byte[] packingList(OperatorScope scope, long orderId) {
+        Order order = paid(scope, orderId);
+        return ShippingDocuments.packingList(parcel(order, addresses.deliveryAddressOf(order).orElse(null)), clock.instant());
+    }
+
+    public byte[] label(OperatorScope scope, long orderId) {
+        Order order = paid(scope, orderId);
+        if (order.trackingNumber().isEmpty()) {
+            throw ProblemException.conflict("label-not-ready",
+                    "Order " + orderId + " has no waybill yet: its label is made once the carrier has booked the parcel.");
+        }
+        PostalAddress to = addresses.deliveryAddressOf(order).orElseThrow(() -> ProblemException.conflict(
+                "no-delivery-address", "Order " + orderId + " has no delivery address to print on a label."));
+        var documents = config.documents();
+        return ShippingDocuments.label(parcel(order, to),
+                new Sender(documents.senderName(), documents.senderPhone(), documents.senderAddress()), clock.instant());
+    }
+
+    private static Order paid(OperatorScope scope, long orderId) {
+        Order order = scope.order(orderId).orElseThrow(() -> ProblemException.notFound("Order " + orderId));
+        if (!order.paidFor()) {
+            throw ProblemException.conflict("order-not-paid", "Order " + orderId + " is " + order.status()
+                    + ": a parcel's papers are made for a paid order that was not cancelled.");
+        }
+        return order;
+    }
+
+    private static Parcel parcel(Order order, PostalAddress to) {
+        return new Parcel(order.id(), order.createdAt(), order.carrier().orElse(null), order.trackingNumber().orElse(null),
+                to, order.lines().stream().map(line -> new Item(line.sku(), line.productName(), line.quantity())).toList());
+    }
+}

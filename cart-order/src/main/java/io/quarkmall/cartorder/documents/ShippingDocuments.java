@@ -120,7 +120,7 @@ public final class ShippingDocuments {
                 page.text(left, y - 12, 11, "共 " + parcel.pieces() + " 件 Total pieces " + parcel.pieces());
                 page.text(left, y - 50, 10, "拣货 Picked by ____________      复核 Checked by ____________");
             }
-            page.text(left, 40, 8, "打印 Printed " + WHEN.format(printedAt) + "  ·  Quarkmall");
+            page.text(left, 40, 8, "打印 Printed " + WHEN.format(printedAt) + "  |  Quarkmall");
         }
         return pdf.bytes();
     }
@@ -185,9 +185,9 @@ public final class ShippingDocuments {
             return text;
         }
         var cut = new StringBuilder(text);
-        while (cut.length() > 0 && Pdf.width(cut + "…", fontSize) > maxWidth) {
+        while (cut.length() > 0 && Pdf.width(cut + "...", fontSize) > maxWidth) {
             cut.setLength(cut.length() - 1);
         }
-        return cut + "…";
+        return cut + "...";
     }
 }

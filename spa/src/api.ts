@@ -38,14 +38,29 @@ export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
-/** The edge's /api/<service>/... routes, with the signed-in user's token when there is one. */
-export class Api {
-  constructor(readonly base: string, readonly token: TokenSource) {}
+/** The language the reader chose in the page: i18n keeps it on <html lang>. */
+function pageLanguage(): string | undefined {
+  return typeof document === 'undefined' ? undefined : document.documentElement.lang || undefined;
+}
 
-  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
+/**
+ * The edge's /api/<service>/... routes, with the signed-in user's token when there is one, in the
+ * language chosen in the page (the services write texts and emails in it), not only the browser's.
+ */
+export class Api {
+  constructor(readonly base: string, readonly token: TokenSource, readonly language: () => string | undefined = pageLanguage) {}
+
+  private headers(): Record<string, string> {
+    const headers: Record<string, string> = {};
     const token = this.token();
     if (token) headers.Authorization = `Bearer ${token}`;
+    const language = this.language();
+    if (language) headers['Accept-Language'] = language;
+    return headers;
+  }
+
+  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...this.headers(), ...options.headers };
     const raw = options.body instanceof Blob; // an image goes as itself, with its own type
     if (options.body !== undefined) headers['Content-Type'] = raw ? (options.body as Blob).type : 'application/json';
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
@@ -66,10 +81,9 @@ export class Api {
 
   /** A binary answer (an image, a PDF) read with the token. */
   async blob(path: string): Promise<Blob> {
-    const token = this.token();
     let response: Response;
     try {
-      response = await fetch(this.base + path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      response = await fetch(this.base + path, { headers: this.headers() });
     } catch {
       throw new ApiError(0, 'Network error', '', 'network');
     }

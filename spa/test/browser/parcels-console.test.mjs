@@ -1,7 +1,8 @@
 // The console's parcels in a real browser against the running mall, on a desktop in Chinese: a shopper
 // of the test's own pays for an order whose parcel the SF-like carrier's sandbox is scripted to lose;
 // an admin finds it among the parcels needing attention, with its waybill and its last scan in words,
-// and among every parcel; then prints the order's label and packing list from its page in the console.
+// and among every parcel; then prints the order's label and packing list from its page in the console, and
+// the labels of every parcel being packed (another order, booked and not yet picked up) from the orders page.
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,6 +71,35 @@ describe('the console’s parcels on a desktop in zh-CN', () => {
       assert.ok(pdf.includes(text), `${file} prints ${words}`);
     }
     await shot(page, 'desktop', 'console-order-papers');
+    await page.close();
+  });
+
+  test('the labels of every parcel being packed print in one PDF from the orders page', async () => {
+    await api('PUT', `/cart-order/cart/lines/${sku}`, { token, body: { quantity: 1 } });
+    const placed = await api('POST', '/cart-order/checkout', { token });
+    assert.equal(placed.status, 201, `checkout: ${JSON.stringify(placed.json)}`);
+    const id = placed.json.id;
+    // Booked, then a minute before the carrier's first scan: the parcel waits to be picked up meanwhile.
+    await fetch(`${CARRIER}/sandbox/journeys/QM-${id}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ journey: 'normal', stepMillis: 60_000 }),
+    });
+    const key = randomUUID();
+    await until(`order ${id} to be paid`, async () => (await api('POST', '/pay/payments',
+      { token, key, body: { orderId: id, channel: 'sandbox', token: 'tok_sandbox_success' } })).status === 201);
+    await until(`order ${id} to be packed`, async () => (await api('GET', `/cart-order/orders/${id}`, { token })).json?.status === 'FULFILLING');
+    const waybill = (await api('GET', '/shipping/shipments', { token, query: { orderId: id } })).json[0].trackingNumber;
+
+    const page = await newPage(browser, 'desktop', 'zh-CN');
+    await page.goto(`${MALL}/console/orders`);
+    await signIn(page, 'admin');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }),
+      page.getByRole('button', { name: '打印全部打包中包裹的面单（PDF）' }).click()]);
+    assert.equal(download.suggestedFilename(), 'labels-fulfilling.pdf');
+    const pdf = await readFile(await download.path());
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    const text = Buffer.from([...waybill].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()).join(''));
+    assert.ok(pdf.includes(text), `the batch has the label of ${waybill}`);
+    assert.deepEqual(page.failures, []);
     await page.close();
   });
 });

@@ -57,3 +57,32 @@ describe('a change invalidates what it changed and nothing else', () => {
     expect(stale(client)).toEqual([queries.pointsBalance(api).queryKey, queries.points(api).queryKey]);
   });
 });
+
+describe('the services hear the language chosen in the page', () => {
+  const sent = async (language: string | undefined, call: (api: Api) => Promise<unknown>) => {
+    const seen: Record<string, string>[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (_url: string, init: RequestInit) => {
+      seen.push(init.headers as Record<string, string>);
+      return new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }) as typeof fetch;
+    try {
+      await call(new Api('', () => 'token-1', () => language));
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    return seen[0];
+  };
+
+  test('a request and a file read carry it with the token', async () => {
+    for (const call of [(api: Api) => api.request('/cart-order/orders'), (api: Api) => api.blob('/cart-order/operator/orders/1/label')]) {
+      const headers = await sent('zh-CN', call);
+      expect(headers['Accept-Language']).toBe('zh-CN');
+      expect(headers.Authorization).toBe('Bearer token-1');
+    }
+  });
+
+  test('without a page language the browser\'s own is left to speak', async () => {
+    expect(await sent(undefined, (api) => api.request('/cart-order/orders'))).not.toHaveProperty('Accept-Language');
+  });
+});

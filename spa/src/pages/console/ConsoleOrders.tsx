@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { OrderAmounts } from '../../components/Amounts';
 import { DeliverTo } from '../../components/DeliveryAddress';
-import { ParcelPapers } from '../../components/ParcelPapers';
+import { BatchLabels, ParcelPapers } from '../../components/ParcelPapers';
 import { Loaded } from '../../components/Status';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Timeline } from '../../components/Timeline';
@@ -29,6 +29,7 @@ export function ConsoleOrders() {
           {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}` as MessageKey)}</option>)}
         </select>
       </label>
+      <BatchLabels />
       <Loaded query={orders}>
         {(list) => list.length === 0 ? <p className="notice">{t('console.noOrders')}</p> : (
           <table className="table">

@@ -71,6 +71,21 @@ class ParcelPapersTest {
                 && label.contains("139****1234") && label.contains("杭州市"), label);
         assertFalse(label.contains("13900001234"), "the recipient's phone is masked on the label");
         assertTrue(text(paper("admin", orderId, "packing-list").statusCode(200).extract().asByteArray()).contains(waybill));
+
+        // The batch of parcels waiting for pick-up, newest first, one label a page: this one is among them.
+        byte[] batch = given().auth().oauth2(Tokens.of("admin")).when().get("/operator/orders/labels").then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(batch)) {
+            var firstPage = new PDFTextStripper();
+            firstPage.setEndPage(1);
+            String first = firstPage.getText(document);
+            assertTrue(first.contains(waybill), "the newest order's label comes first:\n" + first);
+        }
+        given().auth().oauth2(Tokens.of("admin")).queryParam("status", "PENDING").when().get("/operator/orders/labels")
+                .then().statusCode(409).body("type", equalTo("https://quarkmall.io/problems/nothing-to-label"));
+        given().auth().oauth2(Tokens.of("admin")).queryParam("status", "LOST").when().get("/operator/orders/labels")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of("shopper")).when().get("/operator/orders/labels").then().statusCode(403);
     }
 
     @Test

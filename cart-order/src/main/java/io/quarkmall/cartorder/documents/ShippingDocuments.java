@@ -44,8 +44,17 @@ public final class ShippingDocuments {
     }
 
     public static byte[] label(Parcel parcel, Sender sender, Instant printedAt) {
+        return labels(List.of(parcel), sender, printedAt);
+    }
+
+    /** One label a page, in the order given: a warehouse prints a batch at once. */
+    public static byte[] labels(List<Parcel> parcels, Sender sender, Instant printedAt) {
         var pdf = new Pdf();
-        var page = pdf.page(Pdf.Size.LABEL);
+        parcels.forEach(parcel -> drawLabel(pdf.page(Pdf.Size.LABEL), parcel, sender, printedAt));
+        return pdf.bytes();
+    }
+
+    private static void drawLabel(Pdf.Page page, Parcel parcel, Sender sender, Instant printedAt) {
         float width = page.size().width() - 2 * MARGIN;
         float y = page.size().height() - 30;
         page.text(MARGIN, y, 14, carrierName(parcel.carrier()));
@@ -84,7 +93,6 @@ public final class ShippingDocuments {
         page.text(MARGIN, y - 16, 10, "订单 Order " + parcel.orderId() + "   件数 Pieces " + parcel.pieces());
         page.text(MARGIN, y - 30, 8, "打印 Printed " + WHEN.format(printedAt));
         page.text(MARGIN, 14, 7, "Quarkmall");
-        return pdf.bytes();
     }
 
     public static byte[] packingList(Parcel parcel, Instant printedAt) {

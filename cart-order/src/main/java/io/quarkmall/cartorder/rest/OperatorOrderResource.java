@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -58,6 +59,19 @@ public class OperatorOrderResource {
     @Operation(summary = "One order with its lines, timeline and delivery address (to fulfil it); 404 if the caller may not see it")
     public OrderView order(@PathParam("id") long id) {
         return scope().order(id).map(o -> OrderView.of(o, addresses.deliveryAddressOf(o))).orElseThrow(() -> ProblemException.notFound("Order " + id));
+    }
+
+    @GET
+    @Path("/labels")
+    @Produces({PDF, "application/problem+json"})
+    @Operation(summary = "The labels of the caller's orders in one status (FULFILLING, booked and waiting for pick-up, "
+            + "unless another is given) that have a waybill and an address, newest first, at most 100, one a page; 400 for "
+            + "an unknown status, 409 nothing-to-label if none has")
+    @APIResponse(responseCode = "200", description = "The labels", content = @Content(mediaType = PDF,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response labels(@QueryParam("status") @DefaultValue("FULFILLING") String status) {
+        OrderStatus chosen = StatusParam.of(OrderStatus.class, status, "order").orElse(OrderStatus.FULFILLING);
+        return pdf(papers.labels(scope(), chosen), "labels-" + chosen.name().toLowerCase(Locale.ROOT) + ".pdf");
     }
 
     @GET

@@ -7,10 +7,14 @@ import io.quarkmall.cartorder.documents.ShippingDocuments.Parcel;
 import io.quarkmall.cartorder.documents.ShippingDocuments.Sender;
 import io.quarkmall.cartorder.domain.OperatorScope;
 import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.cartorder.domain.OrderStatus;
 import io.quarkmall.cartorder.domain.PostalAddress;
 import io.quarkmall.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The papers the warehouse packs a paid order with, for the operators who may see the order: its
@@ -47,6 +51,29 @@ public class ParcelPapers {
         var documents = config.documents();
         return ShippingDocuments.label(parcel(order, to),
                 new Sender(documents.senderName(), documents.senderPhone(), documents.senderAddress()), clock.instant());
+    }
+
+    /** At most this many labels in one batch: the newest orders in the status first. */
+    public static final int MOST_LABELS = 100;
+
+    /**
+     * The labels of the caller's orders in {@code status} (FULFILLING: booked, waiting for pick-up) that
+     * have a waybill and an address, newest first, one a page; 409 nothing-to-label if none has.
+     */
+    public byte[] labels(OperatorScope scope, OrderStatus status) {
+        var documents = config.documents();
+        List<Parcel> parcels = new ArrayList<>();
+        for (Order order : scope.orders(Optional.of(status), 0, MOST_LABELS)) {
+            if (order.paidFor() && order.trackingNumber().isPresent()) {
+                addresses.deliveryAddressOf(order).ifPresent(to -> parcels.add(parcel(order, to)));
+            }
+        }
+        if (parcels.isEmpty()) {
+            throw ProblemException.conflict("nothing-to-label", "No " + status + " order you may see has a waybill and an "
+                    + "address to print on a label.");
+        }
+        return ShippingDocuments.labels(parcels, new Sender(documents.senderName(), documents.senderPhone(),
+                documents.senderAddress()), clock.instant());
     }
 
     private static Order paid(OperatorScope scope, long orderId) {

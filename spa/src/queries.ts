@@ -232,6 +232,10 @@ export const queries = {
     queryKey: [...keys.stock, 'levels', sku],
     queryFn: () => api.request<WarehouseStock[]>(`/stock/levels/${encodeURIComponent(sku)}`),
   }),
+  quarantine: (api: Api) => queryOptions({
+    queryKey: [...keys.stock, 'quarantine'],
+    queryFn: () => api.request<WarehouseStock[]>('/stock/quarantine'),
+  }),
   movements: (api: Api, sku: string, kind: string, page: number) => queryOptions({
     queryKey: [...keys.stock, 'movements', sku, kind, page],
     queryFn: () => api.request<Movement[]>('/stock/movements', { query: { sku, kind: kind || undefined, page, size: MOVEMENTS_PAGE } }),

@@ -1,7 +1,8 @@
 // Quarantined returns in a real browser against the running mall, on a desktop in English: a shopper of
 // the test's own returns one unit of a delivered order, the merchant receives it into quarantine (all
-// through the API); then on the console's SKU page the merchant writes the inspection note and
-// releases the unit onto the shelf, and stock has it on hand and sellable again.
+// through the API); then the merchant finds it among the returns awaiting inspection on the console's
+// stock page, and on its SKU's page writes the inspection note and releases the unit onto the shelf,
+// and stock has it on hand and sellable again.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { anAddress, api, deliveredOrder, listedProduct, newShopper, paidOrder, tokenOf, until } from './api.mjs';
@@ -50,8 +51,13 @@ describe('a quarantined return released in the console on a desktop in English',
   test('the merchant releases the inspected unit onto the shelf', async () => {
     const before = (await levels(sku)).find((level) => level.warehouse === warehouse);
     const page = await newPage(browser, 'desktop', 'en-US');
-    await page.goto(`${MALL}/console/stock/skus/${sku}`);
+    await page.goto(`${MALL}/console/stock`);
     await signIn(page, 'merchant');
+    // The stock page lists the returns awaiting inspection; the SKU's row leads to its page.
+    const waiting = page.getByTestId('quarantine-list').locator(`tr[data-quarantined-sku="${sku}"]`);
+    assert.match(await waiting.innerText(), new RegExp(`${sku}\\s+${warehouse}\\s+1`));
+    await waiting.getByRole('link', { name: sku }).click();
+    await page.waitForURL(new RegExp(`/console/stock/skus/${sku}$`));
     const row = page.locator(`tr[data-warehouse="${warehouse}"]`);
     await row.getByTestId('quarantined').filter({ hasText: /^\s*1/ }).waitFor();
     await row.getByPlaceholder('Inspection note').fill('box dented, goods fine');

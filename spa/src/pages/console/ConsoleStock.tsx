@@ -5,6 +5,7 @@ import type { ProductView, StockView } from '../../api';
 import { ErrorBox, Loaded } from '../../components/Status';
 import { localName, useI18n, type Lang } from '../../i18n';
 import { asApiError, keys, queries, useApiClient } from '../../queries';
+import { QuarantineList } from './StockQuarantine';
 
 interface Row { sku: string; product: string; level: StockView | undefined }
 
@@ -62,16 +63,19 @@ export function ConsoleStock() {
     }),
   });
   return (
-    <Loaded query={both}>
-      {({ products, levels }) => {
-        const rows = rowsOf(products, levels, lang);
-        return rows.length === 0 ? <p className="notice">{t('console.noProducts')}</p> : (
-          <table className="table">
-            <thead><tr><th>SKU</th><th>{t('console.reserved')}</th><th>{t('console.available')}</th><th>{t('console.onHand')}</th></tr></thead>
-            <tbody>{rows.map((row) => <StockRow key={row.sku} row={row} />)}</tbody>
-          </table>
-        );
-      }}
-    </Loaded>
+    <>
+      <QuarantineList />
+      <Loaded query={both}>
+        {({ products, levels }) => {
+          const rows = rowsOf(products, levels, lang);
+          return rows.length === 0 ? <p className="notice">{t('console.noProducts')}</p> : (
+            <table className="table">
+              <thead><tr><th>SKU</th><th>{t('console.reserved')}</th><th>{t('console.available')}</th><th>{t('console.onHand')}</th></tr></thead>
+              <tbody>{rows.map((row) => <StockRow key={row.sku} row={row} />)}</tbody>
+            </table>
+          );
+        }}
+      </Loaded>
+    </>
   );
 }

@@ -1,9 +1,13 @@
 package io.quarkmall.stock;
 
 import static io.quarkmall.stock.CatalogAnnouncements.stocked;
+import static io.quarkmall.stock.StockOperations.get;
 import static io.quarkmall.stock.StockOperations.levelIn;
 import static io.quarkmall.stock.StockOperations.post;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +88,25 @@ class QuarantineDecisionsTest {
 
         assertEquals(2, quarantined(sku));
         assertEquals(List.of(2L, 0L, 2L, 0L), levelIn(sku, Warehouse.DEFAULT));
+    }
+
+    @Test
+    void units_awaiting_inspection_are_listed_for_their_merchant_and_the_admin_alone() {
+        String mine = quarantinedSku(3);
+        String theirs = CatalogAnnouncements.newSku("QUAR-THEIRS");
+        CatalogAnnouncements.drafted("another-merchant", theirs);
+        QuarkusTransaction.requiringNew().run(() -> WarehouseStock.lockOrOpen(theirs, Warehouse.DEFAULT, Instant.now())
+                .quarantine(2, new Entry("returned by the shopper, in quarantine", "order:2:after-sales:2", "order-saga"),
+                        Instant.now()).persist());
+
+        get("merchant", "/quarantine").statusCode(200).body("sku", hasItem(mine)).body("sku", not(hasItem(theirs)))
+                .body("find { it.sku == '" + mine + "' }.quarantined", equalTo(3))
+                .body("find { it.sku == '" + mine + "' }.warehouse", equalTo(Warehouse.DEFAULT));
+        get("admin", "/quarantine").statusCode(200).body("sku", hasItems(mine, theirs));
+        get("shopper", "/quarantine").statusCode(403);
+
+        decide("merchant", mine, Warehouse.DEFAULT, Map.of("outcome", "WRITE_OFF", "units", 3)).statusCode(200);
+        get("merchant", "/quarantine").statusCode(200).body("sku", not(hasItem(mine)));
     }
 
     @Test

@@ -23,6 +23,11 @@ public record OperatorScope(String merchantId, boolean admin) {
         return admin ? StockLevel.page(page, size) : StockLevel.pageOf(merchantId, page, size);
     }
 
+    /** Stock of the SKUs it may see with units in quarantine, the longest waiting first. */
+    public List<WarehouseStock> inQuarantine(int limit) {
+        return WarehouseStock.inQuarantine(admin ? null : merchantId, limit);
+    }
+
     private boolean sees(StockLevel level) {
         return admin || level.ownedBy(merchantId);
     }

@@ -69,6 +69,21 @@ public class WarehouseStock extends PanacheEntityBase {
         return list("sku", Sort.ascending("warehouseCode"), sku);
     }
 
+    /**
+     * Stock with returned units set apart awaiting inspection, the longest waiting first; of one
+     * merchant's SKUs, or (merchantId null) of every SKU.
+     */
+    public static List<WarehouseStock> inQuarantine(String merchantId, int limit) {
+        String owned = merchantId == null ? ""
+                : " and exists (select 1 from StockLevel l where l.sku = w.sku and l.merchantId = :merchant)";
+        var query = getEntityManager().createQuery("select w from WarehouseStock w where w.quarantined > 0" + owned
+                + " order by w.updatedAt, w.id", WarehouseStock.class).setMaxResults(limit);
+        if (merchantId != null) {
+            query.setParameter("merchant", merchantId);
+        }
+        return query.getResultList();
+    }
+
     public static Optional<WarehouseStock> of(String sku, String warehouseCode) {
         return find("sku = ?1 and warehouseCode = ?2", sku, warehouseCode).firstResultOptional();
     }

@@ -25,6 +25,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class ParcelPapers {
 
+    /** At most this many labels in one batch: the newest orders in the status first. */
+    private static final int MOST_LABELS = 100;
+
     private final AddressSeals addresses;
     private final OrderConfig config;
     private final Clock clock;
@@ -48,20 +51,14 @@ public class ParcelPapers {
         }
         PostalAddress to = addresses.deliveryAddressOf(order).orElseThrow(() -> ProblemException.conflict(
                 "no-delivery-address", "Order " + orderId + " has no delivery address to print on a label."));
-        var documents = config.documents();
-        return ShippingDocuments.label(parcel(order, to),
-                new Sender(documents.senderName(), documents.senderPhone(), documents.senderAddress()), clock.instant());
+        return ShippingDocuments.label(parcel(order, to), sender(), clock.instant());
     }
-
-    /** At most this many labels in one batch: the newest orders in the status first. */
-    public static final int MOST_LABELS = 100;
 
     /**
      * The labels of the caller's orders in {@code status} (FULFILLING: booked, waiting for pick-up) that
      * have a waybill and an address, newest first, one a page; 409 nothing-to-label if none has.
      */
     public byte[] labels(OperatorScope scope, OrderStatus status) {
-        var documents = config.documents();
         List<Parcel> parcels = new ArrayList<>();
         for (Order order : scope.orders(Optional.of(status), 0, MOST_LABELS)) {
             if (order.paidFor() && order.trackingNumber().isPresent()) {
@@ -72,8 +69,13 @@ public class ParcelPapers {
             throw ProblemException.conflict("nothing-to-label", "No " + status + " order you may see has a waybill and an "
                     + "address to print on a label.");
         }
-        return ShippingDocuments.labels(parcels, new Sender(documents.senderName(), documents.senderPhone(),
-                documents.senderAddress()), clock.instant());
+        return ShippingDocuments.labels(parcels, sender(), clock.instant());
+    }
+
+    /** The mall's dispatch warehouse, as configured. */
+    private Sender sender() {
+        var documents = config.documents();
+        return new Sender(documents.senderName(), documents.senderPhone(), documents.senderAddress());
     }
 
     private static Order paid(OperatorScope scope, long orderId) {

@@ -156,6 +156,9 @@ export type SaleToken = stock['schemas']['Issued'];
 /** A buy attempt admitted (201, or 200 when replayed): stock's document gives this answer no schema (FlashSalePurchaseResource.Admission). */
 export interface FlashSaleAdmission { saleId: number; outcome: 'ADMITTED'; ticketId: string }
 export type Cart = CartOrderSchemas['Cart'];
+/** One delivery service for the cart as cart-order prices it (freeFrom null: never free). */
+export type ShippingOptionView = Omit<CartOrderSchemas['ShippingOptionView'], 'freeFrom'> & { freeFrom: Money | null };
+export type ShippingOption = 'STANDARD' | 'EXPRESS';
 /** The optional parts of an address: null when not given (cart-order's views write every field). */
 type OptionalAddressPart = 'province' | 'district' | 'line2' | 'postcode' | 'label';
 type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };

@@ -6,7 +6,7 @@ import {
   type PointsAccount, type ProductView, type SearchHit, type ShipmentView, type StockView, type TrackingView,
   type FlashSale, type Movement, type RankedSku, type SkuAnalysis, type StockAlert, type Transfer, type Warehouse, type WarehouseStock,
 } from './api';
-import type { AddressView, AfterSalesRequest, AfterSalesStatus, FlashSaleView, MessageView, NotificationSettings, SaleToken } from './api';
+import type { AddressView, ShippingOptionView, AfterSalesRequest, AfterSalesStatus, FlashSaleView, MessageView, NotificationSettings, SaleToken } from './api';
 import type { AdminPayment, PayChannel, PaymentRefund, PaymentView, ReconciliationReport, ReconciliationSummary, RiskReview } from './api';
 import type { OperatorShipment } from './api';
 import { synced } from './flash/clock';
@@ -321,6 +321,11 @@ export const queries = {
   addresses: (api: Api) => queryOptions({
     queryKey: keys.addresses,
     queryFn: () => api.request<AddressView[]>('/cart-order/addresses'),
+  }),
+  /** What each delivery service would cost the caller's cart to that address (null: the default); read again with the cart. */
+  shippingOptions: (api: Api, addressId: number | null) => queryOptions({
+    queryKey: [...keys.cart, 'shipping', addressId],
+    queryFn: () => api.request<ShippingOptionView[]>('/cart-order/cart/shipping-options', { query: { addressId: addressId ?? undefined } }),
   }),
   /** The caller's messages, newest first, {@code size} of them. */
   messages: (api: Api, size: number) => queryOptions({

@@ -46,6 +46,17 @@ export const addressEn = {
   'address.manage': 'Manage addresses',
   'address.addAnother': 'Add another address',
   'address.notYours': 'The chosen address is no longer in your address book (it may have been deleted). Choose another one and check out again; your cart is kept.',
+  'shipping.title': 'Delivery',
+  'shipping.choose': 'Choose how it is delivered',
+  'shipping.STANDARD': 'Standard delivery',
+  'shipping.EXPRESS': 'Express delivery',
+  'shipping.days': '{min}–{max} days after dispatch',
+  'shipping.free': 'Free',
+  'shipping.freeFrom': 'Free from {amount} of goods',
+  'shipping.weight': 'Parcel {kg} kg',
+  'shipping.zone.REMOTE': 'Remote region',
+  'shipping.zone.INTERNATIONAL': 'International',
+  'shipping.fee': 'Delivery: {option}',
 };
 
 export const addressZhCN: Record<keyof typeof addressEn, string> = {
@@ -95,4 +106,15 @@ export const addressZhCN: Record<keyof typeof addressEn, string> = {
   'address.manage': '管理收货地址',
   'address.addAnother': '新增其他地址',
   'address.notYours': '所选地址已不在您的地址簿中（可能已被删除）。请选择其他地址后重新结算；购物车已保留。',
+  'shipping.title': '配送方式',
+  'shipping.choose': '选择配送方式',
+  'shipping.STANDARD': '标准快递',
+  'shipping.EXPRESS': '特快专递',
+  'shipping.days': '发货后 {min}–{max} 天送达',
+  'shipping.free': '包邮',
+  'shipping.freeFrom': '商品满 {amount} 包邮',
+  'shipping.weight': '包裹 {kg} 公斤',
+  'shipping.zone.REMOTE': '偏远地区',
+  'shipping.zone.INTERNATIONAL': '国际',
+  'shipping.fee': '运费：{option}',
 };

@@ -1,4 +1,4 @@
-import type { OrderView } from '../api';
+import type { OrderView, ShippingOption } from '../api';
 import { useI18n } from '../i18n';
 import { formatMoney, type Money } from '../money';
 
@@ -6,14 +6,17 @@ import { formatMoney, type Money } from '../money';
 export interface AmountOff { label: string; amount: Money }
 
 /**
- * The goods' subtotal, each thing taken off it line by line, and what is left to pay in money;
- * without anything taken off, the total alone.
+ * The goods' subtotal, each thing taken off it line by line, a delivery fee added, and what is left
+ * to pay in money; with nothing taken off or added, the total alone.
  */
-export function Amounts({ subtotal, off, total, testId }: { subtotal: Money; off: AmountOff[]; total: Money; testId?: string }) {
+export function Amounts({ subtotal, off, added = [], total, testId }: {
+  subtotal: Money; off: AmountOff[]; added?: AmountOff[]; total: Money; testId?: string;
+}) {
   const { t, lang } = useI18n();
+  const itemised = off.length + added.length > 0;
   return (
     <dl className="amounts">
-      {off.length > 0 && (
+      {itemised && (
         <>
           <div><dt>{t('amounts.subtotal')}</dt><dd>{formatMoney(subtotal, lang)}</dd></div>
           {off.map((o, i) => (
@@ -22,10 +25,15 @@ export function Amounts({ subtotal, off, total, testId }: { subtotal: Money; off
               <dt>{o.label}</dt><dd>{'\u2212'}{formatMoney(o.amount, lang)}</dd>
             </div>
           ))}
+          {added.map((a, i) => (
+            <div key={`added-${i}`} className="added" data-testid="amount-added">
+              <dt>{a.label}</dt><dd>+{formatMoney(a.amount, lang)}</dd>
+            </div>
+          ))}
         </>
       )}
       <div className="total">
-        <dt>{off.length > 0 ? t('amounts.toPay') : t('order.total')}</dt>
+        <dt>{itemised ? t('amounts.toPay') : t('order.total')}</dt>
         <dd data-testid={testId}>{formatMoney(total, lang)}</dd>
       </div>
     </dl>
@@ -44,10 +52,13 @@ export function OrderAmounts({ order }: { order: OrderView }) {
     return known(`amounts.${a.kind}`, a.description);
   };
   const off = order.adjustments.map((a) => ({ label: labelOf(a), amount: a.amount }));
+  // Free delivery adds no line; a paid one is named by its service.
+  const added = order.shipping.fee.amountMinor > 0
+    ? [{ label: t('shipping.fee', { option: t(`shipping.${order.shipping.option as ShippingOption}`) }), amount: order.shipping.fee }] : [];
   return (
     <>
       {order.kind === 'REDEMPTION' && <p className="redeemed-with" data-testid="redeemed-with">{t('order.redeemedWith', { points: order.pointsUsed.toLocaleString(lang) })}</p>}
-      <Amounts subtotal={order.subtotal} off={off} total={order.total} testId="order-total" />
+      <Amounts subtotal={order.subtotal} off={off} added={added} total={order.total} testId="order-total" />
     </>
   );
 }

@@ -724,6 +724,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cart-order/cart/shipping-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each delivery service would cost the cart, cheapest first, priced by the server from the rate card (the address's zone, the parcel's weight, free-shipping thresholds on the goods' value); empty for an empty cart. 422 address-not-yours for an address not in the caller's book, sku-unavailable, mixed-currencies or shipping-currency-unsupported as at checkout */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The caller's address to deliver to; absent: the default address (none: priced as the mainland) */
+                    addressId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingOptionView"][];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cart-order/checkout": {
         parameters: {
             query?: never;
@@ -733,7 +804,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Order everything in the cart at today's prices (Idempotency-Key required): 201 with the PENDING order; stock is then held or refused. 422 if the cart is empty or holds SKUs no longer for sale, or if the caller's unpaid orders are at a limit (too-many-unpaid-orders, too-many-units-held: pay or cancel one; the cart is kept), and if the points asked for exceed what points may pay (points-over-max-share). Coupons (couponId, repeated) apply first, as loyalty computes them: a coupon that does not apply is 422 coupon-not-applicable with each coupon's reason (violations: couponId=<id>), one not in the caller's wallet 422 coupon-not-yours, the cart kept either way; 503 coupons-unavailable (Retry-After) if loyalty cannot be asked now (check out without coupons, or retry). Points then pay part of what the coupons left. loyalty uses the coupons and holds the points before the order can be paid; if it cannot, the order is cancelled (COUPONS_REFUSED, POINTS_REFUSED). The order goes to addressId, one of the caller's addresses (422 address-not-yours, nothing ordered, for another's or an unknown one), else to the caller's default address, else (a caller with no address) it is placed without one; the address is copied onto the order */
+        /** Order everything in the cart at today's prices (Idempotency-Key required): 201 with the PENDING order; stock is then held or refused. 422 if the cart is empty or holds SKUs no longer for sale, or if the caller's unpaid orders are at a limit (too-many-unpaid-orders, too-many-units-held: pay or cancel one; the cart is kept), and if the points asked for exceed what points may pay (points-over-max-share). Coupons (couponId, repeated) apply first, as loyalty computes them: a coupon that does not apply is 422 coupon-not-applicable with each coupon's reason (violations: couponId=<id>), one not in the caller's wallet 422 coupon-not-yours, the cart kept either way; 503 coupons-unavailable (Retry-After) if loyalty cannot be asked now (check out without coupons, or retry). Points then pay part of what the coupons left. loyalty uses the coupons and holds the points before the order can be paid; if it cannot, the order is cancelled (COUPONS_REFUSED, POINTS_REFUSED). The order goes to addressId, one of the caller's addresses (422 address-not-yours, nothing ordered, for another's or an unknown one), else to the caller's default address, else (a caller with no address) it is placed without one; the address is copied onto the order. It is delivered by the chosen shipping service (GET /cart/shipping-options says what each costs), whose fee is added to the total; 422 shipping-not-offered if that service does not serve the address's zone */
         post: {
             parameters: {
                 query?: {
@@ -743,6 +814,8 @@ export interface paths {
                     couponId?: number[];
                     /** @description Points to pay part of the order with (100 points = ¥1 by default, at most half the goods after coupons); absent or 0: none */
                     points?: number;
+                    /** @description The delivery service: STANDARD (the default) or EXPRESS */
+                    shipping?: string;
                 };
                 header: {
                     /** @description 1 to 200 visible ASCII characters, new for each new request; a retry with the same key and request gets the first answer again */
@@ -3670,6 +3743,7 @@ export interface components {
             timeline: components["schemas"]["StepView"][];
             flashSaleTicket: components["schemas"]["UUID"];
             deliveryAddress: components["schemas"]["DeliveryAddressView"];
+            shipping: components["schemas"]["ShippingView"];
         };
         PhotoView: {
             /** Format: int64 */
@@ -3731,6 +3805,22 @@ export interface components {
             emailAddress: string;
             /** @enum {string} */
             language: "zh-CN" | "en";
+        };
+        ShippingOptionView: {
+            option: string;
+            zone: string;
+            /** Format: int32 */
+            weightGrams: number;
+            fee: components["schemas"]["Money"];
+            freeFrom: components["schemas"]["Money"];
+            /** Format: int32 */
+            minDays: number;
+            /** Format: int32 */
+            maxDays: number;
+        };
+        ShippingView: {
+            option: string;
+            fee: components["schemas"]["Money"];
         };
         StepView: {
             status: string;

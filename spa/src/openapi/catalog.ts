@@ -65,7 +65,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a draft product with its SKUs (Idempotency-Key required); the first name is the default. A SKU with a pointsPrice can be redeemed in the points mall, for points plus pointsCash if set, at most redeemLimitPerShopper units per shopper if set; 422 (redemption-terms-invalid) if pointsCash or the limit come without a pointsPrice or pointsCash is in another currency than the price */
+        /** Create a draft product with its SKUs (Idempotency-Key required); the first name is the default. A SKU with a pointsPrice can be redeemed in the points mall, for points plus pointsCash if set, at most redeemLimitPerShopper units per shopper if set; 422 (redemption-terms-invalid) if pointsCash or the limit come without a pointsPrice or pointsCash is in another currency than the price. weightGrams (1 to 100000, optional) is one packed unit's weight, which checkout's shipping fees are computed from */
         post: {
             parameters: {
                 query?: never;
@@ -815,6 +815,8 @@ export interface components {
             pointsCash?: components["schemas"]["CashRequest"];
             /** Format: int32 */
             redeemLimitPerShopper?: number;
+            /** Format: int32 */
+            weightGrams?: number;
         };
         SkuView: {
             sku: string;
@@ -827,6 +829,8 @@ export interface components {
             pointsCash: components["schemas"]["Money"];
             /** Format: int32 */
             redeemLimitPerShopper: number;
+            /** Format: int32 */
+            weightGrams: number;
         };
         /** @description An RFC 9457 problem: type is stable for clients to switch on, title and detail are for people */
         Problem: {

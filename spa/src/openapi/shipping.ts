@@ -409,6 +409,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        DeliveryService: "STANDARD" | "EXPRESS";
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -421,6 +423,7 @@ export interface components {
             orderId: number;
             shopperId: string;
             carrier: string;
+            service: components["schemas"]["DeliveryService"];
             trackingNumber: string | null;
             status: components["schemas"]["Status"];
             createdAt: components["schemas"]["Instant"];
@@ -438,6 +441,7 @@ export interface components {
             /** Format: int64 */
             orderId: number;
             carrier: string;
+            service: components["schemas"]["DeliveryService"];
             trackingNumber: string | null;
             status: string;
             createdAt: components["schemas"]["Instant"];

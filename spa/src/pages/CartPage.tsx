@@ -1,13 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { newIdempotencyKey, type Cart, type OrderView } from '../api';
+import { newIdempotencyKey, type Cart, type OrderView, type ShippingOption, type ShippingOptionView } from '../api';
 import { chosenAddress, isAddressNotYours } from '../addresses/addressDraft';
+import { chosenShipping } from '../addresses/shipping';
 import { AddressPicker } from '../components/AddressPicker';
 import { Amounts } from '../components/Amounts';
 import { CheckoutProblem } from '../components/CheckoutProblem';
 import { CouponsInCart, useCouponQuote } from '../components/CouponsInCart';
 import { ProductArt } from '../components/ProductTile';
+import { ShippingChoice } from '../components/ShippingChoice';
 import { ErrorBox, Loaded, SignedInPage } from '../components/Status';
 import { NO_POINTS, UsePoints, requestedPoints, type PointsChoice } from '../components/UsePoints';
 import { localName, useI18n } from '../i18n';
@@ -20,9 +22,10 @@ interface LineChange { sku: string; quantity: number | null }
 
 /**
  * The cart's amounts in the order checkout takes them: its subtotal, what each chosen coupon and
- * then the points take off, and what is left to pay (several currencies: each one's total alone).
+ * then the points take off, the delivery fee, and what is left to pay (several currencies: each
+ * one's total alone).
  */
-function CartAmounts({ cart, amounts }: { cart: Cart; amounts: CheckoutAmounts | null }) {
+function CartAmounts({ cart, amounts, delivery }: { cart: Cart; amounts: CheckoutAmounts | null; delivery: ShippingOptionView | undefined }) {
   const { t, lang } = useI18n();
   if (!amounts) {
     return <p className="summary"><span>{t('cart.total')}</span><strong data-testid="cart-total">{cart.totals.map((m) => formatMoney(m, lang)).join(' + ')}</strong></p>;
@@ -33,7 +36,11 @@ function CartAmounts({ cart, amounts }: { cart: Cart; amounts: CheckoutAmounts |
     ...(amounts.points ? [{ label: t('amounts.points', { points: amounts.points.points.toLocaleString(lang) }),
       amount: { amountMinor: amounts.points.discountMinor, currency } }] : []),
   ];
-  return <Amounts subtotal={amounts.subtotal} off={off} total={amounts.total} testId="cart-total" />;
+  const fee = delivery && delivery.fee.currency === currency ? delivery.fee.amountMinor : 0;
+  const added = fee > 0 && delivery
+    ? [{ label: t('shipping.fee', { option: t(`shipping.${delivery.option as ShippingOption}`) }), amount: delivery.fee }] : [];
+  const total = { amountMinor: amounts.total.amountMinor + fee, currency };
+  return <Amounts subtotal={amounts.subtotal} off={off} added={added} total={total} testId="cart-total" />;
 }
 
 function CartContent() {
@@ -70,6 +77,11 @@ function CartContent() {
     setKeyAddress(addressId);
     setCheckoutKey(newIdempotencyKey());
   }
+  // The delivery service: the one picked while the address is served by it, else the cheapest.
+  const shippingOptions = useQuery(queries.shippingOptions(api, addressId)).data;
+  const [pickedShipping, setPickedShipping] = useState<ShippingOption>('STANDARD');
+  const shipping = chosenShipping(shippingOptions, pickedShipping);
+  const delivery = shippingOptions?.find((o) => o.option === shipping);
 
   const change = useMutation({
     mutationFn: ({ sku, quantity }: LineChange) => api.request(`/cart-order/cart/lines/${encodeURIComponent(sku)}`,
@@ -82,7 +94,10 @@ function CartContent() {
   const checkout = useMutation({
     mutationFn: () => api.request<OrderView>('/cart-order/checkout', {
       method: 'POST', idempotencyKey: checkoutKey,
-      query: { addressId: addressId ?? undefined, points: points || undefined, couponId: coupons.length > 0 ? coupons.map(String) : undefined },
+      query: {
+        addressId: addressId ?? undefined, points: points || undefined, couponId: coupons.length > 0 ? coupons.map(String) : undefined,
+        shipping,
+      },
     }),
     onSuccess: (order) => {
       void client.invalidateQueries({ queryKey: keys.cart });
@@ -103,6 +118,7 @@ function CartContent() {
   const choosePoints = (choice: PointsChoice) => { checkout.reset(); setPointsChoice(choice); setCheckoutKey(newIdempotencyKey()); };
   const chooseCoupons = (chosen: number[]) => { checkout.reset(); setTicked(chosen); setCheckoutKey(newIdempotencyKey()); };
   const chooseAddress = (id: number) => { checkout.reset(); setPicked(id); };
+  const chooseShipping = (option: ShippingOption) => { checkout.reset(); setPickedShipping(option); setCheckoutKey(newIdempotencyKey()); };
   const busy = change.isPending || checkout.isPending || checkout.isSuccess;
   const goods = cart.data?.totals.length === 1 ? cart.data.totals[0] : null;
   const amounts = goods ? checkoutAmounts(goods, quote.data?.applied ?? [], points ?? 0) : null;
@@ -144,8 +160,9 @@ function CartContent() {
           {amounts && <CouponsInCart chosen={coupons} onChange={chooseCoupons} quote={quote} disabled={busy} />}
           {amounts && <UsePoints goods={amounts.afterCoupons} choice={pointsChoice} onChange={choosePoints} disabled={busy} />}
           <AddressPicker chosen={addressId} onChange={chooseAddress} disabled={busy} />
+          {addressId !== null && <ShippingChoice addressId={addressId} chosen={shipping} onChange={chooseShipping} disabled={busy} />}
           <div className="checkout">
-            <CartAmounts cart={c} amounts={amounts} />
+            <CartAmounts cart={c} amounts={amounts} delivery={delivery} />
             {addressId === null && book.data && (
               <p className="hint" id="checkout-needs-address">{t(book.data.length === 0 ? 'address.addFirst' : 'address.chooseFirst')}</p>
             )}

@@ -116,7 +116,7 @@ function OrderContent({ id }: { id: number }) {
               </ul>
               <OrderAmounts order={o} />
             </section>
-            <DeliverTo address={o.deliveryAddress} />
+            <DeliverTo address={o.deliveryAddress} shipping={o.shipping} />
             <div className="actions">
               {can('CONFIRM_RECEIPT') && (
                 <button type="button" className="primary" disabled={change.isPending} onClick={() => change.mutate('receipt')}>

@@ -1,9 +1,9 @@
 // The address book and the delivery address in a real browser against the running mall, for a
 // shopper of the test's own: with an empty book the cart cannot check out and says why; a first
 // address with a wrong phone is named at the phone field, then saved; a second one is made the
-// default; at checkout the default is preselected, another is picked and the order placed; the
-// order page shows that address, and editing it in the book afterwards leaves the order's copy as
-// it was, and the other address is deleted. On a phone in Chinese and on a desktop in English, each screen screenshotted and audited.
+// default; at checkout the default is preselected, another is picked, express delivery chosen (its
+// fee added to the total) and the order placed; the order page shows that address and the fee, and
+// editing it in the book afterwards leaves the order's copy as it was, and the other address is deleted. On a phone in Chinese and on a desktop in English, each screen screenshotted and audited.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, listedProduct, newShopper } from './api.mjs';
@@ -92,6 +92,17 @@ for (const { viewport, locale } of RUNS) {
       assert.ok(!(await homeChoice.isChecked()));
       await homeChoice.check();
       await picker.locator('.address-choice.chosen', { hasText: home.recipient }).waitFor();
+      // Delivery is priced by the server for that address: standard is free on the mainland, express is
+      // ¥15 for the first kilogram (one unit of unknown weight counts 500 g), added to what is to pay.
+      const delivery = page.getByTestId('shipping-choice');
+      const standard = delivery.getByRole('radio', { name: either('Standard delivery', '标准快递') });
+      const express = delivery.getByRole('radio', { name: either('Express delivery', '特快专递') });
+      await delivery.locator('[data-shipping-option="STANDARD"]').filter({ hasText: /Free|包邮/ }).waitFor();
+      assert.ok(await standard.isChecked(), 'standard delivery is chosen at first');
+      assert.match(await delivery.locator('[data-shipping-option="EXPRESS"] [data-testid="shipping-fee"]').innerText(), /15\.00/);
+      await express.check();
+      await page.getByTestId('cart-total').filter({ hasText: '54.00' }).waitFor();
+      await page.getByTestId('amount-added').filter({ hasText: either('Delivery: Express delivery', '运费：特快专递') }).waitFor();
       await shot(page, viewport, 'cart-address');
       await page.getByRole('button', { name: either('Check out', '去结算') }).click();
 
@@ -106,6 +117,9 @@ for (const { viewport, locale } of RUNS) {
       const order = (await api('GET', `/cart-order/orders/${orderId}`, { token })).json;
       assert.equal(order.deliveryAddress.recipient, home.recipient);
       assert.equal(order.deliveryAddress.line1, home.line1);
+      assert.deepEqual(order.shipping, { option: 'EXPRESS', fee: { amountMinor: 1_500, currency: 'CNY' } });
+      assert.equal(order.total.amountMinor, 3_900 + 1_500);
+      await page.getByTestId('order-total').filter({ hasText: '54.00' }).waitFor();
       assert.deepEqual(page.failures, []);
       await page.context().close();
     });

@@ -69,7 +69,7 @@ export function ConsoleOrder({ id }: { id: number }) {
             ))}
           </ul>
           <OrderAmounts order={o} />
-          <DeliverTo address={o.deliveryAddress} />
+          <DeliverTo address={o.deliveryAddress} shipping={o.shipping} />
           <ParcelPapers order={o} />
           <Timeline steps={o.timeline} live={null} allNotes /> {/* the console asks again every 2 s: not a live stream */}
         </div>

@@ -95,6 +95,7 @@ function ProductEditor({ id, initial, existing }: { id?: number; initial: Produc
             {field(`sku-${i}-points`, t('console.pointsPrice'), sku.points, (v) => setSku(i, { points: v }), { inputMode: 'numeric' })}
             {field(`sku-${i}-cash`, t('console.pointsCash'), sku.cash, (v) => setSku(i, { cash: v }), { inputMode: 'decimal' })}
             {field(`sku-${i}-limit`, t('console.redeemLimit'), sku.limit, (v) => setSku(i, { limit: v }), { inputMode: 'numeric' })}
+            {field(`sku-${i}-weight`, t('console.weight'), sku.weight, (v) => setSku(i, { weight: v }), { inputMode: 'numeric' })}
             {invalid(`sku-${i}-price`) && <p className="hint" id={`sku-${i}-price-hint`}>{t('console.badPrice', { digits: fractionDigits(sku.currency) })}</p>}
             {i >= existing && draft.skus.length > 1 && (
               <button type="button" className="link" onClick={() => setDraft({ ...draft, skus: draft.skus.filter((_, j) => j !== i) })}>

@@ -2,15 +2,20 @@ import type { ProductView } from '../../api';
 import { amountText, parseAmount } from '../../money';
 
 /** The product form as the merchant types it: text fields, turned into a request only when valid. */
-/** {@code cash} and {@code limit}: the points mall's money part of a points-plus-cash price and units per shopper (both optional). */
-export interface SkuDraft { code: string; attributes: string; price: string; currency: string; points: string; cash: string; limit: string }
+/**
+ * {@code cash} and {@code limit}: the points mall's money part of a points-plus-cash price and units per shopper (both
+ * optional); {@code weight}: one packed unit's weight in grams, which delivery fees are computed from (optional).
+ */
+export interface SkuDraft { code: string; attributes: string; price: string; currency: string; points: string; cash: string; limit: string; weight: string }
 export interface ProductDraft { names: Record<string, string>; skus: SkuDraft[] }
 
 export const NAME_LANGS = ['zh-CN', 'en', 'ja'];
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'JPY', 'HKD'];
+/** catalog's limit on one packed unit's weight: 100 kg. */
+const MAX_WEIGHT_GRAMS = 100_000;
 const SKU_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-export const emptySku = (): SkuDraft => ({ code: '', attributes: '', price: '', currency: 'CNY', points: '', cash: '', limit: '' });
+export const emptySku = (): SkuDraft => ({ code: '', attributes: '', price: '', currency: 'CNY', points: '', cash: '', limit: '', weight: '' });
 
 export function draftOf(product: ProductView): ProductDraft {
   return {
@@ -23,12 +28,13 @@ export function draftOf(product: ProductView): ProductDraft {
       points: s.pointsPrice == null ? '' : String(s.pointsPrice),
       cash: s.pointsCash == null ? '' : amountText(s.pointsCash.amountMinor, s.pointsCash.currency),
       limit: s.redeemLimitPerShopper == null ? '' : String(s.redeemLimitPerShopper),
+      weight: s.weightGrams == null ? '' : String(s.weightGrams),
     })),
   };
 }
 
 /** Field name → what is wrong with it; empty when the draft can be sent. */
-export function problemsOf(draft: ProductDraft): Record<string, 'required' | 'sku' | 'price' | 'points' | 'attributes' | 'cash' | 'limit'> {
+export function problemsOf(draft: ProductDraft): Record<string, 'required' | 'sku' | 'price' | 'points' | 'attributes' | 'cash' | 'limit' | 'weight'> {
   const problems: ReturnType<typeof problemsOf> = {};
   if (!NAME_LANGS.some((l) => draft.names[l]?.trim())) problems['name-zh-CN'] = 'required';
   draft.skus.forEach((s, i) => {
@@ -38,6 +44,7 @@ export function problemsOf(draft: ProductDraft): Record<string, 'required' | 'sk
     // The points mall's terms come with a points price (catalog answers 422 redemption-terms-invalid otherwise).
     if (s.cash.trim() && (!s.points.trim() || cashOf(s.cash, s.currency) === null)) problems[`sku-${i}-cash`] = 'cash';
     if (s.limit.trim() && (!s.points.trim() || !/^[1-9]\d{0,8}$/.test(s.limit.trim()))) problems[`sku-${i}-limit`] = 'limit';
+    if (s.weight.trim() && (!/^[1-9]\d{0,5}$/.test(s.weight.trim()) || Number(s.weight.trim()) > MAX_WEIGHT_GRAMS)) problems[`sku-${i}-weight`] = 'weight';
     if (attributesOf(s.attributes) === null) problems[`sku-${i}-attributes`] = 'attributes';
   });
   return problems;
@@ -65,6 +72,7 @@ export function requestOf(draft: ProductDraft) {
       pointsPrice: s.points.trim() ? Number(s.points.trim()) : null,
       pointsCash: s.cash.trim() ? { amountMinor: cashOf(s.cash, s.currency)!, currency: s.currency } : null,
       redeemLimitPerShopper: s.limit.trim() ? Number(s.limit.trim()) : null,
+      weightGrams: s.weight.trim() ? Number(s.weight.trim()) : null,
     })),
   };
 }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 class CheckoutSagaTest {
 
     private static final String PRODUCTS = "test.cart-order.product.v1";
-    private static final String STOCK = "test.cart-order.reservation.v1";
-    private static final String PAYMENTS = "test.cart-order.payment.v1";
+    static final String STOCK = "test.cart-order.reservation.v1";
+    static final String PAYMENTS = "test.cart-order.payment.v1";
     private static final String SHIPMENTS = "test.cart-order.shipment.v1";
 
     @Inject
@@ -40,12 +40,18 @@ class CheckoutSagaTest {
 
     /** A listed SKU of a fresh product, once cart-order has heard of it. */
     static String listedSku(long priceMinor) {
+        return listedSku(priceMinor, null);
+    }
+
+    /** A SKU catalog lists at this price, one unit weighing {@code weightGrams} (null: catalog was not told). */
+    static String listedSku(long priceMinor, Integer weightGrams) {
         String sku = "S" + UUID.randomUUID().toString().substring(0, 8);
         long productId = SagaEvents.newOrderId();
         SagaEvents.publish(PRODUCTS, "ProductListed", productId, """
                 {"productId":%d,"merchantId":"m","name":"绿茶","names":{"en":"Green tea","zh-CN":"绿茶"},
-                 "skus":[{"sku":"%s","attributes":{"size":"250g"},"price":{"amountMinor":%d,"currency":"CNY"}}]}"""
-                .formatted(productId, sku, priceMinor));
+                 "skus":[{"sku":"%s","attributes":{"size":"250g"},"price":{"amountMinor":%d,"currency":"CNY"},
+                          "weightGrams":%s}]}"""
+                .formatted(productId, sku, priceMinor, weightGrams));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 QuarkusTransaction.requiringNew().call(() -> CatalogSku.findByIdOptional(sku).isPresent()));
         return sku;

@@ -70,7 +70,8 @@ class DeliveryAddressAtCheckoutTest {
         return given().auth().oauth2(Tokens.of("shopper")).when().get("/orders/{id}", id).then().statusCode(200);
     }
 
-    private static long ordersOfShopper() {
+    /** How many orders "shopper" has placed in all. */
+    static long ordersOfShopper() {
         String shopper = Tokens.subjectOf("shopper");
         return QuarkusTransaction.requiringNew().call(() -> Order.count("shopperId", shopper));
     }

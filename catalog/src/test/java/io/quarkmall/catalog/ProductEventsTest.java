@@ -136,12 +136,13 @@ class ProductEventsTest {
     }
 
     @Test
-    void a_listing_announces_each_skus_points_price_points_plus_cash_and_limit() throws Exception {
+    void a_listing_announces_each_skus_points_price_points_plus_cash_limit_and_weight() throws Exception {
         String marker = "w" + UUID.randomUUID().toString().substring(0, 8);
         String body = """
                 {"names": {"en": "Mug %1$s"},
                  "skus": [{"sku": "%1$s-A", "price": {"amountMinor": 4900, "currency": "CNY"}, "pointsPrice": 300,
-                           "pointsCash": {"amountMinor": 990, "currency": "CNY"}, "redeemLimitPerShopper": 2},
+                           "pointsCash": {"amountMinor": 990, "currency": "CNY"}, "redeemLimitPerShopper": 2,
+                           "weightGrams": 750},
                           {"sku": "%1$s-B", "price": {"amountMinor": 4900, "currency": "CNY"}}]}""".formatted(marker);
         long id = given().auth().oauth2(Tokens.of("merchant")).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body(body).when().post("/merchant/products")
@@ -155,5 +156,7 @@ class ProductEventsTest {
         assertEquals(2, skus.get(0).path("redeemLimitPerShopper").asInt());
         assertTrue(skus.get(1).path("pointsCash").isNull() || skus.get(1).path("pointsCash").isMissingNode());
         assertTrue(skus.get(1).path("redeemLimitPerShopper").isNull() || skus.get(1).path("redeemLimitPerShopper").isMissingNode());
+        assertEquals(750, skus.get(0).path("weightGrams").asInt());
+        assertTrue(skus.get(1).path("weightGrams").isNull() || skus.get(1).path("weightGrams").isMissingNode());
     }
 }

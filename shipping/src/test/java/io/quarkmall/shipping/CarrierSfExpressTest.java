@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkmall.common.outbox.OutboxEvent;
+import io.quarkmall.shipping.domain.DeliveryService;
 import io.quarkmall.shipping.domain.Shipment;
 import io.quarkmall.shipping.domain.TrackingEvent;
 import io.quarkmall.stack.testing.SagaEvents;
@@ -79,7 +80,27 @@ class CarrierSfExpressTest {
                 "ShipmentInTransit", "ShipmentDelivered"), eventTypes(orderId));
         JsonPath carrier = sandbox(orderId);
         assertEquals(1, carrier.getInt("apiCalls"), "one booking call");
+        assertEquals(2, carrier.getInt("expressTypeId"), "an order paid without a delivery option goes standard express");
+        assertNull(carrier.get("weightGrams"), "nor is it weighed");
         assertEquals(List.of(true, true, true, true, true), carrier.getList("pushes.acknowledged"));
+    }
+
+    @Test
+    void an_order_that_chose_express_delivery_is_booked_as_the_carriers_priority_product() throws Exception {
+        long express = SagaEvents.newOrderId();
+        script(express, "normal", 60_000);
+        SagaEvents.send(ORDERS, express, paid(express, "EXPRESS"));
+        long standard = SagaEvents.newOrderId();
+        script(standard, "normal", 60_000);
+        SagaEvents.send(ORDERS, standard, paid(standard, "STANDARD"));
+
+        assertEquals(DeliveryService.EXPRESS, await(express, s -> s.trackingNumber() != null, "booked").service());
+        assertEquals(1, sandbox(express).getInt("expressTypeId"), "顺丰特快");
+        assertEquals(2_400, sandbox(express).getInt("weightGrams"), "the weight the order was priced by");
+        assertEquals(DeliveryService.STANDARD, await(standard, s -> s.trackingNumber() != null, "booked").service());
+        assertEquals(2, sandbox(standard).getInt("expressTypeId"), "顺丰标快");
+        given().auth().oauth2(Tokens.of("shopper")).queryParam("orderId", express).when().get("/shipments").then()
+                .statusCode(200).body("service", contains("EXPRESS"));
     }
 
     @Test
@@ -259,5 +280,14 @@ class CarrierSfExpressTest {
                 {"eventId":"%s","type":"OrderPaid","occurredAt":"%s","aggregateId":"%d","payload":
                  {"orderId":%d,"shopperId":"%s","total":{"amountMinor":100,"currency":"CNY"},"lines":[]}}"""
                 .formatted(UUID.randomUUID(), Instant.now(), orderId, orderId, Tokens.subjectOf("shopper"));
+    }
+
+    /** OrderPaid of an order that chose this delivery service at checkout, its parcel weighed at 2.4 kg. */
+    private static String paid(long orderId, String shippingOption) {
+        return """
+                {"eventId":"%s","type":"OrderPaid","occurredAt":"%s","aggregateId":"%d","payload":
+                 {"orderId":%d,"shopperId":"%s","total":{"amountMinor":100,"currency":"CNY"},"lines":[],
+                  "shippingOption":"%s","parcelWeightGrams":2400}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), orderId, orderId, Tokens.subjectOf("shopper"), shippingOption);
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@code timestamp\nrequestId\nbody} ({@link SandboxSfExpressSignature}); what refuses a call is told in
  * {@link SandboxSfExpressGate}. Refusals are JSON {@code {"code":..,"message":..}}.
  * <ul>
- * <li>{@code POST /api/orders} {@code {"orderId","callbackUrl","weightGrams"?,"cargo"?}} books a parcel:
+ * <li>{@code POST /api/orders} {@code {"orderId","callbackUrl","weightGrams"?,"cargo"?,"expressTypeId"?}} books a parcel:
  * {@code {"orderId","waybillNo"}}, the same waybill (and no second journey) when booked again; bad input
  * 400 {@code A1002} naming the field ({@link SandboxSfExpressBooking});
  * <li>{@code POST /api/orders/{orderId}/cancel} (empty body): {@code {"orderId","waybillNo","cancelled":true}}
@@ -79,7 +79,7 @@ final class SandboxSfExpress implements Server {
             return;
         }
         SandboxSfExpressOrder order = orders.heardOf(booking.orderId());
-        if (orders.book(order, booking.callbackUrl())) {
+        if (orders.book(order, booking)) {
             journeys.playNext(order);
         }
         answer(ctx, 200, new JsonObject().put("orderId", order.orderId).put("waybillNo", order.waybillNo()));

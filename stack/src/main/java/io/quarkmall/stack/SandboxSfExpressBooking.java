@@ -7,10 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * The body of {@code POST /api/orders}, read and checked: the partner's order id (1-64 characters
- * {@code [A-Za-z0-9_-]}), the http(s) URL route pushes go to, and optionally the weight in grams and a
- * description of the cargo.
+ * {@code [A-Za-z0-9_-]}), the http(s) URL route pushes go to, and optionally the weight in grams, a
+ * description of the cargo and the product ({@code expressTypeId} 1 特快 priority, 2 标快 standard express,
+ * the default).
  */
-record SandboxSfExpressBooking(String orderId, String callbackUrl, Integer weightGrams, String cargo) {
+record SandboxSfExpressBooking(String orderId, String callbackUrl, Integer weightGrams, String cargo, int expressTypeId) {
+
+    static final int PRIORITY = 1;
+    static final int STANDARD = 2;
 
     static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -40,7 +44,12 @@ record SandboxSfExpressBooking(String orderId, String callbackUrl, Integer weigh
         if (cargo != null && !(cargo instanceof String)) {
             throw new Invalid("cargo must be text");
         }
-        return new SandboxSfExpressBooking(orderId, callbackUrl, (Integer) weight, (String) cargo);
+        Object product = body.getValue("expressTypeId");
+        if (product != null && !(product instanceof Integer type && (type == PRIORITY || type == STANDARD))) {
+            throw new Invalid("expressTypeId must be 1 (priority) or 2 (standard express)");
+        }
+        return new SandboxSfExpressBooking(orderId, callbackUrl, (Integer) weight, (String) cargo,
+                product == null ? STANDARD : (Integer) product);
     }
 
     private static boolean httpUrl(String url) {

@@ -13,7 +13,8 @@ import java.util.Set;
  * <li>{@code POST /sandbox/journeys/{orderId}} {@code {"journey":"normal|delayed|exception|returned|lost",
  * "stepMillis":50..60000}}: the journey of that order's booking, before or after it is booked, until its
  * first event (then 409 {@code JOURNEY_BEGUN});
- * <li>{@code GET /sandbox/orders/{orderId}}: its waybill, how many API calls named it, whether it was
+ * <li>{@code GET /sandbox/orders/{orderId}}: its waybill, product ({@code expressTypeId}) and weight as booked, how many API
+ * calls named it, whether it was
  * cancelled, and each route event's push: its pushId, opCode, attempts and whether it was acknowledged.
  * </ul>
  * Bad input is 400 {@code A1002}; an order never heard of is 404 {@code 8018}.

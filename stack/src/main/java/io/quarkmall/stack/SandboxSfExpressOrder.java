@@ -29,6 +29,8 @@ final class SandboxSfExpressOrder {
     private long stepMillis = SandboxSfExpressJourney.DEFAULT_STEP_MILLIS;
     private String waybillNo;
     private String callbackUrl;
+    private int expressTypeId;
+    private Integer weightGrams;
     private Instant bookedAt;
     private boolean cancelled;
     private long pendingTimer = NO_TIMER;
@@ -41,13 +43,15 @@ final class SandboxSfExpressOrder {
         apiCalls.incrementAndGet();
     }
 
-    /** Books the order with a new waybill; false (and nothing changes) when it was booked before. */
-    synchronized boolean book(String callbackUrl, Supplier<String> newWaybill, Instant now) {
+    /** Books the order with a new waybill as {@code booking} asks; false (and nothing changes) when it was booked before. */
+    synchronized boolean book(SandboxSfExpressBooking booking, Supplier<String> newWaybill, Instant now) {
         if (waybillNo != null) {
             return false;
         }
         this.waybillNo = newWaybill.get();
-        this.callbackUrl = callbackUrl;
+        this.callbackUrl = booking.callbackUrl();
+        this.expressTypeId = booking.expressTypeId();
+        this.weightGrams = booking.weightGrams();
         this.bookedAt = now;
         return true;
     }
@@ -122,7 +126,9 @@ final class SandboxSfExpressOrder {
     synchronized JsonObject sandboxView() {
         var pushes = new JsonArray();
         routes.forEach(route -> pushes.add(route.pushJson()));
-        return new JsonObject().put("orderId", orderId).put("waybillNo", waybillNo).put("apiCalls", apiCalls.get())
+        return new JsonObject().put("orderId", orderId).put("waybillNo", waybillNo)
+                .put("expressTypeId", waybillNo == null ? null : expressTypeId).put("weightGrams", weightGrams)
+                .put("apiCalls", apiCalls.get())
                 .put("cancelled", cancelled).put("pushes", pushes);
     }
 

@@ -30,9 +30,9 @@ final class SandboxSfExpressOrders {
         return Optional.ofNullable(byWaybill.get(waybillNo));
     }
 
-    /** Books the order under a new waybill; false when it was booked before (its waybill stays). */
-    boolean book(SandboxSfExpressOrder order, String callbackUrl) {
-        return order.book(callbackUrl, () -> newWaybill(order), Instant.now());
+    /** Books the order under a new waybill as {@code booking} asks; false when it was booked before (its waybill stays). */
+    boolean book(SandboxSfExpressOrder order, SandboxSfExpressBooking booking) {
+        return order.book(booking, () -> newWaybill(order), Instant.now());
     }
 
     /** "SF" and 12 random digits, never handed out twice. */

@@ -117,6 +117,28 @@ class SandboxSfExpressTest {
     }
 
     @Test
+    void a_booking_is_standard_express_unless_it_asks_for_priority_and_another_product_is_refused() throws Exception {
+        String standard = newOrderId();
+        assertEquals(200, book(standard).status());
+        assertEquals(2, sandboxView(standard).getInteger("expressTypeId"));
+        assertEquals(1200, sandboxView(standard).getInteger("weightGrams"));
+
+        String priority = newOrderId();
+        Answer booked = signed("POST", "/api/orders", booking(priority).put("expressTypeId", 1).encode(), newRequestId(),
+                System.currentTimeMillis());
+        assertEquals(200, booked.status(), booked.body().encode());
+        assertEquals(1, sandboxView(priority).getInteger("expressTypeId"));
+
+        for (Object product : new Object[] {3, "1", 0}) {
+            Answer refused = signed("POST", "/api/orders", booking(newOrderId()).put("expressTypeId", product).encode(),
+                    newRequestId(), System.currentTimeMillis());
+            assertEquals(400, refused.status());
+            assertEquals("A1002", refused.body().getString("code"));
+            assertTrue(refused.body().getString("message").contains("expressTypeId"), refused.body().encode());
+        }
+    }
+
+    @Test
     void two_planted_503s_answer_before_the_booking_goes_through_and_all_three_calls_are_counted() throws Exception {
         String orderId = newOrderId();
         assertEquals(204, post("/sandbox/faults", new JsonObject().put("count", 2).put("status", 503)).status());

@@ -4,6 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** cart-order's own settings. */
 @ConfigMapping(prefix = "quarkmall.order")
@@ -34,6 +37,46 @@ public interface OrderConfig {
     Loyalty loyalty();
 
     Documents documents();
+
+    Shipping shipping();
+
+    /**
+     * The rate card (ShippingRates): {@code services.<standard|express>.<mainland|remote|international>} with each
+     * zone's first-kg and extra-kg fees in minor units, the goods' value it is free from, and its days; a zone left
+     * out is not served.
+     */
+    interface Shipping {
+        /** The currency the fees are in; goods in another cannot be shipped. */
+        @WithDefault("CNY")
+        String currency();
+
+        /** Addresses in this country are mainland or remote; any other is international. */
+        @WithDefault("CN")
+        String homeCountry();
+
+        /** Provinces charged as remote, by how their name starts (in any case). */
+        @WithDefault("新疆,西藏,青海,Xinjiang,Xizang,Tibet,Qinghai")
+        List<String> remoteRegions();
+
+        /** What one unit of a SKU weighs when catalog was not told. */
+        @WithDefault("500")
+        int defaultUnitGrams();
+
+        Map<String, Map<String, Rate>> services();
+
+        interface Rate {
+            long firstKgMinor();
+
+            long extraKgMinor();
+
+            /** The goods' value (before coupons and points, in minor units) from which delivery is free; absent: never. */
+            Optional<Long> freeFromMinor();
+
+            int minDays();
+
+            int maxDays();
+        }
+    }
 
     /** The sender printed on every parcel's label: the mall's dispatch warehouse. */
     interface Documents {

@@ -1,6 +1,9 @@
 package io.quarkmall.cartorder.documents;
 
 import io.quarkmall.cartorder.domain.PostalAddress;
+import io.quarkmall.cartorder.domain.ShippingOption;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,9 +26,12 @@ public final class ShippingDocuments {
     /** Who sends the parcel, as printed on its label. */
     public record Sender(String name, String phone, String address) {}
 
-    /** One parcel: its order, the carrier's code and waybill (null before booking), where it goes, what is in it. */
-    public record Parcel(long orderId, Instant placedAt, String carrier, String trackingNumber, PostalAddress to,
-                         List<Item> items) {
+    /**
+     * One parcel: its order, the carrier's code and waybill (null before booking), the delivery service, the weight
+     * it was priced by (null: not weighed), where it goes, what is in it.
+     */
+    public record Parcel(long orderId, Instant placedAt, String carrier, String trackingNumber, ShippingOption service,
+                         Integer weightGrams, PostalAddress to, List<Item> items) {
 
         int pieces() {
             return items.stream().mapToInt(Item::quantity).sum();
@@ -35,6 +41,9 @@ public final class ShippingDocuments {
     private static final Map<String, String> CARRIER_NAMES = Map.of(
             "sf", "顺丰速运 SF Express",
             "sandbox-express", "沙箱快递 Sandbox Express");
+    private static final Map<ShippingOption, String> SERVICE_NAMES = Map.of(
+            ShippingOption.STANDARD, "标准快递 Standard",
+            ShippingOption.EXPRESS, "特快专递 Express");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final float MARGIN = 14;
@@ -58,7 +67,8 @@ public final class ShippingDocuments {
         float width = page.size().width() - 2 * MARGIN;
         float y = page.size().height() - 30;
         page.text(MARGIN, y, 14, carrierName(parcel.carrier()));
-        page.text(MARGIN + width - Pdf.width("标准快递 Standard", 9), y + 2, 9, "标准快递 Standard");
+        String service = SERVICE_NAMES.get(parcel.service());
+        page.text(MARGIN + width - Pdf.width(service, 9), y + 2, 9, service);
         page.rule(MARGIN, MARGIN + width, y - 10, 1.2f);
 
         if (Code128.encodable(parcel.trackingNumber())) {
@@ -90,7 +100,8 @@ public final class ShippingDocuments {
         }
         page.rule(MARGIN, MARGIN + width, y, 0.6f);
 
-        page.text(MARGIN, y - 16, 10, "订单 Order " + parcel.orderId() + "   件数 Pieces " + parcel.pieces());
+        page.text(MARGIN, y - 16, 10, "订单 Order " + parcel.orderId() + "   件数 Pieces " + parcel.pieces()
+                + (parcel.weightGrams() == null ? "" : "   重量 Weight " + kilograms(parcel.weightGrams())));
         page.text(MARGIN, y - 30, 8, "打印 Printed " + WHEN.format(printedAt));
         page.text(MARGIN, 14, 7, "Quarkmall");
     }
@@ -131,6 +142,12 @@ public final class ShippingDocuments {
             page.text(left, 40, 8, "打印 Printed " + WHEN.format(printedAt) + "  |  Quarkmall");
         }
         return pdf.bytes();
+    }
+
+    /** Grams as kilograms to two places at most: 2400 is "2.4 kg", 750 "0.75 kg". */
+    static String kilograms(int grams) {
+        return BigDecimal.valueOf(grams, 3).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString() + " kg";
     }
 
     static String carrierName(String carrier) {

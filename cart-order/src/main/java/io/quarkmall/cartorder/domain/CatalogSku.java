@@ -39,6 +39,8 @@ public class CatalogSku extends PanacheEntityBase {
     /** The money part of the points-plus-cash price, in the price's currency (catalog guarantees it). */
     private Long pointsCashMinor;
     private Integer redeemLimitPerShopper;
+    /** One packed unit's weight; null when catalog was not told it. */
+    private Integer weightGrams;
     private boolean listed;
     private Instant updatedAt;
 
@@ -47,10 +49,11 @@ public class CatalogSku extends PanacheEntityBase {
 
     /**
      * The product was listed (again) with these SKUs and prices; {@code redemption} is null when the
-     * SKU cannot be redeemed with points. An older announcement never wins.
+     * SKU cannot be redeemed with points, {@code weightGrams} when catalog was not told it. An older announcement never wins.
      */
     public static void listed(long productId, String merchantId, String name, Map<String, String> names, String sku,
-                              Map<String, String> attributes, Money price, RedemptionTerms redemption, Instant at) {
+                              Map<String, String> attributes, Money price, RedemptionTerms redemption, Integer weightGrams,
+                              Instant at) {
         CatalogSku copy = CatalogSku.<CatalogSku>findByIdOptional(sku).orElseGet(() -> {
             var fresh = new CatalogSku();
             fresh.sku = sku;
@@ -68,6 +71,7 @@ public class CatalogSku extends PanacheEntityBase {
         copy.pointsPrice = redemption == null ? null : redemption.points();
         copy.pointsCashMinor = redemption == null ? null : redemption.cash().amountMinor();
         copy.redeemLimitPerShopper = redemption == null ? null : redemption.limitPerShopper();
+        copy.weightGrams = weightGrams;
         copy.listed = true;
         copy.updatedAt = at;
         copy.persist();
@@ -105,6 +109,11 @@ public class CatalogSku extends PanacheEntityBase {
 
     public Money price() {
         return price;
+    }
+
+    /** One packed unit's weight in grams, if catalog was told it. */
+    public Optional<Integer> weightGrams() {
+        return Optional.ofNullable(weightGrams);
     }
 
     public boolean listed() {

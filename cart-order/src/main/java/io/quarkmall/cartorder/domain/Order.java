@@ -43,6 +43,18 @@ public class Order extends PanacheEntityBase {
     /** One SKU to buy, priced. */
     public record Item(String sku, String productName, int quantity, Money unitPrice) {}
 
+    /**
+     * The delivery service chosen, its fee (which the total includes) and the parcel's weight as the fee was
+     * computed from (null when not weighed: a redemption, a flash sale, an order placed before delivery options).
+     */
+    public record Delivery(ShippingOption option, Money fee, Integer weightGrams) {
+
+        /** Standard delivery at no charge, not weighed: a redemption's and a flash sale's. */
+        public static Delivery freeStandard(String currency) {
+            return new Delivery(ShippingOption.STANDARD, Money.zero(currency), null);
+        }
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -60,6 +72,10 @@ public class Order extends PanacheEntityBase {
     private long pointsUsed;
     private long pointsDiscountMinor;
     private long couponDiscountMinor;
+    @Enumerated(EnumType.STRING)
+    private ShippingOption shippingOption;
+    private long shippingFeeMinor;
+    private Integer parcelWeightGrams;
     private boolean stockHeld;
     private boolean pointsHeld;
     private boolean couponsHeld;
@@ -118,7 +134,13 @@ public class Order extends PanacheEntityBase {
      */
     public static Order place(String shopperId, List<Item> items, List<AppliedCoupon> coupons,
                               PointsPaymentPolicy.PointsPayment points, Instant now, Instant payBy) {
-        return open(OrderKind.PURCHASE, shopperId, items, coupons, points, "Order placed", now, payBy);
+        return place(shopperId, items, coupons, points, Delivery.freeStandard(subtotalOf(items).currency()), now, payBy);
+    }
+
+    /** A new order as the previous, delivered by the chosen service, whose fee is added to what is left to pay. */
+    public static Order place(String shopperId, List<Item> items, List<AppliedCoupon> coupons,
+                              PointsPaymentPolicy.PointsPayment points, Delivery delivery, Instant now, Instant payBy) {
+        return open(OrderKind.PURCHASE, shopperId, items, coupons, points, delivery, "Order placed", now, payBy);
     }
 
     /**
@@ -130,8 +152,8 @@ public class Order extends PanacheEntityBase {
         if (points <= 0) {
             throw new RuleViolation("redemption-without-points", "A redemption is paid with points: " + points);
         }
-        return open(OrderKind.REDEMPTION, shopperId, List.of(item), List.of(),
-                new PointsPaymentPolicy.PointsPayment(points, 0), "Redeemed for " + points + " points", now, payBy);
+        return open(OrderKind.REDEMPTION, shopperId, List.of(item), List.of(), new PointsPaymentPolicy.PointsPayment(points, 0),
+                Delivery.freeStandard(item.unitPrice().currency()), "Redeemed for " + points + " points", now, payBy);
     }
 
     /**
@@ -147,13 +169,15 @@ public class Order extends PanacheEntityBase {
             throw new RuleViolation("flash-sale-one-unit", "A flash-sale ticket buys one unit, not " + item.quantity());
         }
         var order = open(OrderKind.FLASH_SALE, shopperId, List.of(item), List.of(), PointsPaymentPolicy.NONE,
-                "Flash sale: admitted with ticket " + ticket, now, payBy);
+                Delivery.freeStandard(item.unitPrice().currency()), "Flash sale: admitted with ticket " + ticket,
+                now, payBy);
         order.flashSaleTicket = ticket;
         return order;
     }
 
     private static Order open(OrderKind kind, String shopperId, List<Item> items, List<AppliedCoupon> coupons,
-                              PointsPaymentPolicy.PointsPayment points, String note, Instant now, Instant payBy) {
+                              PointsPaymentPolicy.PointsPayment points, Delivery delivery, String note, Instant now,
+                              Instant payBy) {
         var order = new Order();
         order.kind = kind;
         order.shopperId = shopperId;
@@ -169,7 +193,11 @@ public class Order extends PanacheEntityBase {
         order.pointsUsed = points.points();
         order.pointsDiscountMinor = points.discountMinor();
         order.pointsHeld = points.points() == 0;
-        order.total = subtotal.minus(couponDiscount).minus(new Money(points.discountMinor(), subtotal.currency()));
+        order.shippingOption = delivery.option();
+        order.shippingFeeMinor = delivery.fee().amountMinor();
+        order.parcelWeightGrams = delivery.weightGrams();
+        order.total = subtotal.minus(couponDiscount).minus(new Money(points.discountMinor(), subtotal.currency()))
+                .plus(delivery.fee());
         order.createdAt = now;
         order.payBy = payBy;
         order.status = OrderStatus.PENDING;
@@ -237,7 +265,8 @@ public class Order extends PanacheEntityBase {
         if (total.amountMinor() == 0) {
             record(OrderStatus.STOCK_RESERVED, note, now);
             record(OrderStatus.PAID, paidInFull(), now, Notice.PAID, null);
-            events.add(new OrderEvent.OrderPaid(id, shopperId, total(), OrderEvent.Line.of(this)));
+            events.add(new OrderEvent.OrderPaid(id, shopperId, total(), OrderEvent.Line.of(this), shippingOption.name(),
+                    parcelWeightGrams));
         } else {
             record(OrderStatus.STOCK_RESERVED, note, now, Notice.AWAITING_PAYMENT, total.amountMinor());
             events.add(new OrderEvent.OrderAwaitingPayment(id, shopperId, total(), payBy));
@@ -270,7 +299,8 @@ public class Order extends PanacheEntityBase {
     /** The payment was captured. A payment reaching a cancelled order changes nothing: pay refunds it. */
     public void paid(Instant now) {
         if (step(OrderStatus.STOCK_RESERVED, OrderStatus.PAID, "Payment captured", now, Notice.PAID)) {
-            events.add(new OrderEvent.OrderPaid(id, shopperId, total(), OrderEvent.Line.of(this)));
+            events.add(new OrderEvent.OrderPaid(id, shopperId, total(), OrderEvent.Line.of(this), shippingOption.name(),
+                    parcelWeightGrams));
         }
     }
 
@@ -571,7 +601,7 @@ public class Order extends PanacheEntityBase {
         return Optional.ofNullable(cancelReason);
     }
 
-    /** What is left to pay in money: the goods' subtotal less what coupons and then points took off. */
+    /** What is left to pay in money: the goods' subtotal less what coupons and then points took off, plus delivery. */
     public Money total() {
         return total;
     }
@@ -584,6 +614,10 @@ public class Order extends PanacheEntityBase {
     /** When the parcel was delivered; empty before. */
     public Optional<Instant> deliveredAt() {
         return Optional.ofNullable(deliveredAt);
+    }
+
+    public Delivery delivery() {
+        return new Delivery(shippingOption, new Money(shippingFeeMinor, total.currency()), parcelWeightGrams);
     }
 
     public Money subtotal() {

@@ -42,14 +42,19 @@ public sealed interface OrderEvent {
      * it set aside for the sale, not a regular one); null for any other order.
      */
     record OrderPlaced(long orderId, String shopperId, List<Line> lines, Money total, Money subtotal, long pointsUsed,
-                       Money pointsDiscount, List<Long> couponIds, Money couponDiscount, String flashSaleTicket)
+                       Money pointsDiscount, List<Long> couponIds, Money couponDiscount, String flashSaleTicket,
+                       String shippingOption, Money shippingFee)
             implements OrderEvent {}
 
     /** Stock is held: the order can be paid until {@code payBy}. */
     record OrderAwaitingPayment(long orderId, String shopperId, Money total, Instant payBy) implements OrderEvent {}
 
-    /** The payment was captured: stock is taken, points are earned, the parcel is prepared. */
-    record OrderPaid(long orderId, String shopperId, Money total, List<Line> lines) implements OrderEvent {}
+    /**
+     * The payment was captured: stock is taken, points are earned, the parcel is booked for {@code shippingOption}
+     * ({@code parcelWeightGrams} null when it was not weighed).
+     */
+    record OrderPaid(long orderId, String shopperId, Money total, List<Line> lines, String shippingOption,
+                     Integer parcelWeightGrams) implements OrderEvent {}
 
     record OrderFulfilling(long orderId, String shopperId, String trackingNumber) implements OrderEvent {}
 

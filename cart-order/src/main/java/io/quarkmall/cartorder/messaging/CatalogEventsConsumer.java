@@ -21,7 +21,7 @@ public class CatalogEventsConsumer extends InboxConsumer {
 
     /** The fields cart-order reads of catalog.product.v1 (docs/events/). */
     record Sku(String sku, Map<String, String> attributes, Money price, Long pointsPrice, Money pointsCash,
-               Integer redeemLimitPerShopper) {
+               Integer redeemLimitPerShopper, Integer weightGrams) {
         /** How it is redeemed in the points mall; null when it has no points price. */
         RedemptionTerms redemption() {
             return pointsPrice == null ? null : new RedemptionTerms(pointsPrice,
@@ -42,7 +42,7 @@ public class CatalogEventsConsumer extends InboxConsumer {
         super(inbox, EventRoutes.of("cart-order.products")
                 .on(ProductListed.class, (product, at) -> product.skus().forEach(sku -> CatalogSku.listed(
                         product.productId(), product.merchantId(), product.displayName(), product.names(), sku.sku(),
-                        sku.attributes() == null ? Map.of() : sku.attributes(), sku.price(), sku.redemption(), at)))
+                        sku.attributes() == null ? Map.of() : sku.attributes(), sku.price(), sku.redemption(), sku.weightGrams(), at)))
                 .on(ProductDelisted.class, (product, at) -> CatalogSku.delisted(product.productId(), at)));
     }
 

@@ -2,6 +2,7 @@ package io.quarkmall.cartorder.rest;
 
 import io.quarkmall.common.web.Paging;
 import io.quarkmall.cartorder.domain.Order;
+import io.quarkmall.cartorder.domain.ShippingOption;
 import io.quarkmall.cartorder.rest.OrderViews.OrderSummary;
 import io.quarkmall.cartorder.rest.OrderViews.OrderView;
 import io.quarkmall.cartorder.rest.OrderViews.StepView;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -76,7 +78,9 @@ public class OrderResource {
             + "uses the coupons and holds the points before the order can be paid; if it cannot, the order is cancelled "
             + "(COUPONS_REFUSED, POINTS_REFUSED). The order goes to addressId, one of the caller's addresses (422 "
             + "address-not-yours, nothing ordered, for another's or an unknown one), else to the caller's default address, "
-            + "else (a caller with no address) it is placed without one; the address is copied onto the order")
+            + "else (a caller with no address) it is placed without one; the address is copied onto the order. It is "
+            + "delivered by the chosen shipping service (GET /cart/shipping-options says what each costs), whose fee "
+            + "is added to the total; 422 shipping-not-offered if that service does not serve the address's zone")
     @APIResponse(responseCode = "201", description = "The order, placed; stock is asked to hold its units; a replay of the same Idempotency-Key returns it again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "503", description = "Coupons were chosen and loyalty cannot quote them now: nothing was "
@@ -91,13 +95,16 @@ public class OrderResource {
                     + "order they should apply; absent: none")
             @QueryParam("couponId") @Size(max = 20) List<@NotNull @Positive Long> couponIds,
             @Parameter(description = "The caller's address to deliver to; absent: the caller's default address")
-            @QueryParam("addressId") Long addressId) {
+            @QueryParam("addressId") Long addressId,
+            @Parameter(description = "The delivery service: STANDARD (the default) or EXPRESS")
+            @QueryParam("shipping") String shipping) {
         if (couponIds.stream().distinct().count() != couponIds.size()) {
             throw new ProblemException(Problem.invalid("Each coupon can be chosen once.",
                     List.of(new Problem.Violation("couponId", "must not repeat a coupon"))));
         }
         contacts.remember(caller.getSubject(), ShopperIdentity.verifiedEmail(caller), ShopperIdentity.language(headers));
-        var order = checkout.checkout(caller.getSubject(), points, couponIds, Optional.ofNullable(addressId));
+        var order = checkout.checkout(caller.getSubject(), points, couponIds, Optional.ofNullable(addressId),
+                shippingOption(shipping));
         return Response.status(201).entity(view(order)).build();
     }
 
@@ -154,5 +161,18 @@ public class OrderResource {
 
     private Order owned(long id) {
         return Order.ownedBy(caller.getSubject(), id).orElseThrow(() -> ProblemException.notFound("Order " + id));
+    }
+
+    /** The {@code shipping} parameter: STANDARD when absent, 400 when it names no service. */
+    private static ShippingOption shippingOption(String shipping) {
+        if (shipping == null || shipping.isBlank()) {
+            return ShippingOption.STANDARD;
+        }
+        try {
+            return ShippingOption.valueOf(shipping);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.invalid("Unknown delivery service.", List.of(new Problem.Violation(
+                    "shipping", "must be one of " + Arrays.toString(ShippingOption.values())))));
+        }
     }
 }

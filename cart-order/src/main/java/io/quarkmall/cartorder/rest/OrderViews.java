@@ -55,7 +55,8 @@ public final class OrderViews {
      * {@code kind}: PURCHASE, REDEMPTION in the points mall (its {@code pointsUsed} are its price), or
      * FLASH_SALE (one unit at a flash sale's price, placed when stock admitted the shopper; its
      * {@code flashSaleTicket} is the admission, null for any other kind).
-     * {@code total} is what is left to pay in money: {@code subtotal} less every adjustment.
+     * {@code total} is what is left to pay in money: {@code subtotal} less every adjustment, plus the fee of
+     * the delivery service chosen at checkout ({@code shipping}).
      * {@code actions}: what the shopper may do with the order now (PAY, CANCEL, CONFIRM_RECEIPT, TRACK).
      * {@code deliveryAddress}: where it goes, as copied at checkout; null if it was placed without one
      * (or the shopper's data was erased). Only its shopper and the operators who may see the order see it.
@@ -63,7 +64,7 @@ public final class OrderViews {
     public record OrderView(long id, String kind, String status, String cancelReason, Money subtotal,
                             List<AdjustmentView> adjustments, long pointsUsed, Money total, Instant createdAt,
                             Instant payBy, List<OrderAction> actions, List<LineView> lines, List<StepView> timeline,
-                            UUID flashSaleTicket, DeliveryAddressView deliveryAddress) {
+                            UUID flashSaleTicket, DeliveryAddressView deliveryAddress, ShippingView shipping) {
         static OrderView of(Order o, Optional<PostalAddress> deliveryAddress) {
             return of(o, deliveryAddress, false);
         }
@@ -78,7 +79,14 @@ public final class OrderViews {
                     o.subtotal(), AdjustmentView.of(o), o.pointsUsed(), o.total(), o.createdAt(), o.payBy(),
                     List.copyOf(actions), o.lines().stream().map(LineView::of).toList(),
                     o.timeline().stream().map(StepView::of).toList(), o.flashSaleTicket().orElse(null),
-                    deliveryAddress.map(DeliveryAddressView::of).orElse(null));
+                    deliveryAddress.map(DeliveryAddressView::of).orElse(null), ShippingView.of(o));
+        }
+    }
+
+    /** The delivery service chosen at checkout (STANDARD or EXPRESS) and its fee, which the total includes. */
+    public record ShippingView(String option, Money fee) {
+        static ShippingView of(Order o) {
+            return new ShippingView(o.delivery().option().name(), o.delivery().fee());
         }
     }
 

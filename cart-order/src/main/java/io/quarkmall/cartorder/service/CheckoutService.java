@@ -6,6 +6,9 @@ import io.quarkmall.cartorder.domain.CartLine;
 import io.quarkmall.cartorder.domain.CatalogSku;
 import io.quarkmall.cartorder.domain.Order;
 import io.quarkmall.cartorder.domain.PointsPaymentPolicy;
+import io.quarkmall.cartorder.domain.PostalAddress;
+import io.quarkmall.cartorder.domain.ShippingOption;
+import io.quarkmall.cartorder.domain.ShippingRates;
 import io.quarkmall.cartorder.loyalty.CouponQuote;
 import io.quarkmall.cartorder.loyalty.CouponQuote.NotApplied;
 import io.quarkmall.cartorder.loyalty.LoyaltyClient;
@@ -19,6 +22,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -39,9 +43,10 @@ public class CheckoutService {
     private final OrderConfig config;
     private final AddressBook addresses;
     private final AddressSeals seals;
+    private final ShippingRates rates;
 
     CheckoutService(ShopperCheckouts shoppers, OrderEvents events, LoyaltyClient loyalty, Clock clock, OrderConfig config,
-                    AddressBook addresses, AddressSeals seals) {
+                    AddressBook addresses, AddressSeals seals, ShippingRates rates) {
         this.shoppers = shoppers;
         this.events = events;
         this.loyalty = loyalty;
@@ -49,6 +54,7 @@ public class CheckoutService {
         this.config = config;
         this.addresses = addresses;
         this.seals = seals;
+        this.rates = rates;
     }
 
     @Transactional
@@ -79,7 +85,51 @@ public class CheckoutService {
      */
     @Transactional
     public Order checkout(String shopperId, long points, List<Long> couponIds, Optional<Long> addressId) {
+        return checkout(shopperId, points, couponIds, addressId, ShippingOption.STANDARD);
+    }
+
+    /**
+     * Checks out the cart as the previous does, delivered by the chosen service at the rate card's fee for
+     * the address's zone and the parcel's weight (422, nothing placed, if it does not serve the address).
+     */
+    @Transactional
+    public Order checkout(String shopperId, long points, List<Long> couponIds, Optional<Long> addressId,
+                          ShippingOption shipping) {
         shoppers.takeTurn(shopperId);
+        Cart cart = cartOf(shopperId);
+        shoppers.requireWithinLimits(shopperId, cart.lines().stream().mapToLong(CartLine::quantity).sum(), REFUSED);
+        var deliveryAddress = addresses.forDelivery(shopperId, addressId);
+        var delivery = refusingBadDelivery(() -> rates.quote(shipping, deliveryAddress, cart.units(), cart.goods()));
+        List<AppliedCoupon> coupons = couponsTakingOff(cart.items(), couponIds);
+        Money goods = cart.goods();
+        var pointsPayment = pointsPaying(goods.minus(AppliedCoupon.totalOf(coupons, goods.currency())), points);
+        var now = clock.instant();
+        Order order = Order.place(shopperId, cart.items(), coupons, pointsPayment,
+                new Order.Delivery(delivery.option(), delivery.fee(), delivery.weightGrams()), now, now.plus(config.paymentTimeout()));
+        deliveryAddress.ifPresent(address -> order.deliverTo(seals.seal(shopperId, AddressSeals.ORDER_DELIVERY, address)));
+        order.persistAndFlush();
+        CartLine.deleteOf(shopperId);
+        events.placed(order);
+        return order;
+    }
+
+    /**
+     * What each delivery service would cost the cart to the chosen address of the shopper's book (else their
+     * default, else as the mainland), cheapest first; none for an empty cart. 422 as at checkout for an address
+     * not theirs, an unlisted SKU or goods in a currency the rate card does not price.
+     */
+    @Transactional
+    public List<ShippingRates.Quote> shippingOptions(String shopperId, Optional<Long> addressId) {
+        if (CartLine.of(shopperId).isEmpty()) {
+            return List.of();
+        }
+        Cart cart = cartOf(shopperId);
+        Optional<PostalAddress> to = addresses.forDelivery(shopperId, addressId);
+        return refusingBadDelivery(() -> rates.quotes(to, cart.units(), cart.goods()));
+    }
+
+    /** The shopper's cart priced from catalog's copy: 422 if it is empty, holds unlisted SKUs or mixes currencies. */
+    private static Cart cartOf(String shopperId) {
         List<CartLine> cart = CartLine.of(shopperId);
         if (cart.isEmpty()) {
             throw unprocessable("cart-empty", "Your cart is empty: add something before checking out.");
@@ -96,18 +146,24 @@ public class CheckoutService {
         if (items.stream().map(item -> item.unitPrice().currency()).distinct().count() > 1) {
             throw unprocessable("mixed-currencies", "Items priced in different currencies are checked out separately.");
         }
-        shoppers.requireWithinLimits(shopperId, cart.stream().mapToLong(CartLine::quantity).sum(), REFUSED);
-        var deliveryAddress = addresses.forDelivery(shopperId, addressId);
-        List<AppliedCoupon> coupons = couponsTakingOff(items, couponIds);
-        Money goods = Order.subtotalOf(items);
-        var pointsPayment = pointsPaying(goods.minus(AppliedCoupon.totalOf(coupons, goods.currency())), points);
-        var now = clock.instant();
-        Order order = Order.place(shopperId, items, coupons, pointsPayment, now, now.plus(config.paymentTimeout()));
-        deliveryAddress.ifPresent(address -> order.deliverTo(seals.seal(shopperId, AddressSeals.ORDER_DELIVERY, address)));
-        order.persistAndFlush();
-        CartLine.deleteOf(shopperId);
-        events.placed(order);
-        return order;
+        List<ShippingRates.Unit> units = cart.stream()
+                .map(line -> new ShippingRates.Unit(line.quantity(), skus.get(line.sku()).weightGrams())).toList();
+        return new Cart(cart, items, units);
+    }
+
+    /** A cart as checkout prices it: its lines, their items at today's prices, and their units as delivery weighs them. */
+    private record Cart(List<CartLine> lines, List<Order.Item> items, List<ShippingRates.Unit> units) {
+        Money goods() {
+            return Order.subtotalOf(items);
+        }
+    }
+
+    private static <T> T refusingBadDelivery(Supplier<T> pricing) {
+        try {
+            return pricing.get();
+        } catch (RuleViolation refused) {
+            throw unprocessable(refused.type(), refused.getMessage());
+        }
     }
 
     /**

@@ -28,7 +28,8 @@ public class OrderEvents {
     public void placed(Order order) {
         record(new OrderEvent.OrderPlaced(order.id(), order.shopperId(), OrderEvent.Line.of(order), order.total(),
                 order.subtotal(), order.pointsUsed(), order.pointsDiscount(), order.couponIds(), order.couponDiscount(),
-                order.flashSaleTicket().map(UUID::toString).orElse(null)));
+                order.flashSaleTicket().map(UUID::toString).orElse(null), order.delivery().option().name(),
+                order.delivery().fee()));
     }
 
     /** The events of the changes just made to {@code order}. */

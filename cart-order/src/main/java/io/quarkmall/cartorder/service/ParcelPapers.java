@@ -89,6 +89,6 @@ public class ParcelPapers {
 
     private static Parcel parcel(Order order, PostalAddress to) {
         return new Parcel(order.id(), order.createdAt(), order.carrier().orElse(null), order.trackingNumber().orElse(null),
-                to, order.lines().stream().map(line -> new Item(line.sku(), line.productName(), line.quantity())).toList());
+                order.delivery().option(), order.delivery().weightGrams(), to, order.lines().stream().map(line -> new Item(line.sku(), line.productName(), line.quantity())).toList());
     }
 }

@@ -14,6 +14,7 @@ import io.quarkmall.cartorder.documents.ShippingDocuments.Item;
 import io.quarkmall.cartorder.documents.ShippingDocuments.Parcel;
 import io.quarkmall.cartorder.documents.ShippingDocuments.Sender;
 import io.quarkmall.cartorder.domain.PostalAddress;
+import io.quarkmall.cartorder.domain.ShippingOption;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class ShippingDocumentsTest {
     private static final Sender SENDER = new Sender("Quarkmall 发货仓 Dispatch", "400-820-0000", "上海市浦东新区 祖冲之路 1 号");
 
     private static Parcel parcel(String waybill, List<Item> items) {
-        return new Parcel(42, NOW.minusSeconds(3600), "sf", waybill, HANGZHOU, items);
+        return new Parcel(42, NOW.minusSeconds(3600), "sf", waybill, ShippingOption.EXPRESS, 2_400, HANGZHOU, items);
     }
 
     private static String text(PDDocument pdf) throws IOException {
@@ -55,7 +56,7 @@ class ShippingDocumentsTest {
             String text = text(pdf);
             for (String expected : List.of("顺丰速运 SF Express", "SF1400329876", "张三", "139****1234", "浙江省杭州市西湖区",
                     "文三路 478 号 3 单元 501", "310013", "Quarkmall 发货仓 Dispatch", "订单 Order 42", "件数 Pieces 3",
-                    "2026-11-29 08:30 UTC")) {
+                    "重量 Weight 2.4 kg", "特快专递 Express", "2026-11-29 08:30 UTC")) {
                 assertTrue(text.contains(expected), () -> "the label shows " + expected + ":\n" + text);
             }
             assertFalse(text.contains("13900001234"), "the phone is masked");
@@ -91,6 +92,19 @@ class ShippingDocumentsTest {
             assertTrue(text.contains("共 " + pieces + " 件 Total pieces " + pieces), text);
             assertTrue(text.contains("张三, 杭州市") && !text.contains("1390000"), "the recipient, not the phone");
         }
+    }
+
+    @Test
+    void a_standard_parcel_not_weighed_says_so_and_weights_read_in_kilograms() throws IOException {
+        var parcel = new Parcel(7, NOW, "sf", "SF1400329876", ShippingOption.STANDARD, null, HANGZHOU, List.of(new Item("A", "A", 1)));
+        try (PDDocument pdf = Loader.loadPDF(ShippingDocuments.label(parcel, SENDER, NOW))) {
+            String text = text(pdf);
+            assertTrue(text.contains("标准快递 Standard"), text);
+            assertFalse(text.contains("重量 Weight"), "no weight printed when none was priced");
+        }
+        assertEquals("0.75 kg", ShippingDocuments.kilograms(750));
+        assertEquals("12 kg", ShippingDocuments.kilograms(12_000));
+        assertEquals("0.01 kg", ShippingDocuments.kilograms(5));
     }
 
     @Test

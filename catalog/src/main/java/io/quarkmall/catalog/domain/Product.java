@@ -39,10 +39,11 @@ public class Product extends PanacheEntityBase {
     /**
      * A SKU as the merchant describes it. With a {@code pointsPrice} it can be redeemed in the points
      * mall, for those points alone or, with {@code pointsCash}, for those points plus that money;
-     * {@code redeemLimitPerShopper} caps the units one shopper may redeem in all.
+     * {@code redeemLimitPerShopper} caps the units one shopper may redeem in all. {@code weightGrams}
+     * is one packed unit's weight, which shipping fees are computed from; null when not given.
      */
     public record SkuSpec(String code, Map<String, String> attributes, Money price, Long pointsPrice, Money pointsCash,
-                          Integer redeemLimitPerShopper) {
+                          Integer redeemLimitPerShopper, Integer weightGrams) {
 
         /** What is wrong with the points-mall terms, by field; empty when nothing is. */
         public Map<String, String> redemptionFaults() {

@@ -21,13 +21,14 @@ public sealed interface ProductEvent {
     /**
      * A listed SKU as carts, checkout and search see it; {@code pointsPrice} is null when it cannot be
      * bought with points, {@code pointsCash} when it is redeemed for points alone,
-     * {@code redeemLimitPerShopper} when one shopper may redeem any number.
+     * {@code redeemLimitPerShopper} when one shopper may redeem any number, {@code weightGrams} (one packed
+     * unit's) when the merchant did not give it.
      */
     record ListedSku(String sku, Map<String, String> attributes, Money price, Long pointsPrice, Money pointsCash,
-                     Integer redeemLimitPerShopper) {
+                     Integer redeemLimitPerShopper, Integer weightGrams) {
         static ListedSku of(Sku sku) {
             return new ListedSku(sku.code(), sku.attributes(), sku.price(), sku.pointsPrice().orElse(null),
-                    sku.pointsCash().orElse(null), sku.redeemLimitPerShopper().orElse(null));
+                    sku.pointsCash().orElse(null), sku.redeemLimitPerShopper().orElse(null), sku.weightGrams().orElse(null));
         }
     }
 

@@ -18,6 +18,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 public class Sku {
 
+    /** The heaviest a packed unit may weigh: 100 kg. */
+    public static final int MAX_WEIGHT_GRAMS = 100_000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -33,6 +36,7 @@ public class Sku {
     /** In the price's currency (SkuSpec.redemptionFaults refuses another). */
     private Long pointsCashMinor;
     private Integer redeemLimitPerShopper;
+    private Integer weightGrams;
 
     protected Sku() {
     }
@@ -49,6 +53,7 @@ public class Sku {
         this.pointsPrice = spec.pointsPrice();
         this.pointsCashMinor = spec.pointsCash() == null ? null : spec.pointsCash().amountMinor();
         this.redeemLimitPerShopper = spec.redeemLimitPerShopper();
+        this.weightGrams = spec.weightGrams();
     }
 
     public String code() {
@@ -76,5 +81,10 @@ public class Sku {
     /** The most units one shopper may redeem in all; empty: no limit. */
     public Optional<Integer> redeemLimitPerShopper() {
         return Optional.ofNullable(redeemLimitPerShopper);
+    }
+
+    /** One packed unit's weight in grams, if the merchant gave it. */
+    public Optional<Integer> weightGrams() {
+        return Optional.ofNullable(weightGrams);
     }
 }

@@ -3,6 +3,7 @@ package io.quarkmall.catalog.rest;
 import io.quarkmall.common.web.Paging;
 import io.quarkmall.catalog.domain.Product;
 import io.quarkmall.catalog.domain.Product.SkuSpec;
+import io.quarkmall.catalog.domain.Sku;
 import io.quarkmall.catalog.rest.ProductViews.ProductView;
 import io.quarkmall.catalog.service.ProductService;
 import io.quarkmall.common.idempotency.Idempotent;
@@ -57,7 +58,8 @@ public class MerchantProductResource {
                              @NotNull @Valid PriceRequest price,
                              @Positive Long pointsPrice,
                              @Valid CashRequest pointsCash,
-                             @Min(1) Integer redeemLimitPerShopper) {}
+                             @Min(1) Integer redeemLimitPerShopper,
+                             @Min(1) @Max(Sku.MAX_WEIGHT_GRAMS) Integer weightGrams) {}
 
     public record ProductRequest(
             @NotEmpty @Size(max = 10) LinkedHashMap<@NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
@@ -73,7 +75,8 @@ public class MerchantProductResource {
     @Operation(summary = "Create a draft product with its SKUs (Idempotency-Key required); the first name is the default. "
             + "A SKU with a pointsPrice can be redeemed in the points mall, for points plus pointsCash if set, at most "
             + "redeemLimitPerShopper units per shopper if set; 422 (redemption-terms-invalid) if pointsCash or the "
-            + "limit come without a pointsPrice or pointsCash is in another currency than the price")
+            + "limit come without a pointsPrice or pointsCash is in another currency than the price. weightGrams (1 to "
+            + "100000, optional) is one packed unit's weight, which checkout's shipping fees are computed from")
     @APIResponse(responseCode = "201", description = "The product, created as a draft; a replay of the same Idempotency-Key returns it again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
     @Idempotent
@@ -136,7 +139,7 @@ public class MerchantProductResource {
         Money price = money(sku.price().amountMinor(), sku.price().currency());
         Money pointsCash = sku.pointsCash() == null ? null : money(sku.pointsCash().amountMinor(), sku.pointsCash().currency());
         return new SkuSpec(sku.sku(), sku.attributes() == null ? Map.of() : sku.attributes(), price, sku.pointsPrice(),
-                pointsCash, sku.redeemLimitPerShopper());
+                pointsCash, sku.redeemLimitPerShopper(), sku.weightGrams());
     }
 
     private static Money money(long amountMinor, String currency) {

@@ -10,12 +10,15 @@ import java.util.Map;
 /** What clients see of products: never the entities themselves. */
 public final class ProductViews {
 
-    /** {@code pointsPrice} null: not redeemable; {@code pointsCash} null: for points alone; {@code redeemLimitPerShopper} null: no limit. */
+    /**
+     * {@code pointsPrice} null: not redeemable; {@code pointsCash} null: for points alone; {@code redeemLimitPerShopper}
+     * null: no limit; {@code weightGrams} null: not given (shipping then counts the mall's default weight).
+     */
     public record SkuView(String sku, Map<String, String> attributes, Money price, Long pointsPrice, Money pointsCash,
-                          Integer redeemLimitPerShopper) {
+                          Integer redeemLimitPerShopper, Integer weightGrams) {
         static SkuView of(Sku s) {
             return new SkuView(s.code(), s.attributes(), s.price(), s.pointsPrice().orElse(null),
-                    s.pointsCash().orElse(null), s.redeemLimitPerShopper().orElse(null));
+                    s.pointsCash().orElse(null), s.redeemLimitPerShopper().orElse(null), s.weightGrams().orElse(null));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.quarkmall.shipping.carrier;
 
+import io.quarkmall.shipping.domain.DeliveryService;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -15,13 +16,13 @@ public interface CarrierApi {
     String code();
 
     /**
-     * Books the parcel of {@code orderId} and returns the carrier's waybill; booking the same order again
-     * returns the same waybill.
+     * Books the parcel of {@code orderId} with the carrier's product for {@code service} (telling it the parcel's
+     * weight when known) and returns the carrier's waybill; booking the same order again returns the same waybill.
      *
      * @throws CarrierUnavailable when the carrier cannot answer now (rate limit, outage): try again later
      * @throws CarrierRefused when it will not book it as asked
      */
-    String book(long orderId);
+    String book(long orderId, DeliveryService service, Optional<Integer> weightGrams);
 
     /** Calls off the booked parcel of {@code orderId}; false if the carrier has collected it already. */
     boolean callOff(long orderId);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkmall.shipping.config.ShippingConfig;
+import io.quarkmall.shipping.domain.DeliveryService;
 import io.quarkmall.shipping.domain.TrackingCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -31,6 +32,9 @@ import java.util.regex.Pattern;
 class SfExpress implements CarrierApi {
 
     static final String CODE = "sf";
+    /** SF's products: 1 顺丰特快 (priority) for express delivery, 2 顺丰标快 (standard express) for standard. */
+    private static final int PRIORITY = 1;
+    private static final int STANDARD_EXPRESS = 2;
     private static final Pattern NONCE = Pattern.compile("[0-9a-f]{16,64}");
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,15}");
 
@@ -49,9 +53,11 @@ class SfExpress implements CarrierApi {
     }
 
     @Override
-    public String book(long orderId) {
+    public String book(long orderId, DeliveryService service, Optional<Integer> weightGrams) {
         ObjectNode order = json.createObjectNode().put("orderId", partnerOrderId(orderId))
-                .put("callbackUrl", config.callbackUrl()).put("cargo", "Quarkmall order " + orderId);
+                .put("callbackUrl", config.callbackUrl()).put("cargo", "Quarkmall order " + orderId)
+                .put("expressTypeId", service == DeliveryService.EXPRESS ? PRIORITY : STANDARD_EXPRESS);
+        weightGrams.ifPresent(grams -> order.put("weightGrams", grams));
         HttpResponse<String> answer = call("/api/orders", order.toString());
         if (answer.statusCode() != 200) {
             throw refusal(answer);

@@ -52,6 +52,10 @@ public class Shipment extends PanacheEntityBase {
     private long orderId;
     private String shopperId;
     private String carrier;
+    @Enumerated(EnumType.STRING)
+    private DeliveryService service;
+    /** The parcel's weight as the order was priced; null when it was not weighed. */
+    private Integer weightGrams;
     private String trackingNumber;
     @Enumerated(EnumType.STRING)
     private Status status;
@@ -71,12 +75,13 @@ public class Shipment extends PanacheEntityBase {
     }
 
     /** A new shipment for a paid order; the carrier picks it up after {@code firstStep}. */
-    public static Shipment create(long orderId, String shopperId, String carrier, String trackingNumber,
-                                  Instant now, Duration firstStep) {
+    public static Shipment create(long orderId, String shopperId, String carrier, DeliveryService service,
+                                  String trackingNumber, Instant now, Duration firstStep) {
         var shipment = new Shipment();
         shipment.orderId = orderId;
         shipment.shopperId = shopperId;
         shipment.carrier = carrier;
+        shipment.service = service;
         shipment.trackingNumber = trackingNumber;
         shipment.status = Status.CREATED;
         shipment.createdAt = now;
@@ -90,11 +95,14 @@ public class Shipment extends PanacheEntityBase {
      * A new shipment for a paid order, to be booked with {@code carrier}'s API at once; its tracking number is
      * the waybill the carrier gives it.
      */
-    public static Shipment createForCarrier(long orderId, String shopperId, String carrier, Instant now) {
+    public static Shipment createForCarrier(long orderId, String shopperId, String carrier, DeliveryService service,
+                                           Integer weightGrams, Instant now) {
         var shipment = new Shipment();
         shipment.orderId = orderId;
         shipment.shopperId = shopperId;
         shipment.carrier = carrier;
+        shipment.service = service;
+        shipment.weightGrams = weightGrams;
         shipment.status = Status.CREATED;
         shipment.createdAt = now;
         shipment.booking = CarrierBooking.dueAt(now);
@@ -283,6 +291,14 @@ public class Shipment extends PanacheEntityBase {
 
     public long orderId() {
         return orderId;
+    }
+
+    public DeliveryService service() {
+        return service;
+    }
+
+    public Optional<Integer> weightGrams() {
+        return Optional.ofNullable(weightGrams);
     }
 
     public String carrier() {

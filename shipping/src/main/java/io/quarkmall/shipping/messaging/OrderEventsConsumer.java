@@ -3,6 +3,7 @@ package io.quarkmall.shipping.messaging;
 import io.quarkmall.common.inbox.EventRoutes;
 import io.quarkmall.common.inbox.Inbox;
 import io.quarkmall.common.inbox.InboxConsumer;
+import io.quarkmall.shipping.domain.DeliveryService;
 import io.quarkmall.shipping.service.ShipmentService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,13 +18,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class OrderEventsConsumer extends InboxConsumer {
 
     /** The fields shipping reads of order.v1 (docs/events/order.v1.schema.json). */
-    record OrderPaid(long orderId, String shopperId) {}
+    record OrderPaid(long orderId, String shopperId, String shippingOption, Integer parcelWeightGrams) {}
 
     record OrderCancelled(long orderId) {}
 
     OrderEventsConsumer(Inbox inbox, ShipmentService shipments) {
         super(inbox, EventRoutes.of("shipping.orders")
-                .on(OrderPaid.class, order -> shipments.shipPaidOrder(order.orderId(), order.shopperId()))
+                .on(OrderPaid.class, order -> shipments.shipPaidOrder(order.orderId(), order.shopperId(),
+                        DeliveryService.named(order.shippingOption()), order.parcelWeightGrams()))
                 .on(OrderCancelled.class, order -> shipments.orderCancelled(order.orderId())));
     }
 

@@ -1,6 +1,7 @@
 package io.quarkmall.shipping.rest;
 
 import io.quarkmall.common.web.Paging;
+import io.quarkmall.shipping.domain.DeliveryService;
 import io.quarkmall.shipping.domain.Shipment;
 import io.quarkmall.shipping.domain.TrackingCode;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +28,7 @@ public class AdminShipmentResource {
      * scan, carrierError why the last call to its carrier failed (null when none is failing), nextCarrierCallAt when
      * its carrier is called next (a booking, a retry, a cancellation; null when nothing is owed).
      */
-    public record OperatorShipmentView(long id, long orderId, String shopperId, String carrier,
+    public record OperatorShipmentView(long id, long orderId, String shopperId, String carrier, DeliveryService service,
                                        @Schema(nullable = true) String trackingNumber, Shipment.Status status,
                                        Instant createdAt, @Schema(nullable = true) Instant eta,
                                        @Schema(nullable = true) TrackingCode lastCode,
@@ -35,8 +36,8 @@ public class AdminShipmentResource {
                                        @Schema(nullable = true) String carrierError, int failedCarrierCalls,
                                        @Schema(nullable = true) Instant nextCarrierCallAt) {
         static OperatorShipmentView of(Shipment s) {
-            return new OperatorShipmentView(s.id(), s.orderId(), s.shopperId(), s.carrier(), s.trackingNumber(), s.status(),
-                    s.createdAt(), s.eta(), s.lastCode(), s.lastScanAt(), s.booking().error(), s.booking().failedCalls(),
+            return new OperatorShipmentView(s.id(), s.orderId(), s.shopperId(), s.carrier(), s.service(), s.trackingNumber(),
+                    s.status(), s.createdAt(), s.eta(), s.lastCode(), s.lastScanAt(), s.booking().error(), s.booking().failedCalls(),
                     s.booking().nextCallAt());
         }
     }

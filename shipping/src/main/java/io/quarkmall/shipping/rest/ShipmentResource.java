@@ -2,6 +2,7 @@ package io.quarkmall.shipping.rest;
 
 import io.quarkmall.common.web.Paging;
 import io.quarkmall.common.problem.ProblemException;
+import io.quarkmall.shipping.domain.DeliveryService;
 import io.quarkmall.shipping.domain.Shipment;
 import io.quarkmall.shipping.domain.TrackingCode;
 import io.quarkmall.shipping.domain.TrackingEvent;
@@ -41,15 +42,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class ShipmentResource {
 
     /**
-     * What a shopper sees of a shipment; trackingNumber is null until its carrier has booked it, eta null once it
-     * is delivered, cancelled, returned or lost.
+     * What a shopper sees of a shipment; service the delivery service chosen at checkout (STANDARD or EXPRESS);
+     * trackingNumber is null until its carrier has booked it, eta null once it is delivered, cancelled, returned or lost.
      */
-    public record ShipmentView(long id, long orderId, String carrier, @Schema(nullable = true) String trackingNumber,
-                               String status,
+    public record ShipmentView(long id, long orderId, String carrier, DeliveryService service,
+                               @Schema(nullable = true) String trackingNumber, String status,
                                Instant createdAt, @Schema(nullable = true) Instant eta) {
         static ShipmentView of(Shipment s) {
-            return new ShipmentView(s.id(), s.orderId(), s.carrier(), s.trackingNumber(), s.status().name(), s.createdAt(),
-                    s.eta());
+            return new ShipmentView(s.id(), s.orderId(), s.carrier(), s.service(), s.trackingNumber(), s.status().name(),
+                    s.createdAt(), s.eta());
         }
     }
 

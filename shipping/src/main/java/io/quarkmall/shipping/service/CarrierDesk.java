@@ -116,7 +116,7 @@ public class CarrierDesk {
         CarrierApi carrier = carriers.named(shipment.carrier())
                 .orElseThrow(() -> new CarrierRefused("no API for carrier " + shipment.carrier()));
         if (shipment.needsBooking()) {
-            String waybill = carrier.book(shipment.orderId());
+            String waybill = carrier.book(shipment.orderId(), shipment.service(), shipment.weightGrams());
             shipment.booked(waybill);
             announce(new ShipmentCreated(shipment.orderId(), shipment.id(), carrier.code(), waybill));
         } else if (shipment.needsCallingOff() && !carrier.callOff(shipment.orderId())) {

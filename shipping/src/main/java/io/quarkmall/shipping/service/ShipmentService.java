@@ -2,6 +2,7 @@ package io.quarkmall.shipping.service;
 
 import io.quarkmall.common.outbox.Outbox;
 import io.quarkmall.shipping.config.ShippingConfig;
+import io.quarkmall.shipping.domain.DeliveryService;
 import io.quarkmall.shipping.domain.Shipment;
 import io.quarkmall.shipping.domain.ShipmentEvent;
 import io.quarkmall.shipping.domain.ShipmentEvent.ShipmentCancelled;
@@ -34,22 +35,23 @@ public class ShipmentService {
     }
 
     /**
-     * One shipment per order, however often the order's payment is announced. A carrier with an API books it
-     * ({@link CarrierDesk}), and ShipmentCreated follows with its waybill; the simulated carrier has it at once.
+     * One shipment per order, however often the order's payment is announced, by the service the order chose (its weight told to the carrier).
+     * A carrier with an API books it ({@link CarrierDesk}), and ShipmentCreated follows with its waybill; the
+     * simulated carrier has it at once.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void shipPaidOrder(long orderId, String shopperId) {
+    public void shipPaidOrder(long orderId, String shopperId, DeliveryService service, Integer weightGrams) {
         if (Shipment.ofOrder(orderId).isPresent()) {
             return;
         }
         if (!config.carrier().equals(ShippingConfig.SIMULATED)) {
-            Shipment.createForCarrier(orderId, shopperId, config.carrier(), clock.instant());
+            Shipment.createForCarrier(orderId, shopperId, config.carrier(), service, weightGrams, clock.instant());
             return;
         }
         // the hyphen keeps the digits two short runs: an order id and four digits run together could be
         // 13 to 19 digits that pass the Luhn check, which any card-data scan of logs and rows reports
         String tracking = "QM%d-%04d".formatted(orderId, ThreadLocalRandom.current().nextInt(10_000));
-        var shipment = Shipment.create(orderId, shopperId, SANDBOX_CARRIER, tracking, clock.instant(),
+        var shipment = Shipment.create(orderId, shopperId, SANDBOX_CARRIER, service, tracking, clock.instant(),
                 config.sandboxStep());
         announce(new ShipmentCreated(orderId, shipment.id(), SANDBOX_CARRIER, tracking));
     }

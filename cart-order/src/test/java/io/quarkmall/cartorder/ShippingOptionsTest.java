@@ -160,6 +160,7 @@ class ShippingOptionsTest {
 
         cartOf(0);
         options(null).statusCode(200).body("$", hasSize(0));
+        options(theirs).statusCode(422).body("type", equalTo(PROBLEMS + "address-not-yours"));
         checkout("EXPRESS", null).statusCode(422).body("detail", containsString("empty"));
     }
 }

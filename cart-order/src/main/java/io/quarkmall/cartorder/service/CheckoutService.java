@@ -120,11 +120,11 @@ public class CheckoutService {
      */
     @Transactional
     public List<ShippingRates.Quote> shippingOptions(String shopperId, Optional<Long> addressId) {
+        Optional<PostalAddress> to = addresses.forDelivery(shopperId, addressId);
         if (CartLine.of(shopperId).isEmpty()) {
             return List.of();
         }
         Cart cart = cartOf(shopperId);
-        Optional<PostalAddress> to = addresses.forDelivery(shopperId, addressId);
         return refusingBadDelivery(() -> rates.quotes(to, cart.units(), cart.goods()));
     }
 

@@ -195,7 +195,7 @@ export type AfterSalesRequest = Omit<CartOrderSchemas['AfterSalesView'], 'kind' 
   | 'decisionNote' | 'decidedAt' | 'refundedAt' | 'notRefundedReason' | 'returnCarrier' | 'returnTracking'
   | 'returnShippedAt' | 'receivedAt' | 'disposition' | 'escalatedAt' | 'photos'> & {
   kind: AfterSalesKind; status: AfterSalesStatus; reason: AfterSalesReason; note: string | null;
-  decidedBy: 'MERCHANT' | 'AUTO_APPROVE_RULE' | 'REVIEW_DEADLINE' | null; decisionNote: string | null;
+  decidedBy: 'MERCHANT' | 'AUTO_APPROVE_RULE' | 'TRUSTED_SHOPPER_RULE' | 'REVIEW_DEADLINE' | null; decisionNote: string | null;
   decidedAt: string | null; refundedAt: string | null;
   /** Why pay could not give the money back (NOT_REFUNDED): REFUSED_BY_CHANNEL, NO_PAYMENT or NOTHING_LEFT. */
   notRefundedReason: string | null;

@@ -39,6 +39,7 @@ export function ConsoleShipments() {
                     <div className="muted">{formatTime(s.createdAt, lang)}</div></td>
                   <td data-label={t('shipments.carrier')}>{known(`tracking.carrier.${s.carrier}`, s.carrier)}{' '}
                     {s.trackingNumber ? <code>{s.trackingNumber}</code> : <span className="muted">{t('shipments.booking')}</span>}
+                    <div className="muted" data-testid="shipment-service">{t(`shipping.${s.service}`)}</div>
                     {s.carrierError && <div className="error">{t('shipments.failing', { calls: s.failedCarrierCalls, error: s.carrierError })}
                       {s.nextCarrierCallAt && <span className="muted"> · {t('shipments.nextCall', { time: formatTime(s.nextCarrierCallAt, lang) })}</span>}</div>}
                   </td>

@@ -115,6 +115,21 @@ public interface OrderConfig {
         long autoApproveUpToMinor();
 
         /**
+         * The trusted-shopper rule: a shopper with at least this many completed orders, none of whose requests a
+         * merchant rejected within {@link #trustedLookBack()}, has requests up to {@link #trustedUpToMinor()}
+         * approved at once. Absent: no shopper is trusted (the rule is off).
+         */
+        Optional<Integer> trustedAfterCompletedOrders();
+
+        /** What a trusted shopper's requests are approved at once up to (minor units: 20000 = ¥200). */
+        @WithDefault("20000")
+        long trustedUpToMinor();
+
+        /** How long a rejected request keeps its shopper from being trusted. */
+        @WithDefault("180d")
+        Duration trustedLookBack();
+
+        /**
          * How long the merchant may leave a request unanswered, or a return parcel unreceived, before
          * it is escalated to the mall's staff (admins); the deadline acts later.
          */

@@ -41,7 +41,7 @@ public class AfterSalesRequest extends PanacheEntityBase {
     public enum Disposition { SELLABLE, QUARANTINE }
 
     /** Who approved or rejected it. */
-    public enum Decider { MERCHANT, AUTO_APPROVE_RULE, REVIEW_DEADLINE }
+    public enum Decider { MERCHANT, AUTO_APPROVE_RULE, TRUSTED_SHOPPER_RULE, REVIEW_DEADLINE }
 
     /** Where the merchant is to act (review it, or receive its parcel); the queue shows them first. */
     public static final List<Status> AWAITING_MERCHANT = List.of(Status.REQUESTED, Status.RETURN_SHIPPED);
@@ -245,6 +245,11 @@ public class AfterSalesRequest extends PanacheEntityBase {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether a merchant rejected one of the shopper's requests since then. */
+    public static boolean rejectedSince(String shopperId, Instant since) {
+        return count("shopperId = ?1 and status = ?2 and decidedAt >= ?3", shopperId, Status.REJECTED, since) > 0;
     }
 
     public static List<AfterSalesRequest> ofOrder(long orderId) {

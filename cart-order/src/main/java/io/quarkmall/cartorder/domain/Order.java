@@ -544,6 +544,11 @@ public class Order extends PanacheEntityBase {
         return find("id = ?1 and shopperId = ?2", id, shopperId).firstResultOptional();
     }
 
+    /** How many of the shopper's orders are COMPLETED (received, or delivered long enough ago). */
+    public static long completedBy(String shopperId) {
+        return count("shopperId = ?1 and status = ?2", shopperId, OrderStatus.COMPLETED);
+    }
+
     public static Optional<Order> lockOwnedBy(String shopperId, long id) {
         return find("id = ?1 and shopperId = ?2", id, shopperId).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();

@@ -62,7 +62,7 @@ public final class AfterSalesViews {
     /**
      * One request as the shopper and the merchant see it. {@code respondBy}: when the clock acts if
      * nobody did (approves it, expires a return not sent back, receives a parcel into quarantine);
-     * {@code decidedBy}: MERCHANT, AUTO_APPROVE_RULE or REVIEW_DEADLINE once decided;
+     * {@code decidedBy}: MERCHANT, AUTO_APPROVE_RULE, TRUSTED_SHOPPER_RULE or REVIEW_DEADLINE once decided;
      * {@code notRefundedReason}: pay's, when it could not refund an approved request (NOT_REFUNDED:
      * REFUSED_BY_CHANNEL, NO_PAYMENT, NOTHING_LEFT); the return parcel and its receipt for a return;
      * {@code escalatedAt}: when it went to the mall's staff, the merchant having left it waiting;

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
@@ -67,12 +68,22 @@ public class AfterSalesService {
         request.persist();
         order.afterSalesRequested(request, now);
         // what the order has had back, this request included: small requests one after another add up
-        if (order.refunded().amountMinor() + grant.amount().amountMinor() <= config.autoApproveUpToMinor()) {
-            request.approve(Decider.AUTO_APPROVE_RULE, null, now, now.plus(config.returnWithin()));
+        long back = order.refunded().amountMinor() + grant.amount().amountMinor();
+        Optional<Decider> rule = back <= config.autoApproveUpToMinor() ? Optional.of(Decider.AUTO_APPROVE_RULE)
+                : back <= config.trustedUpToMinor() && trusted(shopperId, now) ? Optional.of(Decider.TRUSTED_SHOPPER_RULE)
+                : Optional.empty();
+        rule.ifPresent(decider -> {
+            request.approve(decider, null, now, now.plus(config.returnWithin()));
             order.afterSalesApproved(request, now);
-        }
+        });
         events.publishChanges(order);
         return request;
+    }
+
+    /** The trusted-shopper rule, when configured: enough completed orders, and no request of theirs rejected lately. */
+    private boolean trusted(String shopperId, Instant now) {
+        return config.trustedAfterCompletedOrders().filter(needed -> Order.completedBy(shopperId) >= needed
+                && !AfterSalesRequest.rejectedSince(shopperId, now.minus(config.trustedLookBack()))).isPresent();
     }
 
     @Transactional

@@ -57,6 +57,7 @@ export const addressEn = {
   'shipping.zone.REMOTE': 'Remote region',
   'shipping.zone.INTERNATIONAL': 'International',
   'shipping.fee': 'Delivery: {option}',
+  'shipping.none': 'No delivery service reaches this address: choose another one.',
 };
 
 export const addressZhCN: Record<keyof typeof addressEn, string> = {
@@ -117,4 +118,5 @@ export const addressZhCN: Record<keyof typeof addressEn, string> = {
   'shipping.zone.REMOTE': '偏远地区',
   'shipping.zone.INTERNATIONAL': '国际',
   'shipping.fee': '运费：{option}',
+  'shipping.none': '该地址暂不支持配送，请选择其他地址。',
 };

@@ -52,9 +52,10 @@ export function OrderAmounts({ order }: { order: OrderView }) {
     return known(`amounts.${a.kind}`, a.description);
   };
   const off = order.adjustments.map((a) => ({ label: labelOf(a), amount: a.amount }));
-  // Free delivery adds no line; a paid one is named by its service.
-  const added = order.shipping.fee.amountMinor > 0
-    ? [{ label: t('shipping.fee', { option: t(`shipping.${order.shipping.option as ShippingOption}`) }), amount: order.shipping.fee }] : [];
+  // Free delivery adds no line; a paid one is named by its service (an order from before delivery options has none).
+  const shipping = order.shipping as OrderView['shipping'] | undefined;
+  const added = shipping && shipping.fee.amountMinor > 0
+    ? [{ label: t('shipping.fee', { option: t(`shipping.${shipping.option as ShippingOption}`) }), amount: shipping.fee }] : [];
   return (
     <>
       {order.kind === 'REDEMPTION' && <p className="redeemed-with" data-testid="redeemed-with">{t('order.redeemedWith', { points: order.pointsUsed.toLocaleString(lang) })}</p>}

@@ -22,6 +22,7 @@ export function ShippingChoice({ addressId, chosen, onChange, disabled }: {
     <section className="use-points shipping-choice" aria-labelledby={`${id}-title`} data-testid="shipping-choice">
       <h2 id={`${id}-title`}>{t('shipping.title')}</h2>
       {options.error && <ErrorBox error={asApiError(options.error)} retry={() => void options.refetch()} />}
+      {options.data && options.data.length === 0 && <p className="hint">{t('shipping.none')}</p>}
       {options.data && options.data.length > 0 && (
         <fieldset className="address-choices">
           <legend>{t('shipping.choose')}</legend>

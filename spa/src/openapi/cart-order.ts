@@ -731,7 +731,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What each delivery service would cost the cart, cheapest first, priced by the server from the rate card (the address's zone, the parcel's weight, free-shipping thresholds on the goods' value); empty for an empty cart. 422 address-not-yours for an address not in the caller's book, sku-unavailable, mixed-currencies or shipping-currency-unsupported as at checkout */
+        /** What each delivery service would cost the cart, cheapest first, priced by the server from the rate card (the address's zone, the parcel's weight, free-shipping thresholds on the goods' value); empty for an empty cart. 422 address-not-yours for an address not in the caller's book, sku-unavailable, or mixed-currencies as at checkout. Goods in another currency than the card's (CNY) go by STANDARD alone, at no charge */
         get: {
             parameters: {
                 query?: {

@@ -77,7 +77,8 @@ function CartContent() {
     setKeyAddress(addressId);
     setCheckoutKey(newIdempotencyKey());
   }
-  // The delivery service: the one picked while the address is served by it, else the cheapest.
+  // The delivery service: the one picked while the address is served by it, else the cheapest. Checkout waits
+  // until its fee is known, so the total shown is the total charged.
   const shippingOptions = useQuery(queries.shippingOptions(api, addressId)).data;
   const [pickedShipping, setPickedShipping] = useState<ShippingOption>('STANDARD');
   const shipping = chosenShipping(shippingOptions, pickedShipping);
@@ -167,7 +168,7 @@ function CartContent() {
               <p className="hint" id="checkout-needs-address">{t(book.data.length === 0 ? 'address.addFirst' : 'address.chooseFirst')}</p>
             )}
             <button type="button" className="primary"
-              disabled={busy || points === null || overBalance || quote.isPending || addressId === null}
+              disabled={busy || points === null || overBalance || quote.isPending || addressId === null || delivery === undefined}
               aria-describedby={addressId === null && book.data ? 'checkout-needs-address' : undefined}
               onClick={() => { change.reset(); checkout.mutate(); }}>{t('cart.checkout')}</button>
           </div>

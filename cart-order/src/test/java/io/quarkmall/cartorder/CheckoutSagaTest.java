@@ -45,13 +45,18 @@ class CheckoutSagaTest {
 
     /** A SKU catalog lists at this price, one unit weighing {@code weightGrams} (null: catalog was not told). */
     static String listedSku(long priceMinor, Integer weightGrams) {
+        return listedSku(priceMinor, "CNY", weightGrams);
+    }
+
+    /** A SKU catalog lists at this price in this currency, one unit weighing {@code weightGrams} (null: not told). */
+    static String listedSku(long priceMinor, String currency, Integer weightGrams) {
         String sku = "S" + UUID.randomUUID().toString().substring(0, 8);
         long productId = SagaEvents.newOrderId();
         SagaEvents.publish(PRODUCTS, "ProductListed", productId, """
                 {"productId":%d,"merchantId":"m","name":"绿茶","names":{"en":"Green tea","zh-CN":"绿茶"},
-                 "skus":[{"sku":"%s","attributes":{"size":"250g"},"price":{"amountMinor":%d,"currency":"CNY"},
+                 "skus":[{"sku":"%s","attributes":{"size":"250g"},"price":{"amountMinor":%d,"currency":"%s"},
                           "weightGrams":%s}]}"""
-                .formatted(productId, sku, priceMinor, weightGrams));
+                .formatted(productId, sku, priceMinor, currency, weightGrams));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 QuarkusTransaction.requiringNew().call(() -> CatalogSku.findByIdOptional(sku).isPresent()));
         return sku;

@@ -143,6 +143,19 @@ class ShippingOptionsTest {
     }
 
     @Test
+    void goods_in_another_currency_than_the_rate_cards_go_by_standard_delivery_at_no_charge() {
+        added("shopper", chinese("张三"));
+        cartOf(1, listedSku(2_500, "USD", 4_000));
+        options(null).statusCode(200).body("option", contains("STANDARD")).body("fee.amountMinor", contains(0))
+                .body("fee.currency", contains("USD"));
+        long before = ordersOfShopper();
+        checkout("EXPRESS", null).statusCode(422).body("type", equalTo(PROBLEMS + "shipping-not-offered"));
+        assertEquals(before, ordersOfShopper(), "nothing was placed");
+        checkout(null, null).statusCode(201).body("shipping.option", equalTo("STANDARD"))
+                .body("shipping.fee.currency", equalTo("USD")).body("total.amountMinor", equalTo(2_500));
+    }
+
+    @Test
     void an_unknown_service_or_another_shoppers_address_places_nothing_and_an_empty_cart_has_no_options() {
         long theirs = added("shopper2", chinese("赵六"));
         String sku = listedSku(2_000, 300);

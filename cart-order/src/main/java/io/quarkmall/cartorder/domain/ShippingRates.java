@@ -13,7 +13,8 @@ import java.util.Optional;
  * first kilogram and then each kilogram begun; where a zone's rate has a free-shipping threshold, delivery
  * costs nothing once the goods' value (their prices, before coupons and points) reaches it. The zone is the address's: the mainland of the mall's country, its
  * remote regions (named by the start of the province, in any case), or abroad; an order without an
- * address is priced as mainland. A SKU whose weight catalog was not told weighs {@code defaultUnitGrams}.
+ * address is priced as mainland. A SKU whose weight catalog was not told weighs {@code defaultUnitGrams}. Goods
+ * priced in another currency than the card's go by standard delivery at no charge.
  */
 public record ShippingRates(String currency, String homeCountry, List<String> remoteRegions, int defaultUnitGrams,
                             Map<ShippingOption, Map<Zone, Rate>> services) {
@@ -56,16 +57,21 @@ public record ShippingRates(String currency, String homeCountry, List<String> re
         return (int) Math.min(grams, Integer.MAX_VALUE);
     }
 
-    /** Every service offered to the address, cheapest first; a RuleViolation if the goods are not in the card's currency. */
+    /**
+     * Every service offered to the address, cheapest first. The card prices in its own currency: goods in another
+     * go by standard delivery alone, at no charge (where standard serves the zone).
+     */
     public List<Quote> quotes(Optional<PostalAddress> address, List<Unit> units, Money goods) {
-        requireCurrency(goods);
         Zone zone = zoneOf(address);
         int grams = weightOf(units);
         var quotes = new ArrayList<Quote>();
         for (ShippingOption option : ShippingOption.values()) {
             Rate rate = services.getOrDefault(option, Map.of()).get(zone);
-            if (rate != null) {
+            if (rate != null && goods.currency().equals(currency)) {
                 quotes.add(quote(option, rate, zone, grams, goods));
+            } else if (rate != null && option == ShippingOption.STANDARD) {
+                quotes.add(new Quote(option, zone, grams, Money.zero(goods.currency()), Optional.empty(), rate.minDays(),
+                        rate.maxDays()));
             }
         }
         quotes.sort((a, b) -> Long.compare(a.fee().amountMinor(), b.fee().amountMinor()));
@@ -87,12 +93,5 @@ public record ShippingRates(String currency, String homeCountry, List<String> re
             fee = 0;
         }
         return new Quote(option, zone, grams, new Money(fee, currency), freeFrom, rate.minDays(), rate.maxDays());
-    }
-
-    private void requireCurrency(Money goods) {
-        if (!goods.currency().equals(currency)) {
-            throw new RuleViolation("shipping-currency-unsupported", "Delivery is priced in " + currency
-                    + " and these goods are in " + goods.currency() + ": check them out separately.");
-        }
     }
 }

@@ -66,7 +66,8 @@ public class CartResource {
     @Operation(summary = "What each delivery service would cost the cart, cheapest first, priced by the server from the "
             + "rate card (the address's zone, the parcel's weight, free-shipping thresholds on the goods' value); empty "
             + "for an empty cart. 422 address-not-yours for an address not in the caller's book, sku-unavailable, "
-            + "mixed-currencies or shipping-currency-unsupported as at checkout")
+            + "or mixed-currencies as at checkout. Goods in another currency than the card's (CNY) go by STANDARD alone, "
+            + "at no charge")
     public List<ShippingOptionView> shippingOptions(
             @Parameter(description = "The caller's address to deliver to; absent: the default address (none: priced as the mainland)")
             @QueryParam("addressId") @Positive Long addressId) {

@@ -89,8 +89,15 @@ class ShippingRatesTest {
     }
 
     @Test
-    void goods_in_another_currency_than_the_card_are_refused() {
-        assertEquals("shipping-currency-unsupported", assertThrows(RuleViolation.class,
-                () -> CARD.quotes(in("CN", "浙江省"), List.of(new Unit(1, Optional.empty())), new Money(1_000, "USD"))).type());
+    void goods_in_another_currency_than_the_card_go_by_standard_delivery_at_no_charge() {
+        var parcel = List.of(new Unit(1, Optional.of(3_000)));
+        List<Quote> quotes = CARD.quotes(in("CN", "西藏"), parcel, new Money(1_000, "USD"));
+        assertEquals(List.of(ShippingOption.STANDARD), quotes.stream().map(Quote::option).toList());
+        assertEquals(new Money(0, "USD"), quotes.getFirst().fee());
+        assertEquals(Optional.empty(), quotes.getFirst().freeFrom());
+        assertEquals(5, quotes.getFirst().minDays());
+        assertEquals("shipping-not-offered", assertThrows(RuleViolation.class,
+                () -> CARD.quote(ShippingOption.EXPRESS, in("CN", "浙江省"), parcel, new Money(1_000, "USD"))).type());
+        assertEquals(List.of(), CARD.quotes(in("US", "CA"), parcel, new Money(1_000, "USD")), "standard does not serve abroad here");
     }
 }

@@ -46,7 +46,7 @@ public interface OrderConfig {
      * out is not served.
      */
     interface Shipping {
-        /** The currency the fees are in; goods in another cannot be shipped. */
+        /** The currency the fees are in; goods priced in another go by standard delivery at no charge. */
         @WithDefault("CNY")
         String currency();
 

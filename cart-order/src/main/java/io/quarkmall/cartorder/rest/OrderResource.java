@@ -32,7 +32,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -165,14 +164,7 @@ public class OrderResource {
 
     /** The {@code shipping} parameter: STANDARD when absent, 400 when it names no service. */
     private static ShippingOption shippingOption(String shipping) {
-        if (shipping == null || shipping.isBlank()) {
-            return ShippingOption.STANDARD;
-        }
-        try {
-            return ShippingOption.valueOf(shipping);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.invalid("Unknown delivery service.", List.of(new Problem.Violation(
-                    "shipping", "must be one of " + Arrays.toString(ShippingOption.values())))));
-        }
+        return StatusParam.named(ShippingOption.class, shipping, "shipping", "Unknown delivery service.")
+                .orElse(ShippingOption.STANDARD);
     }
 }

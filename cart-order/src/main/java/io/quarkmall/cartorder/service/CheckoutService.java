@@ -96,7 +96,7 @@ public class CheckoutService {
     public Order checkout(String shopperId, long points, List<Long> couponIds, Optional<Long> addressId,
                           ShippingOption shipping) {
         shoppers.takeTurn(shopperId);
-        Cart cart = cartOf(shopperId);
+        Cart cart = cartOf(CartLine.of(shopperId));
         shoppers.requireWithinLimits(shopperId, cart.lines().stream().mapToLong(CartLine::quantity).sum(), REFUSED);
         var deliveryAddress = addresses.forDelivery(shopperId, addressId);
         var delivery = refusingBadDelivery(() -> rates.quote(shipping, deliveryAddress, cart.units(), cart.goods()));
@@ -116,21 +116,21 @@ public class CheckoutService {
     /**
      * What each delivery service would cost the cart to the chosen address of the shopper's book (else their
      * default, else as the mainland), cheapest first; none for an empty cart. 422 as at checkout for an address
-     * not theirs, an unlisted SKU or goods in a currency the rate card does not price.
+     * not theirs, an unlisted SKU or mixed currencies.
      */
     @Transactional
     public List<ShippingRates.Quote> shippingOptions(String shopperId, Optional<Long> addressId) {
         Optional<PostalAddress> to = addresses.forDelivery(shopperId, addressId);
-        if (CartLine.of(shopperId).isEmpty()) {
+        List<CartLine> lines = CartLine.of(shopperId);
+        if (lines.isEmpty()) {
             return List.of();
         }
-        Cart cart = cartOf(shopperId);
+        Cart cart = cartOf(lines);
         return refusingBadDelivery(() -> rates.quotes(to, cart.units(), cart.goods()));
     }
 
-    /** The shopper's cart priced from catalog's copy: 422 if it is empty, holds unlisted SKUs or mixes currencies. */
-    private static Cart cartOf(String shopperId) {
-        List<CartLine> cart = CartLine.of(shopperId);
+    /** A shopper's cart lines priced from catalog's copy: 422 if there are none, unlisted SKUs or mixed currencies. */
+    private static Cart cartOf(List<CartLine> cart) {
         if (cart.isEmpty()) {
             throw unprocessable("cart-empty", "Your cart is empty: add something before checking out.");
         }

@@ -1,5 +1,10 @@
 package io.quarkmall.shipping;
 
+import static io.quarkmall.shipping.CarrierSandbox.await;
+import static io.quarkmall.shipping.CarrierSandbox.cancelled;
+import static io.quarkmall.shipping.CarrierSandbox.eventTypes;
+import static io.quarkmall.shipping.CarrierSandbox.paidChoosing;
+import static io.quarkmall.shipping.CarrierSandbox.scans;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -10,13 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkmall.common.outbox.OutboxEvent;
 import io.quarkmall.shipping.domain.DeliveryService;
 import io.quarkmall.shipping.domain.Shipment;
-import io.quarkmall.shipping.domain.TrackingEvent;
 import io.quarkmall.stack.testing.SagaEvents;
 import io.quarkmall.stack.testing.Tokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -30,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -58,13 +59,13 @@ class CarrierSfExpressTest {
     }
 
     private static final String ORDERS = "test.shipping.order.v1";
-    private static final String SANDBOX = "http://127.0.0.1:18283";
+    private static final CarrierSandbox SF = new CarrierSandbox("http://127.0.0.1:18283");
     private static final String KEY = "local-only-sf-sandbox-partner-key"; // %test.quarkmall.shipping.sf.key
 
     @Test
     void a_paid_order_is_booked_and_followed_to_the_door_by_the_carriers_signed_pushes() throws Exception {
         long orderId = SagaEvents.newOrderId();
-        script(orderId, "normal", 150);
+        SF.script(orderId, "normal", 150);
         SagaEvents.send(ORDERS, orderId, paid(orderId));
 
         Shipment shipment = await(orderId, s -> s.status() == Shipment.Status.DELIVERED, "delivered");
@@ -78,7 +79,7 @@ class CarrierSfExpressTest {
                 .statusCode(200).body("carrier", contains("sf")).body("eta", contains((Object) null));
         assertEquals(List.of("ShipmentCreated", "ShipmentPickedUp", "ShipmentInTransit", "ShipmentInTransit",
                 "ShipmentInTransit", "ShipmentDelivered"), eventTypes(orderId));
-        JsonPath carrier = sandbox(orderId);
+        JsonPath carrier = SF.order(orderId);
         assertEquals(1, carrier.getInt("apiCalls"), "one booking call");
         assertEquals(2, carrier.getInt("expressTypeId"), "an order paid without a delivery option goes standard express");
         assertNull(carrier.get("weightGrams"), "nor is it weighed");
@@ -88,39 +89,39 @@ class CarrierSfExpressTest {
     @Test
     void an_order_that_chose_express_delivery_is_booked_as_the_carriers_priority_product() throws Exception {
         long express = SagaEvents.newOrderId();
-        script(express, "normal", 60_000);
-        SagaEvents.send(ORDERS, express, paid(express, "EXPRESS"));
+        SF.script(express, "normal", 60_000);
+        SagaEvents.send(ORDERS, express, paidChoosing(express, "EXPRESS"));
         long standard = SagaEvents.newOrderId();
-        script(standard, "normal", 60_000);
-        SagaEvents.send(ORDERS, standard, paid(standard, "STANDARD"));
+        SF.script(standard, "normal", 60_000);
+        SagaEvents.send(ORDERS, standard, paidChoosing(standard, "STANDARD"));
 
         assertEquals(DeliveryService.EXPRESS, await(express, s -> s.trackingNumber() != null, "booked").service());
-        assertEquals(1, sandbox(express).getInt("expressTypeId"), "顺丰特快");
-        assertEquals(2_400, sandbox(express).getInt("weightGrams"), "the weight the order was priced by");
+        assertEquals(1, SF.order(express).getInt("expressTypeId"), "顺丰特快");
+        assertEquals(2_400, SF.order(express).getInt("weightGrams"), "the weight the order was priced by");
         assertEquals(DeliveryService.STANDARD, await(standard, s -> s.trackingNumber() != null, "booked").service());
-        assertEquals(2, sandbox(standard).getInt("expressTypeId"), "顺丰标快");
+        assertEquals(2, SF.order(standard).getInt("expressTypeId"), "顺丰标快");
         given().auth().oauth2(Tokens.of("shopper")).queryParam("orderId", express).when().get("/shipments").then()
                 .statusCode(200).body("service", contains("EXPRESS"));
     }
 
     @Test
     void a_carrier_that_is_busy_or_down_is_called_again_until_it_books() throws Exception {
-        faults(2, 429);
+        SF.faults(2, 429);
         long rateLimited = SagaEvents.newOrderId();
-        script(rateLimited, "normal", 60_000);
+        SF.script(rateLimited, "normal", 60_000);
         SagaEvents.send(ORDERS, rateLimited, paid(rateLimited));
         Shipment waited = await(rateLimited, s -> s.trackingNumber() != null, "booked after two 429s");
-        assertEquals(3, sandbox(rateLimited).getInt("apiCalls"), "two refused, then booked");
+        assertEquals(3, SF.order(rateLimited).getInt("apiCalls"), "two refused, then booked");
         assertEquals(2, waited.booking().failedCalls(), "each refusal recorded on the parcel");
 
-        faults(2, 503);
+        SF.faults(2, 503);
         long down = SagaEvents.newOrderId();
-        script(down, "normal", 60_000);
+        SF.script(down, "normal", 60_000);
         SagaEvents.send(ORDERS, down, paid(down));
         Shipment failing = await(down, s -> s.booking().failedCalls() >= 1, "recorded as failing");
         assertTrue(failing.booking().error().contains("503"), "why, for operators: " + failing.booking().error());
         Shipment booked = await(down, s -> s.trackingNumber() != null, "booked after two 503s");
-        assertEquals(3, sandbox(down).getInt("apiCalls"), "two failed, then booked");
+        assertEquals(3, SF.order(down).getInt("apiCalls"), "two failed, then booked");
         assertEquals(2, booked.booking().failedCalls());
         assertNull(booked.booking().error(), "nothing failing once booked");
         assertEquals(List.of("ShipmentCreated"), eventTypes(down), "announced once, with its waybill");
@@ -129,7 +130,7 @@ class CarrierSfExpressTest {
     @Test
     void forged_stale_replayed_and_unreadable_pushes_are_refused_and_change_nothing() throws Exception {
         long orderId = SagaEvents.newOrderId();
-        script(orderId, "normal", 60_000); // the sandbox stays quiet: this test pushes
+        SF.script(orderId, "normal", 60_000); // the sandbox stays quiet: this test pushes
         SagaEvents.send(ORDERS, orderId, paid(orderId));
         Shipment shipment = await(orderId, s -> s.trackingNumber() != null, "booked");
         String pickedUp = route(UUID.randomUUID().toString(), shipment.trackingNumber(), orderId, "50");
@@ -157,9 +158,9 @@ class CarrierSfExpressTest {
         long lost = SagaEvents.newOrderId();
         long returned = SagaEvents.newOrderId();
         long delayed = SagaEvents.newOrderId();
-        script(lost, "lost", 100);
-        script(returned, "returned", 100);
-        script(delayed, "delayed", 100);
+        SF.script(lost, "lost", 100);
+        SF.script(returned, "returned", 100);
+        SF.script(delayed, "delayed", 100);
         for (long orderId : List.of(lost, returned, delayed)) {
             SagaEvents.send(ORDERS, orderId, paid(orderId));
         }
@@ -190,59 +191,24 @@ class CarrierSfExpressTest {
     @Test
     void an_order_cancelled_before_pickup_is_called_off_at_the_carrier() throws Exception {
         long orderId = SagaEvents.newOrderId();
-        script(orderId, "normal", 60_000);
+        SF.script(orderId, "normal", 60_000);
         SagaEvents.send(ORDERS, orderId, paid(orderId));
         await(orderId, s -> s.trackingNumber() != null, "booked");
-        SagaEvents.publish(ORDERS, "OrderCancelled", orderId, """
-                {"orderId":%d,"shopperId":"%s","reason":"SHOPPER_CANCELLED",
-                 "compensation":{"stock":"RESTOCK","refund":{"amountMinor":100,"currency":"CNY"}}}"""
-                .formatted(orderId, Tokens.subjectOf("shopper")));
+        SagaEvents.publish(ORDERS, "OrderCancelled", orderId, cancelled(orderId));
         await(orderId, s -> s.status() == Shipment.Status.CANCELLED, "cancelled");
         Instant deadline = Instant.now().plusSeconds(20);
-        while (!sandbox(orderId).getBoolean("cancelled")) {
+        while (!SF.order(orderId).getBoolean("cancelled")) {
             assertTrue(Instant.now().isBefore(deadline), "the carrier was not told within 20 s");
             Thread.sleep(200);
         }
         assertEquals(List.of("ShipmentCreated", "ShipmentCancelled"), eventTypes(orderId));
     }
 
-    private static Shipment await(long orderId, Predicate<Shipment> until, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            Shipment shipment = QuarkusTransaction.requiringNew().call(() -> Shipment.ofOrder(orderId).orElse(null));
-            if (shipment != null && until.test(shipment)) {
-                return shipment;
-            }
-            assertTrue(Instant.now().isBefore(deadline), "order " + orderId + " not " + what + " within 30 s");
-            Thread.sleep(100);
-        }
-    }
 
-    private static long scans(long shipmentId) {
-        return QuarkusTransaction.requiringNew().call(() -> (long) TrackingEvent.of(shipmentId).size());
-    }
 
-    private static List<String> eventTypes(long orderId) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.<OutboxEvent>list("recordKey = ?1 order by id", Long.toString(orderId)).stream()
-                        .map(e -> e.envelope().replaceAll(".*\"type\":\"(\\w+)\".*", "$1")).toList());
-    }
 
-    private static void script(long orderId, String journey, int stepMillis) {
-        given().baseUri(SANDBOX).basePath("").contentType("application/json")
-                .body(Map.of("journey", journey, "stepMillis", stepMillis))
-                .when().post("/sandbox/journeys/{orderId}", "QM-" + orderId).then().statusCode(204);
-    }
 
-    private static void faults(int count, int status) {
-        given().baseUri(SANDBOX).basePath("").contentType("application/json").body(Map.of("count", count, "status", status))
-                .when().post("/sandbox/faults").then().statusCode(204);
-    }
 
-    private static JsonPath sandbox(long orderId) {
-        return given().baseUri(SANDBOX).basePath("").when().get("/sandbox/orders/{orderId}", "QM-" + orderId)
-                .then().statusCode(200).extract().jsonPath();
-    }
 
     private static String route(String pushId, String waybill, long orderId, String opCode) {
         return """
@@ -282,12 +248,4 @@ class CarrierSfExpressTest {
                 .formatted(UUID.randomUUID(), Instant.now(), orderId, orderId, Tokens.subjectOf("shopper"));
     }
 
-    /** OrderPaid of an order that chose this delivery service at checkout, its parcel weighed at 2.4 kg. */
-    private static String paid(long orderId, String shippingOption) {
-        return """
-                {"eventId":"%s","type":"OrderPaid","occurredAt":"%s","aggregateId":"%d","payload":
-                 {"orderId":%d,"shopperId":"%s","total":{"amountMinor":100,"currency":"CNY"},"lines":[],
-                  "shippingOption":"%s","parcelWeightGrams":2400}}"""
-                .formatted(UUID.randomUUID(), Instant.now(), orderId, orderId, Tokens.subjectOf("shopper"), shippingOption);
-    }
 }

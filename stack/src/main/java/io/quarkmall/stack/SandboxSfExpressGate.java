@@ -3,10 +3,6 @@ package io.quarkmall.stack;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -23,15 +19,12 @@ final class SandboxSfExpressGate implements Handler<RoutingContext> {
 
     static final int CALLS_PER_SECOND = 20;
     private static final long CLOCK_SKEW_MILLIS = 5 * 60_000L;
-    private static final long REPLAY_WINDOW_MILLIS = 10 * 60_000L;
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
     private final SandboxSfExpressOrders orders;
     private final AtomicInteger faultsLeft = new AtomicInteger();
     private volatile int faultStatus = 500;
-    private final Deque<Long> callsInLastSecond = new ArrayDeque<>();
-    private final Map<String, Long> requestIdsSeen = new ConcurrentHashMap<>();
-    private volatile long requestIdsPrunedAt;
+    private final SandboxCallWindow window = new SandboxCallWindow(CALLS_PER_SECOND);
 
     SandboxSfExpressGate(SandboxSfExpressOrders orders) {
         this.orders = orders;
@@ -53,12 +46,12 @@ final class SandboxSfExpressGate implements Handler<RoutingContext> {
             } else {
                 SandboxSfExpress.refuse(ctx, status, "A1000", "system busy");
             }
-        } else if (!admittedByRateLimit()) {
+        } else if (!window.admitted()) {
             tooManyRequests(ctx);
         } else if (!credentialsVerify(ctx)) {
             SandboxSfExpress.refuse(ctx, 401, "A1001",
                     "unknown partner, malformed request id, timestamp more than five minutes off or bad signature");
-        } else if (!firstSeen(ctx.request().getHeader("X-Request-Id"))) {
+        } else if (!window.firstSeen(ctx.request().getHeader("X-Request-Id"))) {
             SandboxSfExpress.refuse(ctx, 401, "A1003", "replayed request");
         } else {
             ctx.next();
@@ -81,19 +74,6 @@ final class SandboxSfExpressGate implements Handler<RoutingContext> {
         SandboxSfExpress.refuse(ctx, 429, "A1005", "too many requests");
     }
 
-    /** A sliding one-second window over the calls it let through. */
-    private synchronized boolean admittedByRateLimit() {
-        long now = System.nanoTime();
-        while (!callsInLastSecond.isEmpty() && now - callsInLastSecond.peekFirst() >= 1_000_000_000L) {
-            callsInLastSecond.pollFirst();
-        }
-        if (callsInLastSecond.size() >= CALLS_PER_SECOND) {
-            return false;
-        }
-        callsInLastSecond.addLast(now);
-        return true;
-    }
-
     private static boolean credentialsVerify(RoutingContext ctx) {
         String requestId = ctx.request().getHeader("X-Request-Id");
         String timestamp = ctx.request().getHeader("X-Timestamp");
@@ -106,16 +86,5 @@ final class SandboxSfExpressGate implements Handler<RoutingContext> {
         String body = ctx.body().asString() == null ? "" : ctx.body().asString();
         return SandboxSfExpressSignature.verifies(SandboxSfExpress.PARTNER_KEY,
                 SandboxSfExpressSignature.apiCallMessage(timestamp, requestId, body), ctx.request().getHeader("X-Signature"));
-    }
-
-    /** Remembers the request id; false when it was let through less than ten minutes ago. */
-    private boolean firstSeen(String requestId) {
-        long now = System.currentTimeMillis();
-        if (now - requestIdsPrunedAt > 60_000L) {
-            requestIdsPrunedAt = now;
-            requestIdsSeen.values().removeIf(seenAt -> now - seenAt > REPLAY_WINDOW_MILLIS);
-        }
-        Long seenAt = requestIdsSeen.putIfAbsent(requestId, now);
-        return seenAt == null || now - seenAt > REPLAY_WINDOW_MILLIS && requestIdsSeen.replace(requestId, seenAt, now);
     }
 }

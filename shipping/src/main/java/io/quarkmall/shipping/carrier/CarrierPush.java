@@ -2,12 +2,23 @@ package io.quarkmall.shipping.carrier;
 
 import io.quarkmall.shipping.domain.TrackingCode;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * One scan a carrier pushed, normalised: {@code nonce} is accepted once (a replayed push is refused),
- * {@code pushId} names the scan (the carrier's retries of it carry the same), {@code place} is our place code
- * (null where the carrier's location maps to none), {@code location} the carrier's words, {@code eta} its new
- * expected delivery (null if it gave none).
+ * One push a carrier signed, normalised: {@code nonce} is accepted once (a replayed push is refused), and it
+ * reports {@code scans} of the parcel under {@code waybill}, oldest first: one for a carrier that pushes each
+ * scan, the whole history so far for an aggregator.
  */
-public record CarrierPush(String nonce, String pushId, String waybill, TrackingCode code, String place,
-                          String location, Instant occurredAt, Instant eta) {}
+public record CarrierPush(String nonce, String waybill, List<Scan> scans) {
+
+    public CarrierPush {
+        scans = List.copyOf(scans);
+    }
+
+    /**
+     * One scan: {@code pushId} names it (the carrier's pushes of it again carry the same), {@code place} is our
+     * place code (null where the carrier's location maps to none), {@code location} the carrier's words,
+     * {@code eta} its new expected delivery (null if it gave none).
+     */
+    public record Scan(String pushId, TrackingCode code, String place, String location, Instant occurredAt, Instant eta) {}
+}

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -98,9 +99,9 @@ class SfExpress implements CarrierApi {
                 .orElseThrow(() -> InvalidPush.unreadable("unknown opCode " + route.path("opCode")));
         String pushId = text(route, "pushId");
         String city = route.path("acceptAddress").asText(null);
-        return new CarrierPush(nonce, pushId, text(route, "waybillNo"), code, SfRoutes.place(code, city),
-                route.path("remark").asText(city == null ? code.name() : city), instant(route, "acceptTime"),
-                route.path("eta").isTextual() ? instant(route, "eta") : null);
+        return new CarrierPush(nonce, text(route, "waybillNo"), List.of(new CarrierPush.Scan(pushId, code,
+                CarrierCities.place(code, city), route.path("remark").asText(city == null ? code.name() : city),
+                instant(route, "acceptTime"), route.path("eta").isTextual() ? instant(route, "eta") : null)));
     }
 
     private HttpResponse<String> call(String path, String body) {

@@ -1,13 +1,11 @@
 package io.quarkmall.shipping.carrier;
 
-import io.quarkmall.shipping.domain.Shipment;
 import io.quarkmall.shipping.domain.TrackingCode;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SF-Express-like carrier's route operation codes in our one tracking model, and its cities as our
- * place codes. An operation code not listed here makes a push unreadable (the carrier is told, not ignored).
+ * The SF-Express-like carrier's route operation codes in our one tracking model. An operation code not listed here makes a push unreadable (the carrier is told, not ignored).
  */
 final class SfRoutes {
 
@@ -22,24 +20,10 @@ final class SfRoutes {
             "99", TrackingCode.RETURNED_TO_SENDER,
             "631", TrackingCode.LOST);
 
-    /** Its network's cities: Shanghai's scans are at its transfer centre. */
-    private static final Map<String, String> PLACES = Map.of(
-            "深圳市", "CN-SZ",
-            "上海市", "CN-SH-SORT",
-            "杭州市", "CN-HZ");
-
     private SfRoutes() {
     }
 
     static Optional<TrackingCode> code(String opCode) {
         return Optional.ofNullable(opCode == null ? null : CODES.get(opCode));
-    }
-
-    /** Delivered is at the recipient's door wherever the city; elsewhere the city's place, or null if we know none. */
-    static String place(TrackingCode code, String city) {
-        if (code.reaches().filter(Shipment.Status.DELIVERED::equals).isPresent()) {
-            return Shipment.DOORSTEP;
-        }
-        return city == null ? null : PLACES.get(city);
     }
 }

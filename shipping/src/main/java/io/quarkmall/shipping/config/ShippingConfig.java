@@ -10,7 +10,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "quarkmall.shipping")
 public interface ShippingConfig {
 
-    /** The carrier that ships every paid order: {@code simulated} (moved in this service) or {@code sf}. */
+    /** The carrier that ships every paid order: {@code simulated} (moved in this service), {@code sf} or {@code kd100}. */
     String SIMULATED = "simulated";
 
     /** Where ShipmentCreated, ShipmentPickedUp, ShipmentInTransit and ShipmentDelivered go. */
@@ -21,7 +21,7 @@ public interface ShippingConfig {
     @WithDefault("20s")
     Duration sandboxStep();
 
-    /** Which carrier ships paid orders: {@value #SIMULATED}, or the code of a carrier with an API ({@code sf}). */
+    /** Which carrier ships paid orders: {@value #SIMULATED}, or the code of a carrier with an API ({@code sf}, {@code kd100}). */
     @WithDefault(SIMULATED)
     String carrier();
 
@@ -45,6 +45,34 @@ public interface ShippingConfig {
         String callbackUrl();
 
         /** How far a push's timestamp may be from now; a replayed push inside it is caught by its nonce. */
+        @WithDefault("5m")
+        Duration tolerance();
+    }
+
+    /** The Kuaidi100-like aggregator's API. */
+    Kd100 kd100();
+
+    interface Kd100 {
+
+        /** Its API's base URL (the local stack's sandbox: :18284). */
+        @WithDefault("http://127.0.0.1:18284")
+        URI url();
+
+        /** Our account's key with the aggregator, sent with every call. */
+        @WithDefault("QUARKMALL")
+        String key();
+
+        /** The secret our calls are signed with (QUARKMALL_SHIPPING_KD100_SECRET); without it the carrier cannot be used. */
+        Optional<String> secret();
+
+        /** The salt we subscribe with, which signs the aggregator's pushes (QUARKMALL_SHIPPING_KD100_SALT, 8-64 characters). */
+        Optional<String> salt();
+
+        /** Where the aggregator pushes: this service's {@code /api/shipping/carriers/kd100/pushes}, as it reaches it. */
+        @WithDefault("http://127.0.0.1:8086/api/shipping/carriers/kd100/pushes")
+        String callbackUrl();
+
+        /** How far a push's {@code pushTime} may be from now; a replayed push inside it is caught by its signature. */
         @WithDefault("5m")
         Duration tolerance();
     }

@@ -41,11 +41,13 @@ public class CarrierPushResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @IdempotentByContent("a push names its scan (pushId): the carrier's retry of one applied already changes nothing, "
+    @IdempotentByContent("a push names its scans (push ids): the carrier's retry of one applied already changes nothing, "
             + "and a push replayed with the same nonce is refused")
-    @Operation(summary = "A carrier's signed push of one tracking scan (the SF-Express-like carrier: X-Partner-Id, "
-            + "X-Timestamp, X-Nonce and X-Signature over timestamp, nonce and body). 200 once applied; 401 problem+json "
-            + "if forged, stale or replayed, 400 if unreadable, 404 for an unknown carrier or waybill (nothing changes)")
+    @Operation(summary = "A carrier's signed push of its tracking scans (sf, the SF-Express-like carrier: one scan, "
+            + "X-Partner-Id, X-Timestamp, X-Nonce and X-Signature over timestamp, nonce and body; kd100, the "
+            + "Kuaidi100-like aggregator: a form of param, the parcel's whole history, and sign, MD5 of param and our "
+            + "salt). 200 once applied; 401 problem+json if forged, stale or replayed, 400 if unreadable, 404 for an "
+            + "unknown carrier or waybill (nothing changes)")
     @APIResponse(responseCode = "401", description = "Forged, stale or replayed: nothing changed")
     public Acknowledged pushed(@PathParam("carrier") String carrier, HttpHeaders headers, byte[] body) {
         Map<String, String> lowerCase = new TreeMap<>();

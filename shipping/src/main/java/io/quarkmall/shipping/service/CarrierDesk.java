@@ -27,8 +27,8 @@ import org.jboss.logging.Logger;
  * Where shipping deals with carriers that have an API: it books each new parcel and calls off each cancelled
  * one it booked (or may have), trying again after 1, 2, 4 … 60 s (or the carrier's Retry-After) while the
  * carrier is unavailable;
- * and it applies each push a carrier signs, once: a replayed push (a nonce seen before) is refused, a push the
- * carrier sends again (a pushId seen before) changes nothing.
+ * and it applies each push a carrier signs, once: a replayed push (a nonce seen before) is refused, and a scan
+ * the carrier reports again (a pushId seen before: its retry, or an aggregator's history) changes nothing.
  */
 @ApplicationScoped
 public class CarrierDesk {
@@ -141,13 +141,14 @@ public class CarrierDesk {
         }
         Shipment shipment = Shipment.ofWaybillForUpdate(carrier.code(), push.waybill())
                 .orElseThrow(() -> ProblemException.notFound("Waybill " + push.waybill()));
-        if (!firstSight("INSERT INTO carrier_push (carrier, push_id, received_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                carrier.code(), push.pushId(), now)) {
-            return; // the carrier sent it again: applied already
+        for (CarrierPush.Scan scan : push.scans()) {
+            if (firstSight("INSERT INTO carrier_push (carrier, push_id, received_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                    carrier.code(), scan.pushId(), now)) { // else the carrier sent it again: applied already
+                var passed = shipment.track(scan.code(), scan.place(), scan.location(), scan.occurredAt(), scan.eta());
+                shipment.takeTracking().forEach(event -> event.persist());
+                ShipmentEvent.tracked(shipment, passed, scan.code(), scan.location()).forEach(this::announce);
+            }
         }
-        var passed = shipment.track(push.code(), push.place(), push.location(), push.occurredAt(), push.eta());
-        shipment.takeTracking().forEach(scan -> scan.persist());
-        ShipmentEvent.tracked(shipment, passed, push.code(), push.location()).forEach(this::announce);
     }
 
     /**
@@ -158,9 +159,14 @@ public class CarrierDesk {
     public int forgetOldPushes() {
         Instant now = clock.instant();
         return db.createNativeQuery("DELETE FROM carrier_nonce WHERE seen_at < ?1")
-                .setParameter(1, now.minus(config.sf().tolerance().multipliedBy(2))).executeUpdate()
+                .setParameter(1, now.minus(longest(config.sf().tolerance(), config.kd100().tolerance()).multipliedBy(2)))
+                .executeUpdate()
                 + db.createNativeQuery("DELETE FROM carrier_push WHERE received_at < ?1")
                 .setParameter(1, now.minus(PUSHES_KEPT)).executeUpdate();
+    }
+
+    private static Duration longest(Duration one, Duration other) {
+        return one.compareTo(other) >= 0 ? one : other;
     }
 
     private boolean firstSight(String insert, String carrier, String id, Instant now) {

@@ -26,6 +26,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
@@ -126,7 +127,8 @@ class CarrierKuaidi100Test {
                 .when().post("/carriers/kd100/pushes").then().statusCode(401);
         assertEquals(0, scans(shipment.id()), "nothing recorded for a refused push");
 
-        push(pickedUp, SALT).then().statusCode(200);
+        push("{not json", SALT).then().statusCode(400).contentType("application/problem+json"); // signed, yet unreadable
+        push(pickedUp, SALT).then().statusCode(200).body("result", is(true)).body("returnCode", is("200"));
         push(pickedUp, SALT).then().statusCode(401).contentType("application/problem+json"); // replayed as sent
         Instant arrivedAt = pickedUpAt.plusSeconds(20);
         Instant departedAt = pickedUpAt.plusSeconds(40);
@@ -135,8 +137,12 @@ class CarrierKuaidi100Test {
                 scan("103", "深圳市", pickedUpAt)), SALT).then().statusCode(200);
         push(history(number, System.currentTimeMillis(), scan("1002", "上海市", departedAt), scan("1001", "上海市", arrivedAt),
                 scan("103", "深圳市", pickedUpAt)), SALT).then().statusCode(200); // stamped afresh: the aggregator's retry
+        Instant eta = departedAt.plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        push(history(number, System.currentTimeMillis(), eta, scan("1002", "上海市", departedAt), scan("1001", "上海市", arrivedAt),
+                scan("103", "深圳市", pickedUpAt)), SALT).then().statusCode(200); // nothing new but the forecast
         given().auth().oauth2(Tokens.of("shopper")).when().get("/shipments/{id}/tracking", shipment.id()).then()
                 .statusCode(200).body("code", contains("PICKED_UP", "ARRIVED_AT_SORTING_CENTRE", "IN_TRANSIT"));
+        assertEquals(eta, await(orderId, s -> eta.equals(s.eta()), "re-forecast").eta());
         assertEquals(Shipment.Status.IN_TRANSIT, await(orderId, s -> true, "read").status());
         assertEquals(List.of("ShipmentCreated", "ShipmentPickedUp", "ShipmentInTransit", "ShipmentInTransit"),
                 eventTypes(orderId));
@@ -173,10 +179,15 @@ class CarrierKuaidi100Test {
 
     /** A push's param: the history, newest scan first, stamped with {@code pushTime}. */
     private static String history(String number, long pushTime, String... newestFirst) {
+        return history(number, pushTime, null, newestFirst);
+    }
+
+    /** A push's param as the previous, the aggregator expecting the parcel at {@code eta} (none when null). */
+    private static String history(String number, long pushTime, Instant eta, String... newestFirst) {
         return """
                 {"status":"polling","message":"","pushTime":"%d","lastResult":{"message":"ok","status":"200","com":"yuantong",\
-                "nu":"%s","state":"0","ischeck":"0","data":[%s]}}"""
-                .formatted(pushTime, number, String.join(",", newestFirst));
+                "nu":"%s","state":"0","ischeck":"0","arrivalTime":"%s","data":[%s]}}"""
+                .formatted(pushTime, number, eta == null ? "" : CHINA_TIME.format(eta), String.join(",", newestFirst));
     }
 
     private static Response push(String param, String salt) {

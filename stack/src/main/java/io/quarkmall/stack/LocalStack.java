@@ -38,7 +38,8 @@ public final class LocalStack {
     static List<Server> infra(StackLayout layout) {
         return List.of(new PostgresNode(layout), new RedisNode(), new KafkaNode(layout),
                 new OpenSearchNode(layout), new KeycloakNode(layout), new SandboxPaymentGateway(layout),
-                new SandboxAlipay(layout), new SandboxWechatPay(layout), new SandboxSfExpress(), new SandboxKuaidi100(), new MailNode());
+                new SandboxAlipay(layout), new SandboxWechatPay(layout), new SandboxSfExpress(), new SandboxKuaidi100(),
+                new SandboxEasyPost(), new MailNode());
     }
 
     static List<Server> apps(StackLayout layout) {

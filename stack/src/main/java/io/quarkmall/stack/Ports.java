@@ -18,6 +18,7 @@ public final class Ports {
     public static final int SANDBOX_WECHAT = 18282;
     public static final int SANDBOX_SF = 18283;
     public static final int SANDBOX_KD100 = 18284;
+    public static final int SANDBOX_EASYPOST = 18285;
     public static final int SMTP = 13025;
     public static final int IMAP = 13143;
 

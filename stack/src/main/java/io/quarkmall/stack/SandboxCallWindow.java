@@ -1,13 +1,16 @@
 package io.quarkmall.stack;
 
+import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What a sandbox's gate remembers of the calls it let through: a sliding one-second window for its rate limit,
- * and each call's one-time credential (a request id, a signature) for ten minutes, to tell a replay.
+ * What a sandbox's gate keeps about calls: faults planted for the next calls, a sliding one-second window of the
+ * calls it let through for its rate limit, and each call's one-time credential (a request id, a signature) for ten
+ * minutes, to tell a replay.
  */
 final class SandboxCallWindow {
 
@@ -17,9 +20,35 @@ final class SandboxCallWindow {
     private final Deque<Long> callsInLastSecond = new ArrayDeque<>();
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
     private volatile long prunedAt;
+    private final AtomicInteger faultsLeft = new AtomicInteger();
+    private volatile int faultStatus = 500;
 
     SandboxCallWindow(int callsPerSecond) {
         this.callsPerSecond = callsPerSecond;
+    }
+
+    /** The next {@code count} calls fail with {@code status} (500, 503 or 429). */
+    void plantFaults(int count, int status) {
+        faultStatus = status;
+        faultsLeft.set(count);
+    }
+
+    /** Answers the call with a planted fault, if one is left: HTTP 500 or 503, or 429 with Retry-After; false if none is. */
+    boolean failedByPlantedFault(RoutingContext ctx) {
+        if (faultsLeft.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
+            return false;
+        }
+        fail(ctx, faultStatus);
+        return true;
+    }
+
+    /** A plain-text failure of the gateway in front of the API: 429 says when to try again. */
+    static void fail(RoutingContext ctx, int status) {
+        if (status == 429) {
+            ctx.response().putHeader("Retry-After", "1");
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
+                .end(status == 429 ? "too many requests" : "service unavailable");
     }
 
     /** Counts the call; false (not counted) when {@code callsPerSecond} were let through within the last second. */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * A local Kuaidi100-like aggregator for runs and tests ("sandbox-kd100"): the merchant books a parcel with one
  * of the carriers it aggregates, subscribes to the tracking number, and the aggregator pushes the parcel's
- * whole tracking history to the subscription's callback URL at every scan ({@link SandboxKuaidi100Pushes}).
+ * whole tracking history to the subscription's callback URL at every scan ({@link SandboxKuaidi100Parcel.Push}).
  *
  * <p>Every call is a form ({@code application/x-www-form-urlencoded}) with {@code key}, {@code t},
  * {@code param} (JSON) and {@code sign} ({@link SandboxKuaidi100Gate}). Answers are HTTP 200 JSON
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * <li>{@code POST /poll}, param {@code {"company","number","parameters":{"callbackurl","salt"}}}: subscribes the
  * number and starts its journey; 501 when subscribed already; 404 for a number it never issued.
  * </ul>
- * Journeys are scripted through the controls ({@link SandboxKuaidi100Controls}). Everything is kept in memory.
+ * Journeys are scripted through the controls ({@link SandboxPushControls}), by partnerOrderId. Everything is kept in memory.
  */
 final class SandboxKuaidi100 implements Server {
 
@@ -48,7 +48,7 @@ final class SandboxKuaidi100 implements Server {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SandboxKuaidi100Parcel> byOrderId = new ConcurrentHashMap<>();
     private final Map<String, SandboxKuaidi100Parcel> byNumber = new ConcurrentHashMap<>();
-    private SandboxKuaidi100Pushes pushes;
+    private SandboxPushPlayer pushes;
     private Vertx vertx;
 
     @Override
@@ -64,14 +64,16 @@ final class SandboxKuaidi100 implements Server {
     @Override
     public void start() throws Exception {
         vertx = Vertx.vertx();
-        pushes = new SandboxKuaidi100Pushes(vertx);
-        var gate = new SandboxKuaidi100Gate(this);
+        pushes = new SandboxPushPlayer(vertx);
+        var window = new SandboxCallWindow(SandboxKuaidi100Gate.CALLS_PER_SECOND);
+        var gate = new SandboxKuaidi100Gate(this, window);
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(65_536));
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
         router.post("/order/borderapi.do").handler(gate).handler(this::order);
         router.post("/poll").handler(gate).handler(this::subscribe);
-        new SandboxKuaidi100Controls(this, gate, pushes).routes(router);
+        new SandboxPushControls(ORDER_ID, this::heardOf, orderId -> find(orderId).map(SandboxKuaidi100Parcel::sandboxView),
+                window, pushes).routes(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(Ports.SANDBOX_KD100, Readiness.HOST)
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         if (server.actualPort() != Ports.SANDBOX_KD100) {
@@ -113,7 +115,7 @@ final class SandboxKuaidi100 implements Server {
         var parcel = Optional.ofNullable(byOrderId.get(orderId)).filter(SandboxKuaidi100Parcel::booked);
         if (parcel.isEmpty()) {
             answer(ctx, "404", "no parcel booked under this partnerOrderId", null);
-        } else if (parcel.get().cancel() == SandboxKuaidi100Parcel.Cancellation.ALREADY_COLLECTED) {
+        } else if (parcel.get().journey().cancel() == SandboxParcelJourney.Cancellation.ALREADY_COLLECTED) {
             answer(ctx, "409", "already picked up: it can no longer be cancelled", null);
         } else {
             answer(ctx, "200", "取消成功", new JsonObject().put("partnerOrderId", orderId).put("cancelled", true));

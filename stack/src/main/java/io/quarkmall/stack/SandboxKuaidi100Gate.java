@@ -2,7 +2,6 @@ package io.quarkmall.stack;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every API call of the aggregator sandbox passes before it is served, in this order. The call is counted
@@ -19,27 +18,21 @@ final class SandboxKuaidi100Gate implements Handler<RoutingContext> {
     private static final long CLOCK_SKEW_MILLIS = 5 * 60_000L;
 
     private final SandboxKuaidi100 sandbox;
-    private final AtomicInteger faultsLeft = new AtomicInteger();
-    private volatile int faultStatus = 500;
-    private final SandboxCallWindow window = new SandboxCallWindow(CALLS_PER_SECOND);
+    private final SandboxCallWindow window;
 
-    SandboxKuaidi100Gate(SandboxKuaidi100 sandbox) {
+    SandboxKuaidi100Gate(SandboxKuaidi100 sandbox, SandboxCallWindow window) {
         this.sandbox = sandbox;
-    }
-
-    /** The next {@code count} API calls answer {@code status} (500, 503 or 429). */
-    void plantFaults(int count, int status) {
-        faultStatus = status;
-        faultsLeft.set(count);
+        this.window = window;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         sandbox.parcelNamedBy(ctx).ifPresent(SandboxKuaidi100Parcel::countApiCall);
-        if (faultsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            fail(ctx, faultStatus);
-        } else if (!window.admitted()) {
-            fail(ctx, 429);
+        if (window.failedByPlantedFault(ctx)) {
+            return;
+        }
+        if (!window.admitted()) {
+            SandboxCallWindow.fail(ctx, 429);
         } else if (!credentialsVerify(ctx)) {
             SandboxKuaidi100.answer(ctx, "601", "key, t or sign is wrong: unknown key, a time more than five minutes off "
                     + "or a bad signature", null);
@@ -48,14 +41,6 @@ final class SandboxKuaidi100Gate implements Handler<RoutingContext> {
         } else {
             ctx.next();
         }
-    }
-
-    private static void fail(RoutingContext ctx, int status) {
-        if (status == 429) {
-            ctx.response().putHeader("Retry-After", "1");
-        }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
-                .end(status == 429 ? "too many requests" : "service unavailable");
     }
 
     private static boolean credentialsVerify(RoutingContext ctx) {

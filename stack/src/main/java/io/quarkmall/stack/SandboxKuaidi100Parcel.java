@@ -2,47 +2,48 @@ package io.quarkmall.stack;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 
 /**
  * A parcel the aggregator sandbox has heard of, by the merchant's order id: once booked its carrier
  * ({@code kuaidicom}) and tracking number, once subscribed the callback URL and salt its pushes go to, and the
- * scans its journey has played. The journey starts when the number is subscribed; each scan is pushed with
- * the whole history so far, newest first, as Kuaidi100 does. Scans happen on timers while the API reads and
- * cancels the parcel, so each change holds its lock, and only the latest timer started may bring the next scan.
+ * pushes of its journey. The journey starts when the number is subscribed; each scan is pushed with the whole
+ * history so far, newest first, as Kuaidi100 does.
  */
-final class SandboxKuaidi100Parcel {
-
-    /** What a cancellation found. */
-    enum Cancellation { CANCELLED, ALREADY_COLLECTED }
+final class SandboxKuaidi100Parcel implements SandboxPush.Source {
 
     /** Kuaidi100 writes times as China's wall clock, to the second. */
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
-    private static final long NO_TIMER = -1;
 
-    /** One scan of the journey. */
-    private record Scan(SandboxKuaidi100Status status, Instant time, Instant eta) {
-        JsonObject json() {
-            return new JsonObject().put("time", TIME.format(time)).put("ftime", TIME.format(time)).put("context", status.context)
-                    .put("areaName", status.areaName).put("status", status.state).put("statusCode", status.statusCode);
-        }
+    /** One scan as the aggregator words it in {@code lastResult.data}. */
+    private static JsonObject json(SandboxParcelJourney.Scan scan) {
+        var status = SandboxKuaidi100Status.of(scan.op());
+        return new JsonObject().put("time", TIME.format(scan.time())).put("ftime", TIME.format(scan.time()))
+                .put("context", status.context).put("areaName", status.areaName).put("status", status.state)
+                .put("statusCode", status.statusCode);
     }
 
-    /** One push of the history up to a scan: attempted until acknowledged or given up. */
-    static final class Push {
+    /**
+     * The push of the history up to a scan, as a form: {@code param} (JSON: {@code status} polling, or shutdown with
+     * the last scan; {@code pushTime}, epoch milliseconds of the attempt; {@code lastResult} with every scan so far)
+     * and {@code sign}, MD5 of {@code param + salt}.
+     */
+    static final class Push extends SandboxPush {
         final JsonObject lastResult;
-        final String callbackUrl;
-        final String salt;
-        final boolean last;
-        private final AtomicInteger attempts = new AtomicInteger();
-        private volatile boolean acknowledged;
+        private final String callbackUrl;
+        private final String salt;
+        private final boolean last;
 
         private Push(JsonObject lastResult, String callbackUrl, String salt, boolean last) {
             this.lastResult = lastResult;
@@ -51,35 +52,42 @@ final class SandboxKuaidi100Parcel {
             this.last = last;
         }
 
-        /** Counts an attempt and returns its number, 1 for the first. */
-        int attempt() {
-            return attempts.incrementAndGet();
+        @Override
+        HttpRequest request() {
+            String param = new JsonObject().put("status", last ? "shutdown" : "polling").put("message", "")
+                    .put("pushTime", Long.toString(System.currentTimeMillis())).put("lastResult", lastResult).encode();
+            String form = "param=" + URLEncoder.encode(param, StandardCharsets.UTF_8)
+                    + "&sign=" + SandboxKuaidi100Signature.push(param, salt);
+            return HttpRequest.newBuilder(URI.create(callbackUrl)).timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         }
 
-        void acknowledge() {
-            acknowledged = true;
+        /** Kuaidi100 takes a push as received only when told {@code "result":true}; it pushes again otherwise. */
+        @Override
+        boolean acknowledgedBy(int status, String body) {
+            try {
+                return status == 200 && Boolean.TRUE.equals(new JsonObject(body).getValue("result"));
+            } catch (RuntimeException e) {
+                return false;
+            }
         }
 
         JsonObject json() {
-            return new JsonObject().put("scans", lastResult.getJsonArray("data").size()).put("attempts", attempts.get())
-                    .put("acknowledged", acknowledged);
+            return new JsonObject().put("scans", lastResult.getJsonArray("data").size()).put("attempts", attempts())
+                    .put("acknowledged", acknowledged());
         }
     }
 
     final String partnerOrderId;
     private final AtomicInteger apiCalls = new AtomicInteger();
-    private final List<Scan> scans = new ArrayList<>();
+    private final SandboxParcelJourney journey = new SandboxParcelJourney();
     private final List<Push> pushes = new ArrayList<>();
-    private SandboxSfExpressJourney journey = SandboxSfExpressJourney.NORMAL;
-    private long stepMillis = SandboxSfExpressJourney.DEFAULT_STEP_MILLIS;
     private String kuaidicom;
     private String number;
     private Integer weightGrams;
     private String callbackUrl;
     private String salt;
-    private Instant subscribedAt;
-    private boolean cancelled;
-    private long pendingTimer = NO_TIMER;
 
     SandboxKuaidi100Parcel(String partnerOrderId) {
         this.partnerOrderId = partnerOrderId;
@@ -107,68 +115,39 @@ final class SandboxKuaidi100Parcel {
         }
         this.callbackUrl = callbackUrl;
         this.salt = salt;
-        this.subscribedAt = now;
-        return true;
+        return journey.start(now);
     }
 
-    /** Scripts the journey; false once its first scan has happened. */
-    synchronized boolean script(SandboxSfExpressJourney journey, long stepMillis) {
-        if (!scans.isEmpty()) {
-            return false;
-        }
-        this.journey = journey;
-        this.stepMillis = stepMillis;
-        return true;
+
+
+
+
+    @Override
+    public SandboxParcelJourney journey() {
+        return journey;
     }
 
-    /** Cancels a parcel not yet picked up: no scan happens any more. Cancelling twice is no change. */
-    synchronized Cancellation cancel() {
-        if (!scans.isEmpty()) {
-            return Cancellation.ALREADY_COLLECTED;
-        }
-        cancelled = true;
-        pendingTimer = NO_TIMER;
-        return Cancellation.CANCELLED;
-    }
-
-    /** Starts the timer of the next scan, {@code stepMillis} from now; earlier timers are stale from then on. */
-    synchronized void awaitNextScan(LongUnaryOperator startTimer) {
-        if (journeyGoesOn()) {
-            pendingTimer = startTimer.applyAsLong(stepMillis);
-        }
-    }
-
-    /** After a script: the first scan, if still to come, comes {@code stepMillis} after the subscription. */
-    synchronized void restartFirstScan(Instant now, LongUnaryOperator startTimer) {
-        if (journeyGoesOn() && scans.isEmpty()) {
-            long delay = subscribedAt.plusMillis(stepMillis).toEpochMilli() - now.toEpochMilli();
-            pendingTimer = startTimer.applyAsLong(Math.max(1, delay));
-        }
-    }
-
-    /** The push of the scan the timer brings, or null when the timer is stale, the parcel cancelled or the journey over. */
-    synchronized Push happen(long timer, Instant now) {
-        if (timer != pendingTimer || !journeyGoesOn()) {
+    @Override
+    public synchronized Push happen(long timer, Instant now) {
+        List<SandboxParcelJourney.Scan> scans = journey.happen(timer, now);
+        if (scans == null) {
             return null;
         }
-        pendingTimer = NO_TIMER;
-        int step = scans.size();
-        var status = SandboxKuaidi100Status.of(journey.step(step));
-        scans.add(new Scan(status, now, journey.eta(step, now, stepMillis)));
-        var push = new Push(lastResult(), callbackUrl, salt, scans.size() == journey.length());
+        var push = new Push(lastResult(scans), callbackUrl, salt, journey.over());
         pushes.add(push);
         return push;
     }
 
     /** Kuaidi100's {@code lastResult}: the newest scan's state, and every scan so far, newest first. */
-    private JsonObject lastResult() {
-        Scan newest = scans.get(scans.size() - 1);
+    private JsonObject lastResult(List<SandboxParcelJourney.Scan> scans) {
+        SandboxParcelJourney.Scan newest = scans.get(scans.size() - 1);
+        var status = SandboxKuaidi100Status.of(newest.op());
         var data = new JsonArray();
         for (int i = scans.size() - 1; i >= 0; i--) {
-            data.add(scans.get(i).json());
+            data.add(json(scans.get(i)));
         }
         return new JsonObject().put("message", "ok").put("status", "200").put("com", kuaidicom).put("nu", number)
-                .put("state", newest.status().state).put("ischeck", newest.status().ends() ? "1" : "0")
+                .put("state", status.state).put("ischeck", status.ends() ? "1" : "0")
                 .put("arrivalTime", newest.eta() == null ? null : TIME.format(newest.eta())).put("data", data);
     }
 
@@ -190,10 +169,7 @@ final class SandboxKuaidi100Parcel {
         pushes.forEach(push -> pushed.add(push.json()));
         return new JsonObject().put("orderId", partnerOrderId).put("kuaidicom", kuaidicom).put("kuaidinum", number)
                 .put("weightGrams", weightGrams).put("subscribed", callbackUrl != null).put("apiCalls", apiCalls.get())
-                .put("cancelled", cancelled).put("pushes", pushed);
+                .put("cancelled", journey.cancelled()).put("pushes", pushed);
     }
 
-    private boolean journeyGoesOn() {
-        return callbackUrl != null && !cancelled && scans.size() < journey.length();
-    }
 }

@@ -34,6 +34,9 @@ public interface CarrierApi {
      */
     CarrierPush read(Map<String, String> lowerCaseHeaders, byte[] body, Instant now);
 
+    /** What the carrier expects to be answered (as JSON) for a push once it is applied, or was before. */
+    Map<String, Object> acknowledgement();
+
     /** Why this carrier cannot be used as configured (a key missing), if it cannot: checked at startup when it is the chosen one. */
     Optional<String> unusableBecause();
 }

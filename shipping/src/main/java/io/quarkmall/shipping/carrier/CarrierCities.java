@@ -7,11 +7,11 @@ import java.util.Map;
 /** The cities carriers name in their scans, as our place codes. */
 final class CarrierCities {
 
-    /** The network's cities: Shanghai's scans are at its transfer centre. */
+    /** The network's cities, as Chinese and international carriers write them: Shanghai's scans are at its transfer centre. */
     private static final Map<String, String> PLACES = Map.of(
-            "深圳市", "CN-SZ",
-            "上海市", "CN-SH-SORT",
-            "杭州市", "CN-HZ");
+            "深圳市", "CN-SZ", "SHENZHEN", "CN-SZ",
+            "上海市", "CN-SH-SORT", "SHANGHAI", "CN-SH-SORT",
+            "杭州市", "CN-HZ", "HANGZHOU", "CN-HZ");
 
     private CarrierCities() {
     }

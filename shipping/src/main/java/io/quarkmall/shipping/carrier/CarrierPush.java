@@ -1,7 +1,11 @@
 package io.quarkmall.shipping.carrier;
 
 import io.quarkmall.shipping.domain.TrackingCode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -20,5 +24,20 @@ public record CarrierPush(String nonce, String waybill, List<Scan> scans) {
      * place code (null where the carrier's location maps to none), {@code location} the carrier's words,
      * {@code eta} its new expected delivery (null if it gave none).
      */
-    public record Scan(String pushId, TrackingCode code, String place, String location, Instant occurredAt, Instant eta) {}
+    public record Scan(String pushId, TrackingCode code, String place, String location, Instant occurredAt, Instant eta) {
+
+        /**
+         * A push id for a scan named by what it says (for a carrier that pushes whole histories, whose scans have no
+         * id of their own): the same scan pushed again, wherever it stands in the history, has the same id.
+         */
+        static String contentId(String... parts) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256")
+                        .digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest, 0, 20);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        }
+    }
 }

@@ -3,7 +3,6 @@ package io.quarkmall.shipping.carrier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkmall.shipping.domain.TrackingCode;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +21,9 @@ import java.util.Map;
  * A push of the Kuaidi100-like aggregator, read: a form of {@code param} (JSON) and {@code sign}, MD5 of
  * {@code param + salt}. {@code param.pushTime} (epoch milliseconds, stamped afresh on each attempt) must be
  * within the tolerance, and the signature is the push's nonce, so a push replayed as it was sent is refused.
- * {@code lastResult.data} holds every scan so far, newest first, each named by its place in the history (its
- * pushId), so a scan whose push was lost arrives with the next one and a scan applied before changes nothing.
- * Times are China's wall clock; {@code lastResult.arrivalTime} is the ETA at the newest scan.
+ * {@code lastResult.data} holds every scan so far, newest first, each named by what it says (its number, time,
+ * code and text make its push id), so a scan whose push was lost arrives with the next one and a scan applied
+ * before changes nothing. Times are China's wall clock; {@code lastResult.arrivalTime} is the ETA at the newest scan.
  */
 final class Kd100Tracking {
 
@@ -38,9 +38,10 @@ final class Kd100Tracking {
             "204", TrackingCode.EXCEPTION,
             "601", TrackingCode.RETURNED_TO_SENDER,
             "209", TrackingCode.LOST);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final int MOST_SCANS = 200;
+    private static final int MOST_SCANS = 500;
 
     private Kd100Tracking() {
     }
@@ -65,15 +66,15 @@ final class Kd100Tracking {
             throw InvalidPush.unreadable("lastResult needs nu (1-64 characters) and 1-" + MOST_SCANS + " scans in data");
         }
         var scans = new ArrayList<CarrierPush.Scan>();
-        for (int ordinal = 1; ordinal <= data.size(); ordinal++) {
-            JsonNode entry = data.get(data.size() - ordinal);
-            boolean newest = ordinal == data.size();
-            scans.add(scan(number, ordinal, entry, newest ? time(result, "arrivalTime", true) : null));
+        for (int oldestFirst = 1; oldestFirst <= data.size(); oldestFirst++) {
+            JsonNode entry = data.get(data.size() - oldestFirst);
+            boolean newest = oldestFirst == data.size();
+            scans.add(scan(number, entry, newest ? time(result, "arrivalTime", true) : null));
         }
         return new CarrierPush(sign, number, List.copyOf(scans));
     }
 
-    private static CarrierPush.Scan scan(String number, int ordinal, JsonNode entry, Instant eta) {
+    private static CarrierPush.Scan scan(String number, JsonNode entry, Instant eta) {
         String statusCode = entry.path("statusCode").asText("");
         TrackingCode code = CODES.get(statusCode);
         if (code == null) {
@@ -81,13 +82,14 @@ final class Kd100Tracking {
         }
         String city = entry.path("areaName").asText(null);
         String context = entry.path("context").asText("");
-        return new CarrierPush.Scan(number + "#" + ordinal + "-" + statusCode, code, CarrierCities.place(code, city),
-                context.isBlank() ? code.name() : context, time(entry, "time", false), eta);
+        String time = entry.path("time").asText("");
+        return new CarrierPush.Scan(CarrierPush.Scan.contentId(number, time, statusCode, context), code,
+                CarrierCities.place(code, city), context.isBlank() ? code.name() : context, time(entry, "time", false), eta);
     }
 
     /** A time field as China's wall clock; null when optional and absent. */
     private static Instant time(JsonNode node, String field, boolean optional) {
-        if (optional && !node.path(field).isTextual()) {
+        if (optional && node.path(field).asText("").isBlank()) {
             return null;
         }
         try {
@@ -98,15 +100,8 @@ final class Kd100Tracking {
     }
 
     private static JsonNode parse(ObjectMapper json, String param) {
-        try {
-            JsonNode node = json.readTree(param);
-            if (node != null && node.isObject()) {
-                return node;
-            }
-        } catch (IOException e) {
-            // told below
-        }
-        throw InvalidPush.unreadable("param is not a JSON object");
+        return CarrierCalls.object(json, param.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow(() -> InvalidPush.unreadable("param is not a JSON object"));
     }
 
     /** A form body's fields, each decoded; a field given twice keeps its first value. */

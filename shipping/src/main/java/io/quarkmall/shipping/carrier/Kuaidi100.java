@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkmall.shipping.config.ShippingConfig;
 import io.quarkmall.shipping.domain.DeliveryService;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The Kuaidi100-like aggregator: it books our parcel with one of the carriers it aggregates (SF for express,
@@ -30,7 +28,6 @@ import java.util.regex.Pattern;
 class Kuaidi100 implements CarrierApi {
 
     static final String CODE = "kd100";
-    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,6}");
 
     private final ShippingConfig.Kd100 config;
     private final ObjectMapper json;
@@ -101,30 +98,12 @@ class Kuaidi100 implements CarrierApi {
         var request = HttpRequest.newBuilder(config.url().resolve(path)).timeout(Duration.ofSeconds(3))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
-        HttpResponse<String> answer;
-        try {
-            answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new CarrierUnavailable("the aggregator could not be reached: " + e.getMessage(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierUnavailable("interrupted while calling the aggregator", null);
+        HttpResponse<String> answer = CarrierCalls.send(http, request, "the aggregator");
+        Optional<JsonNode> body = CarrierCalls.object(json, answer.body().getBytes(StandardCharsets.UTF_8));
+        if (answer.statusCode() == 200 && body.isPresent()) {
+            return body.get();
         }
-        int status = answer.statusCode();
-        if (status == 429 || status >= 500) {
-            Duration retryAfter = answer.headers().firstValue("Retry-After").filter(SECONDS.asMatchPredicate())
-                    .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))).orElse(null);
-            throw new CarrierUnavailable("the aggregator is unavailable: " + status + " " + answer.body(), retryAfter);
-        }
-        try {
-            JsonNode body = json.readTree(answer.body());
-            if (status == 200 && body != null && body.isObject()) {
-                return body;
-            }
-        } catch (IOException e) {
-            // not JSON: told below
-        }
-        throw new CarrierRefused("the aggregator answered " + status + " " + answer.body());
+        throw new CarrierRefused("the aggregator answered " + answer.statusCode() + " " + answer.body());
     }
 
     private static boolean returned(JsonNode answer, String returnCode) {
@@ -142,6 +121,12 @@ class Kuaidi100 implements CarrierApi {
 
     private static String encoded(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** Kuaidi100 pushes again unless it is told so. */
+    @Override
+    public Map<String, Object> acknowledgement() {
+        return Map.of("result", true, "returnCode", "200", "message", "成功");
     }
 
     @Override

@@ -7,8 +7,6 @@ import io.quarkmall.shipping.config.ShippingConfig;
 import io.quarkmall.shipping.domain.DeliveryService;
 import io.quarkmall.shipping.domain.TrackingCode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -113,29 +111,20 @@ class SfExpress implements CarrierApi {
                 .header("X-Request-Id", requestId).header("X-Timestamp", timestamp)
                 .header("X-Signature", SfSignature.sign(key, timestamp, requestId, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new CarrierUnavailable("the carrier could not be reached: " + e.getMessage(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierUnavailable("interrupted while calling the carrier", null);
-        }
+        return CarrierCalls.send(http, request, "the carrier");
     }
 
     private RuntimeException refusal(HttpResponse<String> answer) {
-        int status = answer.statusCode();
-        String said = status + " " + answer.body();
-        if (status == 429 || status >= 500) {
-            Duration retryAfter = answer.headers().firstValue("Retry-After").filter(TIMESTAMP.asMatchPredicate())
-                    .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))).orElse(null);
-            return new CarrierUnavailable("the carrier is unavailable: " + said, retryAfter);
-        }
-        return new CarrierRefused("the carrier refused: " + said);
+        return new CarrierRefused("the carrier refused: " + answer.statusCode() + " " + answer.body());
     }
 
     private String key() {
         return config.key().orElseThrow(() -> new CarrierRefused("no partner key for the sf carrier (QUARKMALL_SHIPPING_SF_KEY)"));
+    }
+
+    @Override
+    public Map<String, Object> acknowledgement() {
+        return Map.of("code", "0", "message", "success");
     }
 
     @Override
@@ -144,11 +133,7 @@ class SfExpress implements CarrierApi {
     }
 
     private Optional<JsonNode> parse(byte[] body) {
-        try {
-            return Optional.ofNullable(json.readTree(body)).filter(JsonNode::isObject);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return CarrierCalls.object(json, body);
     }
 
     private static String text(JsonNode node, String field) {

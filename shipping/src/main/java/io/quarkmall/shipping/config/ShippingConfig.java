@@ -10,7 +10,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "quarkmall.shipping")
 public interface ShippingConfig {
 
-    /** The carrier that ships every paid order: {@code simulated} (moved in this service), {@code sf} or {@code kd100}. */
+    /** The carrier that ships every paid order: {@code simulated} (moved in this service), {@code sf}, {@code kd100} or {@code easypost}. */
     String SIMULATED = "simulated";
 
     /** Where ShipmentCreated, ShipmentPickedUp, ShipmentInTransit and ShipmentDelivered go. */
@@ -21,7 +21,7 @@ public interface ShippingConfig {
     @WithDefault("20s")
     Duration sandboxStep();
 
-    /** Which carrier ships paid orders: {@value #SIMULATED}, or the code of a carrier with an API ({@code sf}, {@code kd100}). */
+    /** Which carrier ships paid orders: {@value #SIMULATED}, or the code of a carrier with an API ({@code sf}, {@code kd100}, {@code easypost}). */
     @WithDefault(SIMULATED)
     String carrier();
 
@@ -73,6 +73,30 @@ public interface ShippingConfig {
         String callbackUrl();
 
         /** How far a push's {@code pushTime} may be from now; a replayed push inside it is caught by its signature. */
+        @WithDefault("5m")
+        Duration tolerance();
+    }
+
+    /** The EasyPost-like international label API. */
+    EasyPost easypost();
+
+    interface EasyPost {
+
+        /** Its API's base URL (the local stack's sandbox: :18285). */
+        @WithDefault("http://127.0.0.1:18285")
+        URI url();
+
+        /** Our account's API key (QUARKMALL_SHIPPING_EASYPOST_API_KEY); without it the carrier cannot be used. */
+        Optional<String> apiKey();
+
+        /** The secret its webhook events are signed with (QUARKMALL_SHIPPING_EASYPOST_WEBHOOK_SECRET, 16 characters or more). */
+        Optional<String> webhookSecret();
+
+        /** Where it sends its events: this service's {@code /api/shipping/carriers/easypost/pushes}, as it reaches it. */
+        @WithDefault("http://127.0.0.1:8086/api/shipping/carriers/easypost/pushes")
+        String webhookUrl();
+
+        /** How far an event's {@code X-Timestamp} may be from now; a replayed event inside it is caught by its signature. */
         @WithDefault("5m")
         Duration tolerance();
     }

@@ -193,6 +193,13 @@ public class Shipment extends PanacheEntityBase {
         return passed;
     }
 
+    /** The carrier expects the parcel at {@code newEta} now (a scan it sent before came again with a new forecast). */
+    public void reforecast(Instant newEta) {
+        if (!status.isFinal()) {
+            eta = newEta;
+        }
+    }
+
     /**
      * The carrier scanned the parcel at its next step, at {@code place} (a stable code) which it calls
      * {@code location}; returns the new status. The ETA moves with the scan.

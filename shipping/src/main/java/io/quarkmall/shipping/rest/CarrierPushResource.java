@@ -30,9 +30,6 @@ public class CarrierPushResource {
 
     private static final Logger LOG = Logger.getLogger(CarrierPushResource.class);
 
-    /** What the carrier is answered once the push is applied (or was applied before). */
-    public record Acknowledged(String code, String message) {}
-
     private final CarrierDesk desk;
 
     CarrierPushResource(CarrierDesk desk) {
@@ -49,12 +46,12 @@ public class CarrierPushResource {
             + "salt). 200 once applied; 401 problem+json if forged, stale or replayed, 400 if unreadable, 404 for an "
             + "unknown carrier or waybill (nothing changes)")
     @APIResponse(responseCode = "401", description = "Forged, stale or replayed: nothing changed")
-    public Acknowledged pushed(@PathParam("carrier") String carrier, HttpHeaders headers, byte[] body) {
+    public Map<String, Object> pushed(@PathParam("carrier") String carrier, HttpHeaders headers, byte[] body) {
         Map<String, String> lowerCase = new TreeMap<>();
         headers.getRequestHeaders().forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT),
                 values.isEmpty() ? "" : values.get(0)));
-        desk.pushed(carrier, lowerCase, body == null ? new byte[0] : body); // signed as sent: bytes, not decoded text
-        return new Acknowledged("0", "success");
+        // signed as sent: bytes, not decoded text; answered as the carrier expects ({"code":"0"} for sf, {"result":true} for kd100)
+        return desk.pushed(carrier, lowerCase, body == null ? new byte[0] : body);
     }
 
     @ServerExceptionMapper

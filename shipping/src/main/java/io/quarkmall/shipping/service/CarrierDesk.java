@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +40,11 @@ public class CarrierDesk {
     private static final Duration AFTER_REFUSAL = Duration.ofMinutes(5);
     /** How long a carrier's push id is remembered: far longer than a carrier goes on sending one push again. */
     private static final Duration PUSHES_KEPT = Duration.ofDays(7);
+    /**
+     * How soon a carrier pushes a scan after it happened, at the latest (its retries last minutes): a scan older than
+     * the push ids kept less this was applied when it was new, so one that comes again in a whole history is skipped.
+     */
+    private static final Duration SCAN_PUSHED_WITHIN = Duration.ofDays(1);
 
     private final Carriers carriers;
     private final Outbox outbox;
@@ -128,9 +134,12 @@ public class CarrierDesk {
         }
     }
 
-    /** Applies one signed push of {@code carrierCode}; 404 for a carrier or a waybill we do not know. */
+    /**
+     * Applies one signed push of {@code carrierCode}, each of its scans once, and returns what the carrier is to be
+     * answered; 404 for a carrier or a waybill we do not know.
+     */
     @Transactional
-    public void pushed(String carrierCode, Map<String, String> lowerCaseHeaders, byte[] body) {
+    public Map<String, Object> pushed(String carrierCode, Map<String, String> lowerCaseHeaders, byte[] body) {
         CarrierApi carrier = carriers.named(carrierCode)
                 .orElseThrow(() -> ProblemException.notFound("Carrier " + carrierCode));
         Instant now = clock.instant();
@@ -141,14 +150,21 @@ public class CarrierDesk {
         }
         Shipment shipment = Shipment.ofWaybillForUpdate(carrier.code(), push.waybill())
                 .orElseThrow(() -> ProblemException.notFound("Waybill " + push.waybill()));
+        Instant forgottenBefore = now.minus(PUSHES_KEPT).plus(SCAN_PUSHED_WITHIN);
         for (CarrierPush.Scan scan : push.scans()) {
+            if (scan.occurredAt().isBefore(forgottenBefore)) {
+                continue; // its push id may be forgotten: it was applied when it was new
+            }
             if (firstSight("INSERT INTO carrier_push (carrier, push_id, received_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                    carrier.code(), scan.pushId(), now)) { // else the carrier sent it again: applied already
+                    carrier.code(), scan.pushId(), now)) {
                 var passed = shipment.track(scan.code(), scan.place(), scan.location(), scan.occurredAt(), scan.eta());
                 shipment.takeTracking().forEach(event -> event.persist());
                 ShipmentEvent.tracked(shipment, passed, scan.code(), scan.location()).forEach(this::announce);
+            } else if (scan.eta() != null) {
+                shipment.reforecast(scan.eta()); // the carrier sent the scan again, with a new ETA perhaps
             }
         }
+        return carrier.acknowledgement();
     }
 
     /**
@@ -159,14 +175,15 @@ public class CarrierDesk {
     public int forgetOldPushes() {
         Instant now = clock.instant();
         return db.createNativeQuery("DELETE FROM carrier_nonce WHERE seen_at < ?1")
-                .setParameter(1, now.minus(longest(config.sf().tolerance(), config.kd100().tolerance()).multipliedBy(2)))
+                .setParameter(1, now.minus(longest(config.sf().tolerance(), config.kd100().tolerance(),
+                        config.easypost().tolerance()).multipliedBy(2)))
                 .executeUpdate()
                 + db.createNativeQuery("DELETE FROM carrier_push WHERE received_at < ?1")
                 .setParameter(1, now.minus(PUSHES_KEPT)).executeUpdate();
     }
 
-    private static Duration longest(Duration one, Duration other) {
-        return one.compareTo(other) >= 0 ? one : other;
+    private static Duration longest(Duration... tolerances) {
+        return Stream.of(tolerances).max(Duration::compareTo).orElseThrow();
     }
 
     private boolean firstSight(String insert, String carrier, String id, Instant now) {

@@ -6,38 +6,48 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * The aggregator sandbox's own controls under {@code /sandbox}, for tests and demos (JSON, no signature), as the
- * SF-like sandbox has them:
+ * A pushing carrier sandbox's own controls under {@code /sandbox} (the aggregator's, the label API's), for tests and
+ * demos (JSON, no credentials), as the SF-like sandbox has them:
  * <ul>
  * <li>{@code POST /sandbox/faults} {@code {"count":n,"status":500|503|429}}: the next n API calls fail so;
- * <li>{@code POST /sandbox/journeys/{partnerOrderId}} {@code {"journey":"normal|delayed|exception|returned|lost",
- * "stepMillis":50..60000}}: that parcel's journey, until its first scan (then 409);
- * <li>{@code GET /sandbox/orders/{partnerOrderId}}: its carrier, number and weight as booked, whether it is
- * subscribed or cancelled, how many API calls named it, and each push: the scans it carried, its attempts and
- * whether it was acknowledged.
+ * <li>{@code POST /sandbox/journeys/{reference}} {@code {"journey":"normal|delayed|exception|returned|lost",
+ * "stepMillis":50..60000}}: the journey of the parcel the merchant names so (its order id), before or after it is
+ * booked, until its first scan (then 409);
+ * <li>{@code GET /sandbox/orders/{reference}}: the sandbox's view of that parcel, and of each of its pushes.
  * </ul>
  * Bad input is 400; a parcel never heard of is 404.
  */
-final class SandboxKuaidi100Controls {
+final class SandboxPushControls {
 
     private static final Set<Integer> FAULT_STATUSES = Set.of(500, 503, 429);
 
-    private final SandboxKuaidi100 sandbox;
-    private final SandboxKuaidi100Gate gate;
-    private final SandboxKuaidi100Pushes pushes;
+    private final Pattern references;
+    private final Function<String, SandboxPush.Source> heardOf;
+    private final Function<String, Optional<JsonObject>> views;
+    private final SandboxCallWindow window;
+    private final SandboxPushPlayer player;
 
-    SandboxKuaidi100Controls(SandboxKuaidi100 sandbox, SandboxKuaidi100Gate gate, SandboxKuaidi100Pushes pushes) {
-        this.sandbox = sandbox;
-        this.gate = gate;
-        this.pushes = pushes;
+    /**
+     * {@code heardOf} the parcel under a reference (remembered from then on), {@code views} its view if the sandbox
+     * heard of it; {@code window} takes planted faults, {@code player} times a journey scripted after its start.
+     */
+    SandboxPushControls(Pattern references, Function<String, SandboxPush.Source> heardOf,
+                        Function<String, Optional<JsonObject>> views, SandboxCallWindow window, SandboxPushPlayer player) {
+        this.references = references;
+        this.heardOf = heardOf;
+        this.views = views;
+        this.window = window;
+        this.player = player;
     }
 
     void routes(Router router) {
         router.post("/sandbox/faults").handler(this::plantFaults);
-        router.post("/sandbox/journeys/:orderId").handler(this::scriptJourney);
-        router.get("/sandbox/orders/:orderId").handler(this::showOrder);
+        router.post("/sandbox/journeys/:reference").handler(this::scriptJourney);
+        router.get("/sandbox/orders/:reference").handler(this::showOrder);
     }
 
     private void plantFaults(RoutingContext ctx) {
@@ -47,12 +57,12 @@ final class SandboxKuaidi100Controls {
             refuse(ctx, 400, "count (0 or more) and status (500, 503 or 429) are required");
             return;
         }
-        gate.plantFaults(count, status);
+        window.plantFaults(count, status);
         ctx.response().setStatusCode(204).end();
     }
 
     private void scriptJourney(RoutingContext ctx) {
-        String orderId = ctx.pathParam("orderId");
+        String reference = ctx.pathParam("reference");
         JsonObject body = json(ctx);
         Optional<SandboxSfExpressJourney> journey = body != null && body.getValue("journey") instanceof String name
                 ? SandboxSfExpressJourney.named(name) : Optional.empty();
@@ -60,24 +70,23 @@ final class SandboxKuaidi100Controls {
         long stepMillis = step == null ? SandboxSfExpressJourney.DEFAULT_STEP_MILLIS
                 : step instanceof Integer millis && millis >= SandboxSfExpressJourney.MIN_STEP_MILLIS
                         && millis <= SandboxSfExpressJourney.MAX_STEP_MILLIS ? millis : -1;
-        if (!SandboxKuaidi100.ORDER_ID.matcher(orderId).matches() || journey.isEmpty() || stepMillis < 0) {
-            refuse(ctx, 400, "a valid partnerOrderId, journey (normal, delayed, exception, returned or lost) and, "
+        if (!references.matcher(reference).matches() || journey.isEmpty() || stepMillis < 0) {
+            refuse(ctx, 400, "a valid reference, journey (normal, delayed, exception, returned or lost) and, "
                     + "optionally, stepMillis (50 to 60000) are required");
             return;
         }
-        SandboxKuaidi100Parcel parcel = sandbox.heardOf(orderId);
-        if (!parcel.script(journey.get(), stepMillis)) {
+        SandboxPush.Source parcel = heardOf.apply(reference);
+        if (!parcel.journey().script(journey.get(), stepMillis)) {
             refuse(ctx, 409, "the parcel's journey has begun; it can no longer be scripted");
             return;
         }
-        pushes.rescripted(parcel);
+        player.rescripted(parcel);
         ctx.response().setStatusCode(204).end();
     }
 
     private void showOrder(RoutingContext ctx) {
-        sandbox.find(ctx.pathParam("orderId")).ifPresentOrElse(
-                parcel -> ctx.json(parcel.sandboxView()),
-                () -> refuse(ctx, 404, "the sandbox never heard of this partnerOrderId"));
+        views.apply(ctx.pathParam("reference")).ifPresentOrElse(ctx::json,
+                () -> refuse(ctx, 404, "the sandbox never heard of this reference"));
     }
 
     private static JsonObject json(RoutingContext ctx) {

@@ -434,6 +434,7 @@ export interface components {
             /** Format: int32 */
             failedCarrierCalls: number;
             nextCarrierCallAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            carrierLabelUrl: string | null;
         };
         ShipmentView: {
             /** Format: int64 */

@@ -20,6 +20,8 @@ export const trackingEn = {
   'tracking.parcel': 'Parcel {number} with {carrier}',
   'tracking.booking': 'Parcel with {carrier}: waiting for its waybill',
   'tracking.carrier.sf': 'SF Express',
+  'tracking.carrier.kd100': 'Kuaidi100',
+  'tracking.carrier.easypost': 'EasyPost',
   'tracking.carrier.sandbox-express': 'Sandbox Express',
 } as const;
 
@@ -44,5 +46,7 @@ export const trackingZhCN: Record<keyof typeof trackingEn, string> = {
   'tracking.parcel': '{carrier} 运单 {number}',
   'tracking.booking': '{carrier} 运单生成中',
   'tracking.carrier.sf': '顺丰速运',
+  'tracking.carrier.kd100': '快递100',
+  'tracking.carrier.easypost': 'EasyPost',
   'tracking.carrier.sandbox-express': '沙箱快递',
 };

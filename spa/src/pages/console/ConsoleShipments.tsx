@@ -40,6 +40,8 @@ export function ConsoleShipments() {
                   <td data-label={t('shipments.carrier')}>{known(`tracking.carrier.${s.carrier}`, s.carrier)}{' '}
                     {s.trackingNumber ? <code>{s.trackingNumber}</code> : <span className="muted">{t('shipments.booking')}</span>}
                     <div className="muted" data-testid="shipment-service">{t(`shipping.${s.service}`)}</div>
+                    {s.carrierLabelUrl && <div><a href={s.carrierLabelUrl} target="_blank" rel="noopener noreferrer"
+                      data-testid="carrier-label">{t('shipments.carrierLabel')}</a></div>}
                     {s.carrierError && <div className="error">{t('shipments.failing', { calls: s.failedCarrierCalls, error: s.carrierError })}
                       {s.nextCarrierCallAt && <span className="muted"> · {t('shipments.nextCall', { time: formatTime(s.nextCarrierCallAt, lang) })}</span>}</div>}
                   </td>

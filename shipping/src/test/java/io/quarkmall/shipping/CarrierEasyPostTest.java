@@ -14,21 +14,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkmall.shipping.domain.Shipment;
 import io.quarkmall.stack.testing.SagaEvents;
+import io.quarkmall.stack.testing.Signatures;
 import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +81,14 @@ class CarrierEasyPostTest {
         assertEquals(List.of(1, 2, 3, 4, 5), api.getList("pushes.scans"), "each event carries the history so far");
         assertEquals(List.of(true, true, true, true, true), api.getList("pushes.acknowledged"));
 
+        String label = given().auth().oauth2(Tokens.of("admin")).queryParam("status", "DELIVERED").when()
+                .get("/admin/shipments").then().statusCode(200).extract()
+                .path("find { it.orderId == %d }.carrierLabelUrl".formatted(standard));
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(label)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode(), "the carrier's label, where the operators' view says");
+        assertTrue(new String(pdf.body(), StandardCharsets.US_ASCII).contains(delivered.trackingNumber()), "a label of this parcel");
+
         Shipment booked = await(express, s -> s.trackingNumber() != null, "booked");
         assertTrue(booked.trackingNumber().matches("[0-9]{10}"), "express goes by DHL: " + booked.trackingNumber());
         assertEquals("DHLExpress", EASYPOST.order(express).getString("carrier"));
@@ -115,6 +125,10 @@ class CarrierEasyPostTest {
         send(tracker(code, eta, detail("teleported", "SHENZHEN", pickedUpAt)), SECRET, now).then().statusCode(400)
                 .contentType("application/problem+json");
         send("{not json", SECRET, now).then().statusCode(400);
+        send(tracker(code, eta, detail("received_at_origin_facility", "SHENZHEN", Instant.now().plus(Duration.ofDays(30)))),
+                SECRET, now).then().statusCode(400).contentType("application/problem+json"); // a scan that has not happened
+        send(tracker(code, Instant.now().plus(Duration.ofDays(400)), detail("received_at_origin_facility", "SHENZHEN",
+                pickedUpAt)), SECRET, now).then().statusCode(400); // an ETA more than a year away
         assertEquals(0, scans(shipment.id()), "nothing recorded for a refused event");
 
         send(pickedUp, SECRET, now).then().statusCode(200).body("received", is(true));
@@ -160,17 +174,8 @@ class CarrierEasyPostTest {
 
     private static Response send(String body, String secret, long timestamp) {
         return given().contentType("application/json").header("X-Timestamp", Long.toString(timestamp))
-                .header("X-Hmac-Signature", "hmac-sha256-hex=" + hmac(secret, timestamp + "." + body)).body(body)
+                .header("X-Hmac-Signature", "hmac-sha256-hex=" + Signatures.hmacSha256Hex(secret, timestamp + "." + body)).body(body)
                 .when().post("/carriers/easypost/pushes");
     }
 
-    private static String hmac(String secret, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkmall.shipping.domain.Shipment;
 import io.quarkmall.stack.testing.SagaEvents;
+import io.quarkmall.stack.testing.Signatures;
 import io.quarkmall.stack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -22,13 +23,11 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -192,18 +191,9 @@ class CarrierKuaidi100Test {
 
     private static Response push(String param, String salt) {
         return given().contentType("application/x-www-form-urlencoded")
-                .body("param=" + URLEncoder.encode(param, StandardCharsets.UTF_8) + "&sign=" + md5(param + salt))
+                .body("param=" + URLEncoder.encode(param, StandardCharsets.UTF_8) + "&sign=" + Signatures.md5UpperHex(param + salt))
                 .when().post("/carriers/kd100/pushes");
     }
 
-    /** Upper-case hex MD5, as the aggregator signs. */
-    private static String md5(String text) {
-        try {
-            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.quarkmall.stack.testing.Signatures;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,11 +18,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -163,7 +162,7 @@ class SandboxKuaidi100Test {
     private static String form(String method, JsonObject param, long t, String secret) {
         String text = param.encode();
         return (method == null ? "" : "method=" + method + "&") + "key=QUARKMALL&t=" + t + "&param="
-                + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&sign=" + md5(text + t + "QUARKMALL" + secret);
+                + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&sign=" + Signatures.md5UpperHex(text + t + "QUARKMALL" + secret);
     }
 
     private static JsonObject post(String path, String form) throws Exception {
@@ -184,7 +183,7 @@ class SandboxKuaidi100Test {
         }
         String param = fields.get("param");
         pushes.computeIfAbsent(orderId, k -> new CopyOnWriteArrayList<>()).add(new Push(new JsonObject(param),
-                fields.get("sign"), md5(param + SALT).equals(fields.get("sign"))));
+                fields.get("sign"), Signatures.md5UpperHex(param + SALT).equals(fields.get("sign"))));
         AtomicInteger failures = failuresLeft.get(orderId);
         boolean fail = failures != null && failures.getAndDecrement() > 0;
         // Kuaidi100 takes a push as received only with result true: a 200 without it is pushed again too
@@ -203,14 +202,6 @@ class SandboxKuaidi100Test {
         }
     }
 
-    private static String md5(String text) {
-        try {
-            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String newOrderId() {
         return "QM-" + UUID.randomUUID().toString().substring(0, 8);

@@ -40,6 +40,8 @@ public final class ShippingDocuments {
 
     private static final Map<String, String> CARRIER_NAMES = Map.of(
             "sf", "顺丰速运 SF Express",
+            "kd100", "快递100 Kuaidi100",
+            "easypost", "EasyPost",
             "sandbox-express", "沙箱快递 Sandbox Express");
     private static final Map<ShippingOption, String> SERVICE_NAMES = Map.of(
             ShippingOption.STANDARD, "标准快递 Standard",

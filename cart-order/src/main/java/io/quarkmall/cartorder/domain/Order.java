@@ -325,13 +325,13 @@ public class Order extends PanacheEntityBase {
     }
 
     public void shipped(String location, Instant now) {
-        if (step(OrderStatus.FULFILLING, OrderStatus.SHIPPED, "Picked up by the carrier at " + location, now, Notice.SHIPPED)) {
+        if (step(OrderStatus.FULFILLING, OrderStatus.SHIPPED, "Picked up by the carrier (" + location + ")", now, Notice.SHIPPED)) {
             events.add(new OrderEvent.OrderShipped(id, shopperId));
         }
     }
 
     public void delivered(String location, Instant now) {
-        if (step(OrderStatus.SHIPPED, OrderStatus.DELIVERED, "Delivered: " + location, now, Notice.DELIVERED)) {
+        if (step(OrderStatus.SHIPPED, OrderStatus.DELIVERED, "Delivered (" + location + ")", now, Notice.DELIVERED)) {
             deliveredAt = now;
             events.add(new OrderEvent.OrderDelivered(id, shopperId));
         }

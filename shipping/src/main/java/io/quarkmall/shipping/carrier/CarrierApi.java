@@ -15,6 +15,9 @@ public interface CarrierApi {
     /** The carrier's code on shipments and in its push URL ({@code /carriers/{code}/pushes}). */
     String code();
 
+    /** What a booking gave: the carrier's waybill, and where it serves the label it printed (null when we print it). */
+    record Booked(String waybill, String labelUrl) {}
+
     /**
      * Books the parcel of {@code orderId} with the carrier's product for {@code service} (telling it the parcel's
      * weight when known) and returns the carrier's waybill; booking the same order again returns the same waybill.
@@ -22,7 +25,7 @@ public interface CarrierApi {
      * @throws CarrierUnavailable when the carrier cannot answer now (rate limit, outage): try again later
      * @throws CarrierRefused when it will not book it as asked
      */
-    String book(long orderId, DeliveryService service, Optional<Integer> weightGrams);
+    Booked book(long orderId, DeliveryService service, Optional<Integer> weightGrams);
 
     /** Calls off the booked parcel of {@code orderId}; false if the carrier has collected it already. */
     boolean callOff(long orderId);

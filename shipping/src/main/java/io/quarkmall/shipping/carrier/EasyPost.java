@@ -48,7 +48,7 @@ class EasyPost implements CarrierApi {
 
     /** Creates (the same shipment again, for our reference) and buys; a shipment bought before keeps its tracking code. */
     @Override
-    public String book(long orderId, DeliveryService service, Optional<Integer> weightGrams) {
+    public Booked book(long orderId, DeliveryService service, Optional<Integer> weightGrams) {
         ObjectNode webhook = json.createObjectNode();
         webhook.putObject("webhook").put("url", config.webhookUrl()).put("webhook_secret", webhookSecret());
         expect(call("POST", "/v2/webhooks", webhook), "webhook registration");
@@ -57,9 +57,8 @@ class EasyPost implements CarrierApi {
         shipment.putObject("parcel").put("weight", ounces(weightGrams.orElse(DEFAULT_GRAMS)));
         shipment.putObject("options").put("label_format", "PDF");
         JsonNode created = expect(call("POST", "/v2/shipments", create), "shipment");
-        String trackingCode = created.path("tracking_code").asText("");
-        if (!trackingCode.isBlank()) {
-            return trackingCode;
+        if (!created.path("tracking_code").asText("").isBlank()) {
+            return booked(created);
         }
         String carrier = service == DeliveryService.EXPRESS ? "DHLExpress" : "USPS";
         String rateId = null;
@@ -78,11 +77,17 @@ class EasyPost implements CarrierApi {
         JsonNode answer = bought.statusCode() == 422 && errorCode(bought).equals("SHIPMENT.POSTAGE.EXISTS")
                 ? expect(call("GET", "/v2/shipments/" + shipmentId, null), "shipment")
                 : expect(bought, "purchase");
-        trackingCode = answer.path("tracking_code").asText("");
-        if (trackingCode.isBlank()) {
+        if (answer.path("tracking_code").asText("").isBlank()) {
             throw new CarrierUnavailable("the label API answered a purchase without a tracking code", null);
         }
-        return trackingCode;
+        return booked(answer);
+    }
+
+    /** A bought shipment's tracking code, and its label's URL (an http(s) one, or none). */
+    private static Booked booked(JsonNode shipment) {
+        String label = shipment.path("postage_label").path("label_url").asText("");
+        return new Booked(shipment.path("tracking_code").asText(),
+                label.matches("https?://\\S{1,500}") ? label : null);
     }
 
     /** Voids the label; a shipment never created there has nothing to collect. */

@@ -74,7 +74,7 @@ final class EasyPostTracking {
         String statusDetail = detail.path("status_detail").asText("");
         TrackingCode code = CODES.get(statusDetail);
         if (code == null) {
-            throw InvalidPush.unreadable("unknown status_detail " + detail.path("status_detail"));
+            throw InvalidPush.unreadable("each tracking detail needs a known status_detail (not " + detail.path("status_detail") + ")");
         }
         String message = detail.path("message").asText("");
         String datetime = detail.path("datetime").asText("");

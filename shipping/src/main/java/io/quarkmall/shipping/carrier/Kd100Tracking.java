@@ -78,7 +78,7 @@ final class Kd100Tracking {
         String statusCode = entry.path("statusCode").asText("");
         TrackingCode code = CODES.get(statusCode);
         if (code == null) {
-            throw InvalidPush.unreadable("unknown statusCode " + entry.path("statusCode"));
+            throw InvalidPush.unreadable("each scan needs a known statusCode (not " + entry.path("statusCode") + ")");
         }
         String city = entry.path("areaName").asText(null);
         String context = entry.path("context").asText("");

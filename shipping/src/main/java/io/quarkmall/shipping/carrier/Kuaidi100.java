@@ -45,7 +45,7 @@ class Kuaidi100 implements CarrierApi {
 
     /** Books (the same number again if booked before), then subscribes the number (a repeated subscription is fine). */
     @Override
-    public String book(long orderId, DeliveryService service, Optional<Integer> weightGrams) {
+    public Booked book(long orderId, DeliveryService service, Optional<Integer> weightGrams) {
         String carrier = service == DeliveryService.EXPRESS ? "shunfeng" : "yuantong";
         ObjectNode order = json.createObjectNode().put("partnerOrderId", SfExpress.partnerOrderId(orderId))
                 .put("kuaidicom", carrier).put("cargo", "Quarkmall order " + orderId);
@@ -62,7 +62,7 @@ class Kuaidi100 implements CarrierApi {
         if (!returned(subscribed, "200") && !returned(subscribed, "501")) { // 501: subscribed already
             throw refusal("subscription", subscribed);
         }
-        return number;
+        return new Booked(number, null);
     }
 
     @Override

@@ -52,7 +52,7 @@ class SfExpress implements CarrierApi {
     }
 
     @Override
-    public String book(long orderId, DeliveryService service, Optional<Integer> weightGrams) {
+    public Booked book(long orderId, DeliveryService service, Optional<Integer> weightGrams) {
         ObjectNode order = json.createObjectNode().put("orderId", partnerOrderId(orderId))
                 .put("callbackUrl", config.callbackUrl()).put("cargo", "Quarkmall order " + orderId)
                 .put("expressTypeId", service == DeliveryService.EXPRESS ? PRIORITY : STANDARD_EXPRESS);
@@ -66,7 +66,7 @@ class SfExpress implements CarrierApi {
         if (waybill.isBlank()) {
             throw new CarrierUnavailable("the carrier answered a booking without a waybill", null);
         }
-        return waybill;
+        return new Booked(waybill, null);
     }
 
     @Override

@@ -57,6 +57,7 @@ public class Shipment extends PanacheEntityBase {
     /** The parcel's weight as the order was priced; null when it was not weighed. */
     private Integer weightGrams;
     private String trackingNumber;
+    private String carrierLabelUrl;
     @Enumerated(EnumType.STRING)
     private Status status;
     private Instant createdAt;
@@ -158,13 +159,17 @@ public class Shipment extends PanacheEntityBase {
         return status == Status.CANCELLED && booking.api();
     }
 
-    /** The carrier booked the parcel under {@code waybill}; nothing more is owed it. */
-    public void booked(String waybill) {
+    /**
+     * The carrier booked the parcel under {@code waybill}, and printed its label at {@code labelUrl} if it did (null:
+     * we print it); nothing more is owed it.
+     */
+    public void booked(String waybill, String labelUrl) {
         if (!needsBooking()) {
             throw new RuleViolation("shipment-not-awaiting-booking", "Shipment " + id + " is " + status
                     + (trackingNumber == null ? "" : " with waybill " + trackingNumber) + "; it is not waiting for a booking");
         }
         trackingNumber = waybill;
+        carrierLabelUrl = labelUrl;
         booking.settled();
     }
 
@@ -314,6 +319,11 @@ public class Shipment extends PanacheEntityBase {
 
     public String trackingNumber() {
         return trackingNumber;
+    }
+
+    /** Where the carrier serves the label it printed, if it printed one. */
+    public String carrierLabelUrl() {
+        return carrierLabelUrl;
     }
 
     public Status status() {

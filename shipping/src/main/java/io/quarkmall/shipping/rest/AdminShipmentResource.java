@@ -26,7 +26,8 @@ public class AdminShipmentResource {
     /**
      * A parcel as operators see it: trackingNumber null until the carrier booked it, lastCode the code of its last
      * scan, carrierError why the last call to its carrier failed (null when none is failing), nextCarrierCallAt when
-     * its carrier is called next (a booking, a retry, a cancellation; null when nothing is owed).
+     * its carrier is called next (a booking, a retry, a cancellation; null when nothing is owed), carrierLabelUrl where
+     * the carrier serves the label it printed (the international label API's PDF; null where the console prints it).
      */
     public record OperatorShipmentView(long id, long orderId, String shopperId, String carrier, DeliveryService service,
                                        @Schema(nullable = true) String trackingNumber, Shipment.Status status,
@@ -34,11 +35,12 @@ public class AdminShipmentResource {
                                        @Schema(nullable = true) TrackingCode lastCode,
                                        @Schema(nullable = true) Instant lastScanAt,
                                        @Schema(nullable = true) String carrierError, int failedCarrierCalls,
-                                       @Schema(nullable = true) Instant nextCarrierCallAt) {
+                                       @Schema(nullable = true) Instant nextCarrierCallAt,
+                                       @Schema(nullable = true) String carrierLabelUrl) {
         static OperatorShipmentView of(Shipment s) {
             return new OperatorShipmentView(s.id(), s.orderId(), s.shopperId(), s.carrier(), s.service(), s.trackingNumber(),
                     s.status(), s.createdAt(), s.eta(), s.lastCode(), s.lastScanAt(), s.booking().error(), s.booking().failedCalls(),
-                    s.booking().nextCallAt());
+                    s.booking().nextCallAt(), s.carrierLabelUrl());
         }
     }
 

@@ -45,6 +45,9 @@ public class CarrierDesk {
      * the push ids kept less this was applied when it was new, so one that comes again in a whole history is skipped.
      */
     private static final Duration SCAN_PUSHED_WITHIN = Duration.ofDays(1);
+    /** How far a carrier's clock may be ahead of ours: a scan later than that has not happened. */
+    private static final Duration CLOCK_AHEAD = Duration.ofMinutes(10);
+    private static final Duration FARTHEST_ETA = Duration.ofDays(366);
 
     private final Carriers carriers;
     private final Outbox outbox;
@@ -122,9 +125,9 @@ public class CarrierDesk {
         CarrierApi carrier = carriers.named(shipment.carrier())
                 .orElseThrow(() -> new CarrierRefused("no API for carrier " + shipment.carrier()));
         if (shipment.needsBooking()) {
-            String waybill = carrier.book(shipment.orderId(), shipment.service(), shipment.weightGrams());
-            shipment.booked(waybill);
-            announce(new ShipmentCreated(shipment.orderId(), shipment.id(), carrier.code(), waybill));
+            CarrierApi.Booked booked = carrier.book(shipment.orderId(), shipment.service(), shipment.weightGrams());
+            shipment.booked(booked.waybill(), booked.labelUrl());
+            announce(new ShipmentCreated(shipment.orderId(), shipment.id(), carrier.code(), booked.waybill()));
         } else if (shipment.needsCallingOff() && !carrier.callOff(shipment.orderId())) {
             shipment.booking().collectedDespiteCancellation();
             LOG.warnf("Order %d was cancelled after carrier %s collected its parcel %s: an operator arranges its return",
@@ -144,6 +147,11 @@ public class CarrierDesk {
                 .orElseThrow(() -> ProblemException.notFound("Carrier " + carrierCode));
         Instant now = clock.instant();
         CarrierPush push = carrier.read(lowerCaseHeaders, body, now);
+        push.scans().stream().filter(scan -> scan.occurredAt().isAfter(now.plus(CLOCK_AHEAD))
+                        || scan.eta() != null && scan.eta().isAfter(now.plus(FARTHEST_ETA))).findFirst()
+                .ifPresent(scan -> {
+                    throw InvalidPush.unreadable("a scan dated after now, or expected more than a year from now");
+                });
         if (!firstSight("INSERT INTO carrier_nonce (carrier, nonce, seen_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
                 carrier.code(), push.nonce(), now)) {
             throw InvalidPush.unauthenticated("the push's nonce was seen before: a replay");

@@ -148,7 +148,7 @@ class ShipmentStateMachineTest {
         assertEquals("503 busy", shipment.booking().error());
         shipment.booking().unavailable("429 slow down", NOW, Optional.of(Duration.ofSeconds(3)));
         assertEquals(NOW.plusSeconds(3), shipment.booking().nextCallAt(), "the carrier's Retry-After");
-        shipment.booked("SF123456789012");
+        shipment.booked("SF123456789012", null);
         assertNull(shipment.booking().nextCallAt());
         assertNull(shipment.booking().error());
     }

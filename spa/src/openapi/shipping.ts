@@ -84,7 +84,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A carrier's signed push of its tracking scans (sf, the SF-Express-like carrier: one scan, X-Partner-Id, X-Timestamp, X-Nonce and X-Signature over timestamp, nonce and body; kd100, the Kuaidi100-like aggregator: a form of param, the parcel's whole history, and sign, MD5 of param and our salt). 200 once applied; 401 problem+json if forged, stale or replayed, 400 if unreadable, 404 for an unknown carrier or waybill (nothing changes) */
+        /** A carrier's signed push of its tracking scans (sf, the SF-Express-like carrier: one scan, X-Partner-Id, X-Timestamp, X-Nonce and X-Signature over timestamp, nonce and body; kd100, the Kuaidi100-like aggregator: a form of param, the parcel's whole history, and sign, MD5 of param and our salt; easypost, the EasyPost-like label API: a tracker.updated event with the whole history, X-Timestamp and X-Hmac-Signature over timestamp and body). 200 once applied, answered as the carrier expects; 401 problem+json if forged, stale or replayed, 400 if unreadable, 404 for an unknown carrier or waybill (nothing changes) */
         post: {
             parameters: {
                 query?: never;

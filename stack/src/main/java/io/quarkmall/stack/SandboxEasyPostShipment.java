@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -94,9 +95,9 @@ final class SandboxEasyPostShipment implements SandboxPush.Source {
         this.weightOunces = weightOunces;
         double pounds = Math.max(1, Math.ceil(weightOunces / 16));
         rates = List.of(new Rate("rate_" + id.substring(4, 16) + "dhl", "DHLExpress", "ExpressWorldwide",
-                        "%.2f".formatted(38 + 9.5 * pounds), 3),
+                        String.format(Locale.ROOT, "%.2f", 38 + 9.5 * pounds), 3),
                 new Rate("rate_" + id.substring(4, 16) + "usps", "USPS", "FirstClassPackageInternationalService",
-                        "%.2f".formatted(14 + 4.25 * pounds), 12));
+                        String.format(Locale.ROOT, "%.2f", 14 + 4.25 * pounds), 12));
         return true;
     }
 
@@ -187,7 +188,7 @@ final class SandboxEasyPostShipment implements SandboxPush.Source {
     /** The label's lines, once bought. */
     synchronized Optional<List<String>> labelLines() {
         return bought == null ? Optional.empty() : Optional.of(List.of(bought.carrier() + " " + bought.service(),
-                "TRACKING " + trackingCode, "REF " + reference, "WEIGHT %.1f OZ".formatted(weightOunces)));
+                "TRACKING " + trackingCode, "REF " + reference, String.format(Locale.ROOT, "WEIGHT %.1f OZ", weightOunces)));
     }
 
     /** What the sandbox's control {@code GET /sandbox/orders/{reference}} shows. */

@@ -26,6 +26,12 @@ public record CarrierPush(String nonce, String waybill, List<Scan> scans) {
      */
     public record Scan(String pushId, TrackingCode code, String place, String location, Instant occurredAt, Instant eta) {
 
+        /** The carrier's words as text a database and a reader take: no control characters, at most 500 characters. */
+        public Scan {
+            location = location.replaceAll("\\p{Cntrl}", " ").strip();
+            location = location.length() > 500 ? location.substring(0, 500) : location;
+        }
+
         /**
          * A push id for a scan named by what it says (for a carrier that pushes whole histories, whose scans have no
          * id of their own): the same scan pushed again, wherever it stands in the history, has the same id.

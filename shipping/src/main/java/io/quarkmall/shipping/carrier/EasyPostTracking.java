@@ -21,7 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  * HMAC-SHA256 under the webhook secret of {@code X-Timestamp + "." + body} (the body's bytes as sent). The timestamp
  * (epoch milliseconds, new on each attempt) must be within the tolerance, and the signature is the event's nonce, so
  * an event replayed as it was sent is refused. A {@code tracker.updated} event carries the tracker's every tracking
- * detail, oldest first, each named by what it says; {@code est_delivery_date} is the ETA at the newest.
+ * detail, oldest first, each named by what it says (its tracking code, time and status detail);
+ * {@code est_delivery_date} is the ETA at the newest.
  */
 final class EasyPostTracking {
 
@@ -77,10 +78,10 @@ final class EasyPostTracking {
             throw InvalidPush.unreadable("each tracking detail needs a known status_detail (not " + detail.path("status_detail") + ")");
         }
         String message = detail.path("message").asText("");
-        String datetime = detail.path("datetime").asText("");
-        return new CarrierPush.Scan(CarrierPush.Scan.contentId(trackingCode, datetime, statusDetail, message), code,
+        Instant at = instant(detail, "datetime", false);
+        return new CarrierPush.Scan(CarrierPush.Scan.contentId(trackingCode, at.toString(), statusDetail), code,
                 CarrierCities.place(code, detail.path("tracking_location").path("city").asText(null)),
-                message.isBlank() ? code.name() : message, instant(detail, "datetime", false), eta);
+                message.isBlank() ? code.name() : message, at, eta);
     }
 
     private static boolean verifies(String secret, String timestamp, byte[] body, String hex) {

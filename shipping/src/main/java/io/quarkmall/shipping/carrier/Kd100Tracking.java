@@ -21,8 +21,8 @@ import java.util.Map;
  * A push of the Kuaidi100-like aggregator, read: a form of {@code param} (JSON) and {@code sign}, MD5 of
  * {@code param + salt}. {@code param.pushTime} (epoch milliseconds, stamped afresh on each attempt) must be
  * within the tolerance, and the signature is the push's nonce, so a push replayed as it was sent is refused.
- * {@code lastResult.data} holds every scan so far, newest first, each named by what it says (its number, time,
- * code and text make its push id), so a scan whose push was lost arrives with the next one and a scan applied
+ * {@code lastResult.data} holds every scan so far, newest first, each named by what it says (its number, time and
+ * code make its push id), so a scan whose push was lost arrives with the next one and a scan applied
  * before changes nothing. Times are China's wall clock; {@code lastResult.arrivalTime} is the ETA at the newest scan.
  */
 final class Kd100Tracking {
@@ -82,9 +82,9 @@ final class Kd100Tracking {
         }
         String city = entry.path("areaName").asText(null);
         String context = entry.path("context").asText("");
-        String time = entry.path("time").asText("");
-        return new CarrierPush.Scan(CarrierPush.Scan.contentId(number, time, statusCode, context), code,
-                CarrierCities.place(code, city), context.isBlank() ? code.name() : context, time(entry, "time", false), eta);
+        Instant at = time(entry, "time", false);
+        return new CarrierPush.Scan(CarrierPush.Scan.contentId(number, at.toString(), statusCode), code,
+                CarrierCities.place(code, city), context.isBlank() ? code.name() : context, at, eta);
     }
 
     /** A time field as China's wall clock; null when optional and absent. */

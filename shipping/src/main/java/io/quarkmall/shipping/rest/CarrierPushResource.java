@@ -43,14 +43,16 @@ public class CarrierPushResource {
     @Operation(summary = "A carrier's signed push of its tracking scans (sf, the SF-Express-like carrier: one scan, "
             + "X-Partner-Id, X-Timestamp, X-Nonce and X-Signature over timestamp, nonce and body; kd100, the "
             + "Kuaidi100-like aggregator: a form of param, the parcel's whole history, and sign, MD5 of param and our "
-            + "salt). 200 once applied; 401 problem+json if forged, stale or replayed, 400 if unreadable, 404 for an "
-            + "unknown carrier or waybill (nothing changes)")
+            + "salt; easypost, the EasyPost-like label API: a tracker.updated event with the whole history, "
+            + "X-Timestamp and X-Hmac-Signature over timestamp and body). 200 once applied, answered as the carrier "
+            + "expects; 401 problem+json if forged, stale or replayed, 400 if unreadable, 404 for an unknown carrier "
+            + "or waybill (nothing changes)")
     @APIResponse(responseCode = "401", description = "Forged, stale or replayed: nothing changed")
     public Map<String, Object> pushed(@PathParam("carrier") String carrier, HttpHeaders headers, byte[] body) {
         Map<String, String> lowerCase = new TreeMap<>();
         headers.getRequestHeaders().forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT),
                 values.isEmpty() ? "" : values.get(0)));
-        // signed as sent: bytes, not decoded text; answered as the carrier expects ({"code":"0"} for sf, {"result":true} for kd100)
+        // signed as sent: bytes, not decoded text; answered as the carrier expects (CarrierApi.acknowledgement)
         return desk.pushed(carrier, lowerCase, body == null ? new byte[0] : body);
     }
 

@@ -147,29 +147,24 @@ public class CarrierDesk {
                 .orElseThrow(() -> ProblemException.notFound("Carrier " + carrierCode));
         Instant now = clock.instant();
         CarrierPush push = carrier.read(lowerCaseHeaders, body, now);
-        push.scans().stream().filter(scan -> scan.occurredAt().isAfter(now.plus(CLOCK_AHEAD))
-                        || scan.eta() != null && scan.eta().isAfter(now.plus(FARTHEST_ETA))).findFirst()
-                .ifPresent(scan -> {
-                    throw InvalidPush.unreadable("a scan dated after now, or expected more than a year from now");
-                });
         if (!firstSight("INSERT INTO carrier_nonce (carrier, nonce, seen_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
                 carrier.code(), push.nonce(), now)) {
             throw InvalidPush.unauthenticated("the push's nonce was seen before: a replay");
         }
         Shipment shipment = Shipment.ofWaybillForUpdate(carrier.code(), push.waybill())
                 .orElseThrow(() -> ProblemException.notFound("Waybill " + push.waybill()));
-        Instant forgottenBefore = now.minus(PUSHES_KEPT).plus(SCAN_PUSHED_WITHIN);
         for (CarrierPush.Scan scan : push.scans()) {
-            if (scan.occurredAt().isBefore(forgottenBefore)) {
-                continue; // its push id may be forgotten: it was applied when it was new
+            if (!plausible(scan, now)) {
+                continue;
             }
+            Instant eta = plausibleEta(scan, now);
             if (firstSight("INSERT INTO carrier_push (carrier, push_id, received_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
                     carrier.code(), scan.pushId(), now)) {
-                var passed = shipment.track(scan.code(), scan.place(), scan.location(), scan.occurredAt(), scan.eta());
+                var passed = shipment.track(scan.code(), scan.place(), scan.location(), scan.occurredAt(), eta);
                 shipment.takeTracking().forEach(event -> event.persist());
                 ShipmentEvent.tracked(shipment, passed, scan.code(), scan.location()).forEach(this::announce);
-            } else if (scan.eta() != null) {
-                shipment.reforecast(scan.eta()); // the carrier sent the scan again, with a new ETA perhaps
+            } else if (eta != null && (shipment.lastScanAt() == null || !scan.occurredAt().isBefore(shipment.lastScanAt()))) {
+                shipment.reforecast(eta); // the carrier sent its latest scan again, with a new ETA perhaps
             }
         }
         return carrier.acknowledgement();
@@ -188,6 +183,25 @@ public class CarrierDesk {
                 .executeUpdate()
                 + db.createNativeQuery("DELETE FROM carrier_push WHERE received_at < ?1")
                 .setParameter(1, now.minus(PUSHES_KEPT)).executeUpdate();
+    }
+
+    /**
+     * A scan to apply: not dated after now (beyond the carriers' clock skew: it has not happened), and not older than
+     * the push ids kept (it was applied when it was new; a carrier pushing whole histories sends it again and again).
+     */
+    private static boolean plausible(CarrierPush.Scan scan, Instant now) {
+        if (scan.occurredAt().isAfter(now.plus(CLOCK_AHEAD))) {
+            LOG.warnf("Ignored scan %s, dated %s: after now", scan.pushId(), scan.occurredAt());
+            return false;
+        }
+        return !scan.occurredAt().isBefore(now.minus(PUSHES_KEPT).plus(SCAN_PUSHED_WITHIN));
+    }
+
+    /** The scan's ETA, unless it is before the scan or more than a year away (then it says nothing). */
+    private static Instant plausibleEta(CarrierPush.Scan scan, Instant now) {
+        Instant eta = scan.eta();
+        return eta == null || eta.isBefore(scan.occurredAt().minus(CLOCK_AHEAD)) || eta.isAfter(now.plus(FARTHEST_ETA))
+                ? null : eta;
     }
 
     private static Duration longest(Duration... tolerances) {

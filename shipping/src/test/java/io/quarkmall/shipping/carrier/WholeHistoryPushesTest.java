@@ -77,7 +77,8 @@ class WholeHistoryPushesTest {
         assertRefused(true, () -> easypost(event, "not-our-webhook-secret", now.toEpochMilli(), now));
         assertRefused(true, () -> easypost(event, SECRET, now.minus(Duration.ofMinutes(6)).toEpochMilli(), now));
         assertRefused(true, () -> EasyPostTracking.read(JSON, SECRET, TOLERANCE, Map.of("x-timestamp", "1e9",
-                "x-hmac-signature", "hmac-sha256-hex=00"), event.getBytes(StandardCharsets.UTF_8), now));
+                "x-hmac-signature", "hmac-sha256-hex=" + Signatures.hmacSha256Hex(SECRET, "1e9." + event)),
+                event.getBytes(StandardCharsets.UTF_8), now)); // signed, but not a time in milliseconds
         assertRefused(false, () -> easypost("[1,2]", SECRET, now.toEpochMilli(), now));
         assertRefused(false, () -> easypost(event.replace("tracker.updated", "batch.created"), SECRET, now.toEpochMilli(), now));
         assertRefused(false, () -> easypost(epEvent("LZ1", "", "null"), SECRET, now.toEpochMilli(), now));

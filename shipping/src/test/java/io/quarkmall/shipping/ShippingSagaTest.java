@@ -124,6 +124,24 @@ class ShippingSagaTest {
                         .map(e -> e.envelope().replaceAll(".*\"type\":\"(\\w+)\".*", "$1")).toList()));
     }
 
+    @Test
+    void the_simulated_carrier_moves_an_express_parcel_twice_as_fast() throws Exception {
+        long express = SagaEvents.newOrderId();
+        long standard = SagaEvents.newOrderId();
+        SagaEvents.send(ORDERS, express, CarrierSandbox.paidChoosing(express, "EXPRESS"));
+        SagaEvents.send(ORDERS, standard, CarrierSandbox.paidChoosing(standard, "STANDARD"));
+        assertEquals(Duration.ofMillis(150), stepOf(CarrierSandbox.await(express, s -> s.eta() != null, "on its way")));
+        assertEquals(Duration.ofMillis(300), stepOf(CarrierSandbox.await(standard, s -> s.eta() != null, "on its way")),
+                "sandbox-step");
+    }
+
+    /** The simulated carrier's step for a parcel on its way: its ETA is one step per step left after its last move. */
+    private static Duration stepOf(Shipment shipment) {
+        Instant lastMove = shipment.lastScanAt() == null ? shipment.createdAt() : shipment.lastScanAt();
+        int stepsLeft = Shipment.Status.DELIVERED.ordinal() - shipment.status().ordinal();
+        return Duration.between(lastMove, shipment.eta()).dividedBy(stepsLeft);
+    }
+
     static String paid(long orderId) {
         return """
                 {"eventId":"%s","type":"OrderPaid","occurredAt":"%s","aggregateId":"%d","payload":

@@ -10,8 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The carriers with an API, by code. The configured carrier must be one of them, usable as configured, or the
- * simulated one: otherwise shipping does not start.
+ * The carriers with an API, by code. The configured carriers (every parcel's, and express parcels' if set apart)
+ * must be among them, usable as configured, or the simulated one: otherwise shipping does not start.
  */
 @ApplicationScoped
 @Startup
@@ -21,16 +21,22 @@ public class Carriers {
 
     Carriers(Instance<CarrierApi> apis, ShippingConfig config) {
         this.byCode = apis.stream().collect(Collectors.toUnmodifiableMap(CarrierApi::code, Function.identity()));
-        if (config.carrier().equals(ShippingConfig.SIMULATED)) {
+        check("quarkmall.shipping.carrier", config.carrier());
+        config.expressCarrier().ifPresent(express -> check("quarkmall.shipping.express-carrier", express));
+    }
+
+    /** The configured carrier must be the simulated one or one with an API, usable as configured. */
+    private void check(String setting, String code) {
+        if (code.equals(ShippingConfig.SIMULATED)) {
             return;
         }
-        CarrierApi chosen = byCode.get(config.carrier());
+        CarrierApi chosen = byCode.get(code);
         if (chosen == null) {
-            throw new IllegalStateException("quarkmall.shipping.carrier is " + config.carrier() + "; known: "
-                    + ShippingConfig.SIMULATED + ", " + String.join(", ", byCode.keySet()));
+            throw new IllegalStateException(setting + " is " + code + "; known: " + ShippingConfig.SIMULATED + ", "
+                    + String.join(", ", byCode.keySet()));
         }
         chosen.unusableBecause().ifPresent(why -> {
-            throw new IllegalStateException("quarkmall.shipping.carrier is " + config.carrier() + ", which cannot be used: " + why);
+            throw new IllegalStateException(setting + " is " + code + ", which cannot be used: " + why);
         });
     }
 

@@ -25,6 +25,12 @@ public interface ShippingConfig {
     @WithDefault(SIMULATED)
     String carrier();
 
+    /**
+     * The carrier of the parcels of orders that chose express delivery, when another than {@link #carrier()} (say,
+     * {@code sf} for express and the aggregator for standard): {@value #SIMULATED} or the code of a carrier with an API.
+     */
+    Optional<String> expressCarrier();
+
     /** The SF-Express-like carrier's API. */
     Sf sf();
 

@@ -10,6 +10,7 @@ import io.quarkmall.shipping.domain.ShipmentEvent.ShipmentCreated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -35,7 +36,8 @@ public class ShipmentService {
     }
 
     /**
-     * One shipment per order, however often the order's payment is announced, by the service the order chose (its weight told to the carrier).
+     * One shipment per order, however often the order's payment is announced, by the service the order chose (its
+     * weight told to the carrier), with the carrier of that service.
      * A carrier with an API books it ({@link CarrierDesk}), and ShipmentCreated follows with its waybill; the
      * simulated carrier has it at once.
      */
@@ -44,15 +46,16 @@ public class ShipmentService {
         if (Shipment.ofOrder(orderId).isPresent()) {
             return;
         }
-        if (!config.carrier().equals(ShippingConfig.SIMULATED)) {
-            Shipment.createForCarrier(orderId, shopperId, config.carrier(), service, weightGrams, clock.instant());
+        String carrier = service == DeliveryService.EXPRESS ? config.expressCarrier().orElse(config.carrier()) : config.carrier();
+        if (!carrier.equals(ShippingConfig.SIMULATED)) {
+            Shipment.createForCarrier(orderId, shopperId, carrier, service, weightGrams, clock.instant());
             return;
         }
         // the hyphen keeps the digits two short runs: an order id and four digits run together could be
         // 13 to 19 digits that pass the Luhn check, which any card-data scan of logs and rows reports
         String tracking = "QM%d-%04d".formatted(orderId, ThreadLocalRandom.current().nextInt(10_000));
         var shipment = Shipment.create(orderId, shopperId, SANDBOX_CARRIER, service, tracking, clock.instant(),
-                config.sandboxStep());
+                stepOf(service));
         announce(new ShipmentCreated(orderId, shipment.id(), SANDBOX_CARRIER, tracking));
     }
 
@@ -72,11 +75,16 @@ public class ShipmentService {
         var due = Shipment.dueForNextStep(now, 50);
         for (Shipment shipment : due) {
             Stop stop = ROUTE.get(shipment.status().ordinal());
-            shipment.advance(stop.place(), stop.location(), now, config.sandboxStep());
+            shipment.advance(stop.place(), stop.location(), now, stepOf(shipment.service()));
             shipment.takeTracking().forEach(scan -> scan.persist());
             announce(ShipmentEvent.scanned(shipment, stop.location()));
         }
         return due.size();
+    }
+
+    /** How long each of the simulated carrier's steps takes: an express parcel's, half as long. */
+    private Duration stepOf(DeliveryService service) {
+        return service == DeliveryService.EXPRESS ? config.sandboxStep().dividedBy(2) : config.sandboxStep();
     }
 
     private void announce(ShipmentEvent event) {

@@ -139,6 +139,10 @@ class CarrierEasyPostTest {
         send(tracker(code, later, detail("received_at_origin_facility", "SHENZHEN", pickedUpAt)), SECRET,
                 System.currentTimeMillis()).then().statusCode(200);
         assertEquals(1, scans(shipment.id()), "the scan once, however often it came");
+        assertEquals(later, await(orderId, s -> later.equals(s.eta()), "re-forecast").eta());
+        send(tracker(code, eta, detail("received_at_origin_facility", "GUANGZHOU", pickedUpAt.minusSeconds(30))), SECRET,
+                System.currentTimeMillis()).then().statusCode(200); // an older scan, late: recorded, but no forecast
+        assertEquals(2, scans(shipment.id()));
         Shipment moved = await(orderId, s -> s.status() == Shipment.Status.PICKED_UP, "picked up");
         assertEquals(later, moved.eta(), "the ETA the carrier sent with the scan again");
         assertEquals(List.of("ShipmentCreated", "ShipmentPickedUp"), eventTypes(orderId));

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One push a carrier signed, normalised: {@code nonce} is accepted once (a replayed push is refused), and it
@@ -14,6 +15,9 @@ import java.util.List;
  * scan, the whole history so far for an aggregator.
  */
 public record CarrierPush(String nonce, String waybill, List<Scan> scans) {
+
+    /** What a carrier's waybill or scan id may be: printable ASCII, no spaces, 1-64 characters. */
+    public static final Pattern IDENTIFIER = Pattern.compile("[\\x21-\\x7e]{1,64}");
 
     public CarrierPush {
         scans = List.copyOf(scans);
@@ -26,10 +30,11 @@ public record CarrierPush(String nonce, String waybill, List<Scan> scans) {
      */
     public record Scan(String pushId, TrackingCode code, String place, String location, Instant occurredAt, Instant eta) {
 
-        /** The carrier's words as text a database and a reader take: no control characters, at most 500 characters. */
+        /** The carrier's words as text a database and a reader take: no control or format characters, at most 500. */
         public Scan {
-            location = location.replaceAll("\\p{Cntrl}", " ").strip();
-            location = location.length() > 500 ? location.substring(0, 500) : location;
+            location = location.replaceAll("[\\p{Cc}\\p{Cf}]", " ").strip();
+            location = location.codePointCount(0, location.length()) > 500
+                    ? location.substring(0, location.offsetByCodePoints(0, 500)) : location;
         }
 
         /**

@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * HMAC-SHA256 under the webhook secret of {@code X-Timestamp + "." + body} (the body's bytes as sent). The timestamp
  * (epoch milliseconds, new on each attempt) must be within the tolerance, and the signature is the event's nonce, so
  * an event replayed as it was sent is refused. A {@code tracker.updated} event carries the tracker's every tracking
- * detail, oldest first, each named by what it says (its tracking code, time and status detail);
+ * detail, oldest first, each named by what it says (its tracking code, time, status detail and city);
  * {@code est_delivery_date} is the ETA at the newest.
  */
 final class EasyPostTracking {
@@ -58,9 +58,9 @@ final class EasyPostTracking {
         JsonNode tracker = event.path("result");
         String trackingCode = tracker.path("tracking_code").asText("");
         JsonNode details = tracker.path("tracking_details");
-        if (!"tracker.updated".equals(event.path("description").asText()) || trackingCode.isBlank()
-                || trackingCode.length() > 64 || !details.isArray() || details.isEmpty() || details.size() > MOST_SCANS) {
-            throw InvalidPush.unreadable("only tracker.updated events are read, with a tracking_code (1-64 characters) and "
+        if (!"tracker.updated".equals(event.path("description").asText()) || !CarrierPush.IDENTIFIER.matcher(trackingCode).matches()
+                || !details.isArray() || details.isEmpty() || details.size() > MOST_SCANS) {
+            throw InvalidPush.unreadable("only tracker.updated events are read, with a tracking_code (1-64 printable ASCII characters) and "
                     + "1-" + MOST_SCANS + " tracking_details");
         }
         var scans = new ArrayList<CarrierPush.Scan>();
@@ -79,8 +79,9 @@ final class EasyPostTracking {
         }
         String message = detail.path("message").asText("");
         Instant at = instant(detail, "datetime", false);
-        return new CarrierPush.Scan(CarrierPush.Scan.contentId(trackingCode, at.toString(), statusDetail), code,
-                CarrierCities.place(code, detail.path("tracking_location").path("city").asText(null)),
+        String city = detail.path("tracking_location").path("city").asText(null);
+        return new CarrierPush.Scan(CarrierPush.Scan.contentId(trackingCode, at.toString(), statusDetail, String.valueOf(city)),
+                code, CarrierCities.place(code, city),
                 message.isBlank() ? code.name() : message, at, eta);
     }
 

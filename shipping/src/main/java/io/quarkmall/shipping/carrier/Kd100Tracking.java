@@ -21,8 +21,8 @@ import java.util.Map;
  * A push of the Kuaidi100-like aggregator, read: a form of {@code param} (JSON) and {@code sign}, MD5 of
  * {@code param + salt}. {@code param.pushTime} (epoch milliseconds, stamped afresh on each attempt) must be
  * within the tolerance, and the signature is the push's nonce, so a push replayed as it was sent is refused.
- * {@code lastResult.data} holds every scan so far, newest first, each named by what it says (its number, time and
- * code make its push id), so a scan whose push was lost arrives with the next one and a scan applied
+ * {@code lastResult.data} holds every scan so far, newest first, each named by what it says (its number, time, code
+ * and city make its push id), so a scan whose push was lost arrives with the next one and a scan applied
  * before changes nothing. Times are China's wall clock; {@code lastResult.arrivalTime} is the ETA at the newest scan.
  */
 final class Kd100Tracking {
@@ -62,8 +62,9 @@ final class Kd100Tracking {
         JsonNode result = push.path("lastResult");
         String number = result.path("nu").asText("");
         JsonNode data = result.path("data");
-        if (number.isBlank() || number.length() > 64 || !data.isArray() || data.isEmpty() || data.size() > MOST_SCANS) {
-            throw InvalidPush.unreadable("lastResult needs nu (1-64 characters) and 1-" + MOST_SCANS + " scans in data");
+        if (!CarrierPush.IDENTIFIER.matcher(number).matches() || !data.isArray() || data.isEmpty() || data.size() > MOST_SCANS) {
+            throw InvalidPush.unreadable("lastResult needs nu (1-64 printable ASCII characters) and 1-" + MOST_SCANS
+                    + " scans in data");
         }
         var scans = new ArrayList<CarrierPush.Scan>();
         for (int oldestFirst = 1; oldestFirst <= data.size(); oldestFirst++) {
@@ -83,7 +84,7 @@ final class Kd100Tracking {
         String city = entry.path("areaName").asText(null);
         String context = entry.path("context").asText("");
         Instant at = time(entry, "time", false);
-        return new CarrierPush.Scan(CarrierPush.Scan.contentId(number, at.toString(), statusCode), code,
+        return new CarrierPush.Scan(CarrierPush.Scan.contentId(number, at.toString(), statusCode, String.valueOf(city)), code,
                 CarrierCities.place(code, city), context.isBlank() ? code.name() : context, at, eta);
     }
 

@@ -138,8 +138,8 @@ class SfExpress implements CarrierApi {
 
     private static String text(JsonNode node, String field) {
         String value = node.path(field).asText("");
-        if (value.isBlank() || value.length() > 64) {
-            throw InvalidPush.unreadable(field + " is missing or longer than 64 characters");
+        if (!CarrierPush.IDENTIFIER.matcher(value).matches()) {
+            throw InvalidPush.unreadable(field + " must be 1-64 printable ASCII characters");
         }
         return value;
     }

@@ -157,13 +157,15 @@ public class CarrierDesk {
             if (!plausible(scan, now)) {
                 continue;
             }
-            Instant eta = plausibleEta(scan, now);
+            // only the parcel's latest scan tells its ETA: an older one that comes late (or again) does not move it back
+            boolean latest = shipment.lastScanAt() == null || !scan.occurredAt().isBefore(shipment.lastScanAt());
+            Instant eta = latest ? plausibleEta(scan, now) : null;
             if (firstSight("INSERT INTO carrier_push (carrier, push_id, received_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
                     carrier.code(), scan.pushId(), now)) {
                 var passed = shipment.track(scan.code(), scan.place(), scan.location(), scan.occurredAt(), eta);
                 shipment.takeTracking().forEach(event -> event.persist());
                 ShipmentEvent.tracked(shipment, passed, scan.code(), scan.location()).forEach(this::announce);
-            } else if (eta != null && (shipment.lastScanAt() == null || !scan.occurredAt().isBefore(shipment.lastScanAt()))) {
+            } else if (eta != null) {
                 shipment.reforecast(eta); // the carrier sent its latest scan again, with a new ETA perhaps
             }
         }

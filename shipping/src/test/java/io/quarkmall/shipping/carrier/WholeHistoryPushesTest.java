@@ -41,6 +41,14 @@ class WholeHistoryPushesTest {
         assertEquals(Instant.parse("2026-12-02T10:00:00Z"), first.scans().get(0).eta(), "China's wall clock");
         assertNull(later.scans().get(1).eta(), "a blank arrivalTime is none");
         assertEquals("CN-SH-SORT", later.scans().get(1).place());
+
+        String elsewhere = kdScan("1001", "杭州市", "2026-11-29 12:00:00");
+        CarrierPush twoCities = kd100(kdParam(now, "", elsewhere, arrived, picked), SALT, now);
+        assertTrue(!twoCities.scans().get(1).pushId().equals(twoCities.scans().get(2).pushId()),
+                "one code in one second, in two cities: two scans");
+        String marked = kdScan("103", "深圳市", "2026-11-29 10:00:00").replace("快件", "快\\u202e件\\u0085\\u0000");
+        assertEquals("快 件", kd100(kdParam(now, "", marked), SALT, now).scans().get(0).location(),
+                "control and format characters (a bidi override, NEL, NUL) do not reach the database or a reader");
     }
 
     @Test
@@ -56,6 +64,8 @@ class WholeHistoryPushesTest {
         assertRefused(false, () -> kd100(kdParam(now, "", kdScan("103", "深圳市", "99999-11-29 10:00:00")), SALT, now));
         assertRefused(false, () -> kd100(kdParam(now, "not a time", kdScan("103", "深圳市", "2026-11-29 10:00:00")), SALT, now));
         assertRefused(false, () -> kd100(kdParam(now, "", "42"), SALT, now));
+        assertRefused(false, () -> kd100(kdParam(now, "", kdScan("103", "深圳市", "2026-11-29 10:00:00"))
+                .replace("YT1234567890123", "YT\\u0000123"), SALT, now)); // a NUL in the number
         String signedFirst = "param=" + URLEncoder.encode(param, StandardCharsets.UTF_8) + "&sign=" + Signatures.md5UpperHex(param + SALT);
         String forgedSecond = "param=" + URLEncoder.encode("{}", StandardCharsets.UTF_8) + "&sign=" + Signatures.md5UpperHex("{}" + SALT);
         assertEquals(1, Kd100Tracking.read(JSON, SALT, TOLERANCE, (signedFirst + "&" + forgedSecond)

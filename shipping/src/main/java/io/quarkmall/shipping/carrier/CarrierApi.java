@@ -12,6 +12,11 @@ import java.util.Optional;
  */
 public interface CarrierApi {
 
+    /** Our order as every carrier knows it (its partner order id, its reference): {@code QM-<orderId>}. */
+    static String reference(long orderId) {
+        return "QM-" + orderId;
+    }
+
     /** The carrier's code on shipments and in its push URL ({@code /carriers/{code}/pushes}). */
     String code();
 

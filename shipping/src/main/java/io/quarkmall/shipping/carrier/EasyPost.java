@@ -53,7 +53,7 @@ class EasyPost implements CarrierApi {
         webhook.putObject("webhook").put("url", config.webhookUrl()).put("webhook_secret", webhookSecret());
         expect(call("POST", "/v2/webhooks", webhook), "webhook registration");
         ObjectNode create = json.createObjectNode();
-        ObjectNode shipment = create.putObject("shipment").put("reference", SfExpress.partnerOrderId(orderId));
+        ObjectNode shipment = create.putObject("shipment").put("reference", CarrierApi.reference(orderId));
         shipment.putObject("parcel").put("weight", ounces(weightGrams.orElse(DEFAULT_GRAMS)));
         shipment.putObject("options").put("label_format", "PDF");
         JsonNode created = expect(call("POST", "/v2/shipments", create), "shipment");
@@ -93,7 +93,7 @@ class EasyPost implements CarrierApi {
     /** Voids the label; a shipment never created there has nothing to collect. */
     @Override
     public boolean callOff(long orderId) {
-        HttpResponse<String> answer = call("POST", "/v2/shipments/" + SfExpress.partnerOrderId(orderId) + "/refund",
+        HttpResponse<String> answer = call("POST", "/v2/shipments/" + CarrierApi.reference(orderId) + "/refund",
                 json.createObjectNode());
         if (answer.statusCode() == 200 || answer.statusCode() == 404) {
             return true;
@@ -122,19 +122,19 @@ class EasyPost implements CarrierApi {
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
-        return CarrierCalls.send(http, request, "the label API");
+        return CarrierHttp.send(http, request, "the label API");
     }
 
     /** The JSON of a 2xx answer; a refusal otherwise. */
     private JsonNode expect(HttpResponse<String> answer, String what) {
-        return CarrierCalls.object(json, answer.body().getBytes(StandardCharsets.UTF_8))
+        return CarrierHttp.object(json, answer.body().getBytes(StandardCharsets.UTF_8))
                 .filter(body -> answer.statusCode() / 100 == 2)
                 .orElseThrow(() -> new CarrierRefused("the label API refused the " + what + ": " + answer.statusCode() + " "
                         + answer.body()));
     }
 
     private String errorCode(HttpResponse<String> answer) {
-        return CarrierCalls.object(json, answer.body().getBytes(StandardCharsets.UTF_8))
+        return CarrierHttp.object(json, answer.body().getBytes(StandardCharsets.UTF_8))
                 .map(body -> body.path("error").path("code").asText("")).orElse("");
     }
 

@@ -111,6 +111,6 @@ final class EasyPostTracking {
     }
 
     private static JsonNode parse(ObjectMapper json, byte[] body) {
-        return CarrierCalls.object(json, body).orElseThrow(() -> InvalidPush.unreadable("the body is not a JSON object"));
+        return CarrierHttp.object(json, body).orElseThrow(() -> InvalidPush.unreadable("the body is not a JSON object"));
     }
 }

@@ -101,7 +101,7 @@ final class Kd100Tracking {
     }
 
     private static JsonNode parse(ObjectMapper json, String param) {
-        return CarrierCalls.object(json, param.getBytes(StandardCharsets.UTF_8))
+        return CarrierHttp.object(json, param.getBytes(StandardCharsets.UTF_8))
                 .orElseThrow(() -> InvalidPush.unreadable("param is not a JSON object"));
     }
 

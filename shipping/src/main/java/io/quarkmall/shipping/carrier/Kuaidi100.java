@@ -47,7 +47,7 @@ class Kuaidi100 implements CarrierApi {
     @Override
     public Booked book(long orderId, DeliveryService service, Optional<Integer> weightGrams) {
         String carrier = service == DeliveryService.EXPRESS ? "shunfeng" : "yuantong";
-        ObjectNode order = json.createObjectNode().put("partnerOrderId", SfExpress.partnerOrderId(orderId))
+        ObjectNode order = json.createObjectNode().put("partnerOrderId", CarrierApi.reference(orderId))
                 .put("kuaidicom", carrier).put("cargo", "Quarkmall order " + orderId);
         weightGrams.ifPresent(grams -> order.put("weight", grams / 1000.0));
         JsonNode booked = call("/order/borderapi.do", "bOrder", order);
@@ -68,7 +68,7 @@ class Kuaidi100 implements CarrierApi {
     @Override
     public boolean callOff(long orderId) {
         JsonNode answer = call("/order/borderapi.do", "cancel",
-                json.createObjectNode().put("partnerOrderId", SfExpress.partnerOrderId(orderId)));
+                json.createObjectNode().put("partnerOrderId", CarrierApi.reference(orderId)));
         if (returned(answer, "200") || returned(answer, "404")) {
             return true; // called off, or never booked there: nothing to collect either way
         }
@@ -98,8 +98,8 @@ class Kuaidi100 implements CarrierApi {
         var request = HttpRequest.newBuilder(config.url().resolve(path)).timeout(Duration.ofSeconds(3))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
-        HttpResponse<String> answer = CarrierCalls.send(http, request, "the aggregator");
-        Optional<JsonNode> body = CarrierCalls.object(json, answer.body().getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = CarrierHttp.send(http, request, "the aggregator");
+        Optional<JsonNode> body = CarrierHttp.object(json, answer.body().getBytes(StandardCharsets.UTF_8));
         if (answer.statusCode() == 200 && body.isPresent()) {
             return body.get();
         }

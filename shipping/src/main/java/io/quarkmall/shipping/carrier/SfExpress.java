@@ -53,7 +53,7 @@ class SfExpress implements CarrierApi {
 
     @Override
     public Booked book(long orderId, DeliveryService service, Optional<Integer> weightGrams) {
-        ObjectNode order = json.createObjectNode().put("orderId", partnerOrderId(orderId))
+        ObjectNode order = json.createObjectNode().put("orderId", CarrierApi.reference(orderId))
                 .put("callbackUrl", config.callbackUrl()).put("cargo", "Quarkmall order " + orderId)
                 .put("expressTypeId", service == DeliveryService.EXPRESS ? PRIORITY : STANDARD_EXPRESS);
         weightGrams.ifPresent(grams -> order.put("weightGrams", grams));
@@ -71,7 +71,7 @@ class SfExpress implements CarrierApi {
 
     @Override
     public boolean callOff(long orderId) {
-        HttpResponse<String> answer = call("/api/orders/" + partnerOrderId(orderId) + "/cancel", "");
+        HttpResponse<String> answer = call("/api/orders/" + CarrierApi.reference(orderId) + "/cancel", "");
         return switch (answer.statusCode()) {
             case 200, 404 -> true; // called off, or never booked there: nothing to collect either way
             case 409 -> false;
@@ -111,7 +111,7 @@ class SfExpress implements CarrierApi {
                 .header("X-Request-Id", requestId).header("X-Timestamp", timestamp)
                 .header("X-Signature", SfSignature.sign(key, timestamp, requestId, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return CarrierCalls.send(http, request, "the carrier");
+        return CarrierHttp.send(http, request, "the carrier");
     }
 
     private RuntimeException refusal(HttpResponse<String> answer) {
@@ -133,7 +133,7 @@ class SfExpress implements CarrierApi {
     }
 
     private Optional<JsonNode> parse(byte[] body) {
-        return CarrierCalls.object(json, body);
+        return CarrierHttp.object(json, body);
     }
 
     private static String text(JsonNode node, String field) {
@@ -150,10 +150,5 @@ class SfExpress implements CarrierApi {
         } catch (DateTimeParseException e) {
             throw InvalidPush.unreadable(field + " is not an ISO-8601 instant");
         }
-    }
-
-    /** Our order as the carrier knows it. */
-    static String partnerOrderId(long orderId) {
-        return "QM-" + orderId;
     }
 }

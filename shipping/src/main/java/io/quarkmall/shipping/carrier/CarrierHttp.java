@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** What every carrier adapter does alike: calling its API over HTTP, and reading the JSON it sends. */
-final class CarrierCalls {
+final class CarrierHttp {
 
     private static final Pattern SECONDS = Pattern.compile("[0-9]{1,6}");
 
-    private CarrierCalls() {
+    private CarrierHttp() {
     }
 
     /**

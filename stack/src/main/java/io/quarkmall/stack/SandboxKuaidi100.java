@@ -164,16 +164,20 @@ final class SandboxKuaidi100 implements Server {
         return Optional.ofNullable(byOrderId.get(orderId));
     }
 
-    /** The carrier's prefix and digits (12 for SF, 13 for YTO), never handed out twice. */
+    /**
+     * The carrier's prefix and digits (12 for SF; 13 for YTO, which never pass the Luhn check, so that no number
+     * reads as a card number), never handed out twice.
+     */
     private String newNumber(String kuaidicom, SandboxKuaidi100Parcel parcel) {
         String prefix = CARRIERS.get(kuaidicom);
         while (true) {
-            var number = new StringBuilder(prefix);
-            for (int i = 0, digits = prefix.equals("SF") ? 12 : 13; i < digits; i++) {
-                number.append(random.nextInt(10));
+            var digits = new StringBuilder();
+            for (int i = 0; i < 12; i++) {
+                digits.append(random.nextInt(10));
             }
-            if (byNumber.putIfAbsent(number.toString(), parcel) == null) {
-                return number.toString();
+            String number = prefix + (prefix.equals("SF") ? digits : SandboxNumbers.failingLuhn(digits.toString()));
+            if (byNumber.putIfAbsent(number, parcel) == null) {
+                return number;
             }
         }
     }

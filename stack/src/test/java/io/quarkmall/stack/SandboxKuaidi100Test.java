@@ -96,6 +96,29 @@ class SandboxKuaidi100Test {
     }
 
     @Test
+    void no_yto_number_reads_as_a_card_number() throws Exception {
+        var random = new java.util.Random(29);
+        for (int i = 0; i < 1_000; i++) { // one random 13-digit run in ten would pass the Luhn check
+            String digits = SandboxNumbers.failingLuhn(String.format("%012d", random.nextLong(1_000_000_000_000L)));
+            assertTrue(!luhnValid(digits), digits + " passes the Luhn check: the PCI scan would report it");
+        }
+        Thread.sleep(1_100); // a fresh second of the sandbox's rate limit
+        for (int i = 0; i < 8; i++) {
+            String number = book(newOrderId());
+            assertTrue(number.matches("YT[0-9]{13}") && !luhnValid(number.substring(2)), number);
+        }
+    }
+
+    private static boolean luhnValid(String digits) {
+        int sum = 0;
+        for (int j = digits.length() - 1, position = 0; j >= 0; j--, position++) {
+            int d = digits.charAt(j) - '0';
+            sum += position % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+        }
+        return sum % 10 == 0;
+    }
+
+    @Test
     void a_subscribed_number_is_pushed_its_whole_history_signed_with_the_salt_and_again_when_the_merchant_fails() throws Exception {
         String orderId = scripted("normal", 60);
         failuresLeft.put(orderId, new AtomicInteger(1));

@@ -176,14 +176,16 @@ export type OrderSummary = CartOrderSchemas['OrderSummary'];
 export type OperatorOrderSummary = CartOrderSchemas['OperatorOrderSummary'];
 export type AfterSalesReason = CartOrderSchemas['AfterSalesReason'];
 export type AfterSalesStatus = 'REQUESTED' | 'AWAITING_RETURN' | 'RETURN_SHIPPED' | 'APPROVED' | 'REJECTED' | 'REFUNDED'
-  | 'NOT_REFUNDED' | 'EXPIRED';
-/** REFUND_ONLY: the shopper keeps the goods; RETURN_AND_REFUND: they go back first. */
+  | 'NOT_REFUNDED' | 'EXPIRED' | 'REPLACING' | 'EXCHANGED';
+/** REFUND_ONLY: the shopper keeps the goods; RETURN_AND_REFUND: they go back first; EXCHANGE: they go back and a replacement comes. */
 export type AfterSalesKind = CartOrderSchemas['Kind'];
 /** What the merchant found in a return parcel: back on the shelf, or set apart until inspected. */
 export type Disposition = CartOrderSchemas['Disposition'];
 /** A request as the shopper sends it (refund only unless kind says otherwise): no lines asks for every unit not claimed yet. */
 export type AfterSalesDraft = CartOrderSchemas['AfterSalesDraft'];
 export type ReturnParcelDraft = CartOrderSchemas['ReturnParcelDraft'];
+/** Per SKU of an order, the other SKUs an exchange may send instead (same product, same price); the same SKU is always possible. */
+export type ExchangeOption = CartOrderSchemas['ExchangeOptionView'];
 /** A photo the shopper gave with a request, without its image. */
 export type EvidencePhoto = CartOrderSchemas['PhotoView'];
 /**

@@ -6,7 +6,7 @@ import {
   type PointsAccount, type ProductView, type SearchHit, type ShipmentView, type StockView, type TrackingView,
   type FlashSale, type Movement, type RankedSku, type SkuAnalysis, type StockAlert, type Transfer, type Warehouse, type WarehouseStock,
 } from './api';
-import type { AddressView, ShippingOptionView, AfterSalesRequest, AfterSalesStatus, FlashSaleView, MessageView, NotificationSettings, SaleToken } from './api';
+import type { AddressView, ShippingOptionView, AfterSalesRequest, AfterSalesStatus, ExchangeOption, FlashSaleView, MessageView, NotificationSettings, SaleToken } from './api';
 import type { AdminPayment, PayChannel, PaymentRefund, PaymentView, ReconciliationReport, ReconciliationSummary, RiskReview } from './api';
 import type { OperatorShipment } from './api';
 import { synced } from './flash/clock';
@@ -347,6 +347,11 @@ export const queries = {
   orderAfterSales: (api: Api, orderId: number) => queryOptions({
     queryKey: [...keys.afterSales, { orderId }],
     queryFn: () => api.request<AfterSalesRequest[]>(`/cart-order/orders/${orderId}/after-sales`),
+  }),
+  /** What an exchange on the order may send instead of each of its SKUs (asked for once the shopper chooses an exchange). */
+  exchangeOptions: (api: Api, orderId: number) => queryOptions({
+    queryKey: [...keys.afterSales, { orderId, exchangeOptions: true }],
+    queryFn: () => api.request<ExchangeOption[]>(`/cart-order/orders/${orderId}/after-sales/exchange-options`),
   }),
   /**
    * The requests the operator may decide: those awaiting the merchant first, the nearest deadline first ({@code status} ''

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import type { AfterSalesRequest, OrderView } from '../api';
 import { formatTime, useI18n } from '../i18n';
 import { formatMoney } from '../money';
@@ -43,7 +44,8 @@ function RequestItem({ request: r, order }: { request: AfterSalesRequest; order:
   return (
     <li className="after-sales-request" data-request-id={r.id} data-status={r.status}>
       <div className="after-sales-head">
-        <strong>{t(r.kind === 'RETURN_AND_REFUND' ? 'afterSales.numberedReturn' : 'afterSales.numbered', { id: r.id })}</strong>
+        <strong>{t(r.kind === 'RETURN_AND_REFUND' ? 'afterSales.numberedReturn' : r.kind === 'EXCHANGE' ? 'afterSales.numberedExchange'
+          : 'afterSales.numbered', { id: r.id })}</strong>
         <span className={`badge after-sales-${r.status.toLowerCase()}`}>{known(`afterSales.status.${r.status}`, r.status)}</span>
         <span className="price" data-testid="after-sales-amount">{formatMoney(r.amount, lang)}</span>
       </div>
@@ -82,6 +84,11 @@ function RequestItem({ request: r, order }: { request: AfterSalesRequest; order:
       {r.receivedAt && r.disposition && (
         <p data-testid="return-received">
           {t('afterSales.receivedAt', { at: formatTime(r.receivedAt, lang), disposition: t(`afterSales.disposition.${r.disposition}`) })}
+        </p>
+      )}
+      {r.replacementOrderId != null && (
+        <p data-testid="replacement-order">
+          <Link to={`/orders/${r.replacementOrderId}`}>{t('afterSales.replacementOrder', { id: r.replacementOrderId })}</Link>
         </p>
       )}
       {r.refundedAt && <p className="ok">{t('afterSales.refundedAt', { at: formatTime(r.refundedAt, lang) })}</p>}

@@ -1,5 +1,6 @@
 import type { OrderView, ShippingOption } from '../api';
 import { useI18n } from '../i18n';
+import { Link } from 'react-router';
 import { formatMoney, type Money } from '../money';
 
 /** One thing taken off the goods' subtotal, named for the reader. */
@@ -59,6 +60,11 @@ export function OrderAmounts({ order }: { order: OrderView }) {
   return (
     <>
       {order.kind === 'REDEMPTION' && <p className="redeemed-with" data-testid="redeemed-with">{t('order.redeemedWith', { points: order.pointsUsed.toLocaleString(lang) })}</p>}
+      {order.replacementFor != null && (
+        <p className="replacement-for" data-testid="replacement-for">
+          <Link to={`/orders/${order.replacementFor}`}>{t('order.replacementFor', { id: order.replacementFor })}</Link>
+        </p>
+      )}
       <Amounts subtotal={order.subtotal} off={off} added={added} total={order.total} testId="order-total" />
     </>
   );

@@ -1,17 +1,18 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { newIdempotencyKey, type AfterSalesDraft, type AfterSalesRequest, type OrderView } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import {
-  AFTER_SALES_KINDS, NOTE_MAX, REFUND_REASONS, claimableLines, hasProblems, refundDraft, refundFormOf, refundProblems, refundServerProblems,
-  type RefundForm as Form,
+  AFTER_SALES_KINDS, NOTE_MAX, REFUND_REASONS, choiceLabel, claimableLines, hasProblems, refundDraft, refundFormOf, refundProblems,
+  refundServerProblems, type RefundForm as Form,
 } from '../orders/afterSales';
-import { asApiError, keys, useApiClient } from '../queries';
+import { asApiError, keys, queries, useApiClient } from '../queries';
 import { AfterSalesRefusal } from './AfterSalesRefusal';
 
 /**
- * An after-sales request on {@code order}: refund only or return and refund, why, how many units of each line not claimed yet (all of
+ * An after-sales request on {@code order}: refund only, return and refund, or exchange (with, for each line, the same item
+ * or another size or colour of it at its price, as cart-order offers), why, how many units of each line not claimed yet (all of
  * them at first), and a note. Checked here first (each problem at its field once the shopper tried
  * to send), then cart-order's violations at the fields they name and its other refusals above the
  * buttons. One Idempotency-Key per draft: a retry of the same draft makes one request.
@@ -27,6 +28,8 @@ export function RefundForm({ order, requests, onSent, onCancel }: {
   const [form, setForm] = useState<Form>(() => refundFormOf(lines));
   const [tried, setTried] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
+  const options = useQuery({ ...queries.exchangeOptions(api, order.id), enabled: form.kind === 'EXCHANGE' });
+  const insteadOf = (sku: string) => (form.kind === 'EXCHANGE' ? options.data?.find((o) => o.sku === sku)?.instead ?? [] : []);
   const send = useMutation({
     mutationFn: (draft: AfterSalesDraft) => api.request<AfterSalesRequest>(`/cart-order/orders/${order.id}/after-sales`,
       { method: 'POST', idempotencyKey: key, body: draft }),
@@ -90,6 +93,16 @@ export function RefundForm({ order, requests, onSent, onCancel }: {
                 value={form.units[line.sku] ?? ''} aria-invalid={!!problem} aria-describedby={described(problem, line.sku)}
                 onChange={(e) => set({ units: { ...form.units, [line.sku]: e.target.value } })} />
               {problem && <p className="hint" id={`${id}-${line.sku}-problem`}>{problem}</p>}
+              {insteadOf(line.sku).length > 0 && (
+                <span className="exchange-for">
+                  <span>{t('afterSales.sendInstead')}</span>
+                  <select name={`replacement-${line.sku}`} value={form.replacements[line.sku] ?? ''}
+                    onChange={(e) => set({ replacements: { ...form.replacements, [line.sku]: e.target.value } })}>
+                    <option value="">{t('afterSales.sameItem')}</option>
+                    {insteadOf(line.sku).map((c) => <option key={c.sku} value={c.sku}>{choiceLabel(c)}</option>)}
+                  </select>
+                </span>
+              )}
             </label>
           );
         })}

@@ -2669,7 +2669,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Ask for money back (Idempotency-Key required): refund only (the goods stay) or return and refund (the goods go back first), for some units of the order's lines or, without lines, every unit not claimed yet: 201 with the request. The amount is the units' share of the money paid. At most ¥20 (by default) is approved at once; else the merchant answers, and a request unanswered for 48 hours is approved. An approved refund only is refunded by pay; an approved return awaits its parcel (7 days, else it expires), and is refunded once the merchant receives it (10 days, else the clock receives it). 409 after-sales-not-open before the parcel ships (cancel instead) or for a cancelled order, 409 after-sales-open while another request is open; 422 after-sales-window-closed 15 days after delivery, not-on-order, line-repeated, quantity-over-claimable (at the line's field), nothing-to-refund */
+        /** Ask for money back or an exchange (Idempotency-Key required): refund only (the goods stay), return and refund (the goods go back first) or exchange (the goods go back, then a replacement order is sent at no charge: the same SKU, or a line's replacementSku of the same product at the same price; if the replacement is cancelled, the units' share of the money is refunded instead), for some units of the order's lines or, without lines, every unit not claimed yet: 201 with the request. The amount is the units' share of the money paid. At most ¥20 (by default) is approved at once; else the merchant answers, and a request unanswered for 48 hours is approved. An approved refund only is refunded by pay; an approved return awaits its parcel (7 days, else it expires), and is refunded once the merchant receives it (10 days, else the clock receives it). 409 after-sales-not-open before the parcel ships (cancel instead) or for a cancelled order, 409 after-sales-open while another request is open; 422 after-sales-window-closed 15 days after delivery, not-on-order, line-repeated, quantity-over-claimable (at the line's field), nothing-to-refund; replacement-not-exchange, replacement-unavailable, replacement-not-same-product, replacement-price-differs (at the line's replacementSku) */
         post: {
             parameters: {
                 query?: never;
@@ -2765,6 +2765,85 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cart-order/orders/{id}/after-sales/exchange-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an exchange on one of the caller's orders may send instead of each of its SKUs: the other listed SKUs of the same product at the same price (another size or colour), with their attributes; the same SKU again is always possible and not listed. 404 for another shopper's order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExchangeOptionView"][];
+                    };
+                };
+                /** @description Invalid input: a parameter or the body is malformed, of the wrong type or out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found, or not the caller's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: retry after the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3605,7 +3684,7 @@ export interface components {
             amount: components["schemas"]["Money"];
         };
         AfterSalesDraft: {
-            /** @description REFUND_ONLY (the default: the goods stay) or RETURN_AND_REFUND (the goods go back first) */
+            /** @description REFUND_ONLY (the default: the goods stay), RETURN_AND_REFUND (the goods go back first) or EXCHANGE (the goods go back, and a replacement order is sent at no charge once they arrive) */
             kind?: components["schemas"]["Kind"];
             reason: components["schemas"]["AfterSalesReason"];
             /** @description What happened, in the shopper's words (at most 500 characters) */
@@ -3640,6 +3719,8 @@ export interface components {
             disposition: string;
             escalatedAt: components["schemas"]["Instant"];
             photos: components["schemas"]["PhotoView"][];
+            /** Format: int64 */
+            replacementOrderId: number;
         };
         Cart: {
             lines: components["schemas"]["PricedLine"][];
@@ -3649,6 +3730,7 @@ export interface components {
             sku: string;
             /** Format: int32 */
             quantity: number;
+            replacementSku: string;
         };
         DecisionDraft: {
             note: string;
@@ -3667,17 +3749,29 @@ export interface components {
         };
         /** @enum {string} */
         Disposition: "SELLABLE" | "QUARANTINE";
+        ExchangeChoiceView: {
+            sku: string;
+            attributes: {
+                [key: string]: string;
+            };
+        };
+        ExchangeOptionView: {
+            sku: string;
+            instead: components["schemas"]["ExchangeChoiceView"][];
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
         /** @enum {string} */
-        Kind: "REFUND_ONLY" | "RETURN_AND_REFUND";
+        Kind: "REFUND_ONLY" | "RETURN_AND_REFUND" | "EXCHANGE";
         LineDraft: {
             sku: string;
             /** Format: int32 */
             quantity?: number;
+            /** @description EXCHANGE only: the SKU to send instead, another size or colour of the same product at the same price; absent for the same SKU again */
+            replacementSku?: string;
         };
         LineView: {
             sku: string;
@@ -3704,7 +3798,7 @@ export interface components {
             currency: string;
         };
         /** @enum {string} */
-        Notice: "AWAITING_PAYMENT" | "PAID" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED" | "AFTER_SALES_APPROVED" | "AFTER_SALES_RETURN_APPROVED" | "AFTER_SALES_RETURN_RECEIVED" | "AFTER_SALES_REJECTED" | "AFTER_SALES_EXPIRED" | "AFTER_SALES_NOT_REFUNDED";
+        Notice: "AWAITING_PAYMENT" | "PAID" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED" | "AFTER_SALES_APPROVED" | "AFTER_SALES_RETURN_APPROVED" | "AFTER_SALES_RETURN_RECEIVED" | "AFTER_SALES_REJECTED" | "AFTER_SALES_EXPIRED" | "AFTER_SALES_REPLACEMENT_PLACED" | "AFTER_SALES_NOT_REFUNDED";
         OperatorOrderSummary: {
             /** Format: int64 */
             id: number;
@@ -3744,6 +3838,8 @@ export interface components {
             flashSaleTicket: components["schemas"]["UUID"];
             deliveryAddress: components["schemas"]["DeliveryAddressView"];
             shipping: components["schemas"]["ShippingView"];
+            /** Format: int64 */
+            replacementFor: number;
         };
         PhotoView: {
             /** Format: int64 */

@@ -14,11 +14,14 @@ export function afterSalesPossible(order: OrderView): boolean {
   return AFTER_SALES_STATUSES.includes(order.status);
 }
 
-/** The two kinds a shopper chooses between, refund only first (the form's default). */
-export const AFTER_SALES_KINDS: readonly AfterSalesKind[] = ['REFUND_ONLY', 'RETURN_AND_REFUND'];
+/** The kinds a shopper chooses between, refund only first (the form's default); an exchange sends the same SKU or another size. */
+export const AFTER_SALES_KINDS: readonly AfterSalesKind[] = ['REFUND_ONLY', 'RETURN_AND_REFUND', 'EXCHANGE'];
 
-/** Statuses of a request still to be decided, sent back, received or refunded: while one is, the order cannot have another. */
-const OPEN_STATUSES = ['REQUESTED', 'AWAITING_RETURN', 'RETURN_SHIPPED', 'APPROVED'];
+/**
+ * Statuses of a request still to be decided, sent back, received, refunded or (an exchange) replaced: while one
+ * is, the order cannot have another.
+ */
+const OPEN_STATUSES = ['REQUESTED', 'AWAITING_RETURN', 'RETURN_SHIPPED', 'APPROVED', 'REPLACING'];
 
 /** Statuses whose units are free to be asked for again, unless the goods were received (cart-order's AfterSalesRequest.claims). */
 const RELEASED_STATUSES = ['REJECTED', 'NOT_REFUNDED', 'EXPIRED'];
@@ -53,12 +56,16 @@ export interface RefundForm {
   kind: AfterSalesKind;
   reason: AfterSalesReason | '';
   units: Record<string, string>;
+  /** For an exchange: per SKU sent back, the SKU to send instead ('' or absent: the same SKU again). */
+  replacements: Record<string, string>;
   note: string;
 }
 
-/** A new form: no reason chosen yet, every unit still claimable asked for. */
+/** A new form: no reason chosen yet, every unit still claimable asked for, an exchange sending the same SKUs. */
 export function refundFormOf(lines: ClaimableLine[]): RefundForm {
-  return { kind: 'REFUND_ONLY', reason: '', units: Object.fromEntries(lines.map((l) => [l.sku, String(l.claimable)])), note: '' };
+  return {
+    kind: 'REFUND_ONLY', reason: '', units: Object.fromEntries(lines.map((l) => [l.sku, String(l.claimable)])), replacements: {}, note: '',
+  };
 }
 
 /** What is wrong with the form: no reason, a note too long, a quantity not a whole number in range, no unit at all. */
@@ -99,9 +106,20 @@ export function hasProblems(problems: RefundProblems): boolean {
  * refunds is what the shopper saw (a request made meanwhile in another tab is refused, not absorbed).
  */
 export function refundDraft(form: RefundForm, lines: ClaimableLine[]): AfterSalesDraft {
-  const chosen = lines.map((l) => ({ sku: l.sku, quantity: unitsOf(form.units[l.sku]) ?? 0 })).filter((l) => l.quantity > 0);
+  const instead = (sku: string) => {
+    const replacement = form.kind === 'EXCHANGE' ? form.replacements[sku] : undefined;
+    return replacement && replacement !== sku ? { replacementSku: replacement } : {};
+  };
+  const chosen = lines.map((l) => ({ sku: l.sku, quantity: unitsOf(form.units[l.sku]) ?? 0, ...instead(l.sku) }))
+    .filter((l) => l.quantity > 0);
   const note = form.note.trim();
   return { kind: form.kind, reason: form.reason as AfterSalesReason, ...(note === '' ? {} : { note }), lines: chosen };
+}
+
+/** How a SKU an exchange may send reads: its attributes' values ("L · Blue"), or its code when it has none. */
+export function choiceLabel(choice: { sku: string; attributes: Record<string, string> }): string {
+  const values = Object.values(choice.attributes);
+  return values.length > 0 ? values.join(' · ') : choice.sku;
 }
 
 /** The return parcel as the shopper types it. */

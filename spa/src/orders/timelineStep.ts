@@ -23,20 +23,26 @@ export function stepLabel(step: Step, index: number): StepLabel {
     if (/^Coupons .* used for the order$/.test(note)) return { key: 'timeline.couponsUsed' };
   }
   if (index > 0) {
-    const afterSales = /^After-sales request (\d+)(?: \(| (approved)| (rejected)| (could not be refunded)| (expired)|: (return parcel sent)|: (returned goods received)| (escalated))/.exec(note);
+    const afterSales = /^After-sales request (\d+)(?: \(| (approved)| (rejected)| (could not be refunded)| (expired)|: (return parcel sent)|: (returned goods received)| (escalated)|: (exchange done)|: (replacement order \d+ was cancelled))/.exec(note);
     if (afterSales) {
-      const [, id, approved, rejected, notRefunded, expired, shipped, received, escalated] = afterSales;
-      const key: MessageKey = approved ? (note.includes(': return the goods by ') ? 'timeline.returnApproved' : 'timeline.afterSalesApproved')
+      const [, id, approved, rejected, notRefunded, expired, shipped, received, escalated, exchanged, replacementCancelled] = afterSales;
+      const replacement = /: replacement order (\d+) placed$/.exec(note);
+      if (received && replacement) return { key: 'timeline.exchangeReceived', params: { id: Number(id), order: Number(replacement[1]) } };
+      const key: MessageKey = exchanged ? 'timeline.exchanged'
+        : replacementCancelled ? 'timeline.replacementCancelled'
+        : approved ? (note.includes(': return the goods by ') ? 'timeline.returnApproved' : 'timeline.afterSalesApproved')
         : rejected ? 'timeline.afterSalesRejected'
         : notRefunded ? 'timeline.afterSalesNotRefunded'
         : expired ? 'timeline.afterSalesExpired'
         : shipped ? 'timeline.returnShipped'
         : received ? 'timeline.returnReceived'
         : escalated ? 'timeline.afterSalesEscalated'
-        : note.includes('): a return and refund of ') ? 'timeline.returnRequested' : 'timeline.afterSalesRequested';
+        : note.includes('): a return and refund of ') ? 'timeline.returnRequested'
+        : note.includes('): an exchange of ') ? 'timeline.exchangeRequested' : 'timeline.afterSalesRequested';
       return { key, params: { id: Number(id) } };
     }
     if (/^Refunded \d+ [A-Z]{3} \(minor units\)$/.test(note)) return { key: 'timeline.refunded' };
+    if (step.status === 'PAID' && note.startsWith('Nothing to pay: a replacement for order ')) return { key: 'timeline.replacementFree' };
   }
   return { key: `status.${step.status}` as MessageKey };
 }

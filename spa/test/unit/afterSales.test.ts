@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ApiError, type AfterSalesRequest, type OrderView } from '../../src/api';
 import { translate } from '../../src/i18n';
 import {
-  afterSalesPossible, claimableLines, dueIn, hasOpenRequest, hasProblems, problemType, refundDraft, refundFormOf, refundProblems,
+  afterSalesPossible, choiceLabel, claimableLines, dueIn, hasOpenRequest, hasProblems, problemType, refundDraft, refundFormOf, refundProblems,
   refundServerProblems, returnParcelDraft, returnParcelProblems,
 } from '../../src/orders/afterSales';
 import { stepLabel } from '../../src/orders/timelineStep';
@@ -29,7 +29,8 @@ describe('what is left to claim', () => {
     expect(hasOpenRequest([request('REFUNDED', []), request('APPROVED', [])])).toBe(true);
     expect(hasOpenRequest([request('REQUESTED', [])])).toBe(true);
     expect(hasOpenRequest(undefined)).toBe(false);
-    for (const status of ['AWAITING_RETURN', 'RETURN_SHIPPED'] as const) expect(hasOpenRequest([request(status, [])]), status).toBe(true);
+    for (const status of ['AWAITING_RETURN', 'RETURN_SHIPPED', 'REPLACING'] as const) expect(hasOpenRequest([request(status, [])]), status).toBe(true);
+    expect(hasOpenRequest([request('EXCHANGED', [])]), 'an exchange whose replacement was delivered is done').toBe(false);
     expect(hasOpenRequest([request('EXPIRED', []), request('NOT_REFUNDED', [])])).toBe(false);
   });
 
@@ -133,4 +134,19 @@ test("a refund request's steps on the order's timeline are named after it, not t
   expect(zh('After-sales request 14: returned goods received (SELLABLE): 1250 CNY (minor units) to be refunded')).toBe('退货 #14 商家已收货');
   expect(zh("After-sales request 16 escalated to the mall's staff: the merchant has not answered")).toBe('申请 #16 已升级至平台客服');
   expect(zh('After-sales request 15 expired: the goods were not sent back in time')).toBe('申请 #15 已关闭：未按时寄回');
+});
+
+test('an exchange whose replacement is on its way or delivered keeps its units claimed', () => {
+  const exchanged = [request('REPLACING', [{ sku: 'TEA-S', quantity: 1 }]), request('EXCHANGED', [{ sku: 'TEA-S', quantity: 1 }])];
+  expect(claimableLines(order(), exchanged).map((l) => l.claimable)).toEqual([1, 1]);
+});
+
+test('an exchange sends another size only where the shopper chose one, and no other kind sends any', () => {
+  const lines = claimableLines(order(), []);
+  const form = { ...refundFormOf(lines), kind: 'EXCHANGE' as const, reason: 'WRONG_ITEM' as const,
+    units: { 'TEA-S': '1', 'TEA-L': '1' }, replacements: { 'TEA-S': 'TEA-S-TIN', 'TEA-L': 'TEA-L' } };
+  expect(refundDraft(form, lines).lines).toEqual([{ sku: 'TEA-S', quantity: 1, replacementSku: 'TEA-S-TIN' }, { sku: 'TEA-L', quantity: 1 }]);
+  expect(refundDraft({ ...form, kind: 'RETURN_AND_REFUND' }, lines).lines).toEqual([{ sku: 'TEA-S', quantity: 1 }, { sku: 'TEA-L', quantity: 1 }]);
+  expect(choiceLabel({ sku: 'TEE-L', attributes: { size: 'L', colour: 'Blue' } })).toBe('L · Blue');
+  expect(choiceLabel({ sku: 'TEE-L', attributes: {} })).toBe('TEE-L');
 });

@@ -28,3 +28,17 @@ test('the steps of a refund request are named after what happened to it, in the 
     step('DELIVERED', 'Refunded 1200 CNY (minor units)')];
   expect(steps.map(zh)).toEqual(['已支付', '申请退款 #7', '退款 #7 已同意', '退款 #7 未能完成', '退款 #8 被拒绝', '已退款']);
 });
+
+test('the steps of an exchange and of its replacement order are named after what happened, in the reader language', () => {
+  const original = [step('PAID', 'Payment captured'),
+    step('DELIVERED', 'After-sales request 9 (WRONG_ITEM): an exchange of 1 × TEE-S for TEE-L asked'),
+    step('DELIVERED', 'After-sales request 9 approved (MERCHANT): return the goods by 2026-12-04T10:00:00Z'),
+    step('DELIVERED', 'After-sales request 9: return parcel sent (SF SF2400012345)'),
+    step('DELIVERED', 'After-sales request 9: returned goods received (SELLABLE): replacement order 41 placed'),
+    step('DELIVERED', 'After-sales request 9: exchange done, replacement order 41 delivered'),
+    step('DELIVERED', 'After-sales request 10: replacement order 42 was cancelled, 5000 CNY (minor units) to be refunded instead')];
+  expect(original.map(zh)).toEqual(['已支付', '申请换货 #9', '退货 #9 已同意，待寄回商品', '退货 #9 已寄回',
+    '换货 #9：商家已收货，已创建换货订单 #41', '换货 #9 完成：新商品已送达', '申请 #10 的换货订单已取消，改为退款']);
+  const l = stepLabel(step('PAID', 'Nothing to pay: a replacement for order 40'), 2);
+  expect(translate('en', l.key, l.params)).toBe('Replacement: nothing to pay');
+});

@@ -12,7 +12,7 @@ import { NOTE_MAX, dueIn } from '../../orders/afterSales';
 import { asApiError, keys, queries, useApiClient } from '../../queries';
 
 const STATUSES: AfterSalesStatus[] = ['REQUESTED', 'AWAITING_RETURN', 'RETURN_SHIPPED', 'APPROVED', 'REJECTED', 'REFUNDED',
-  'NOT_REFUNDED', 'EXPIRED'];
+  'NOT_REFUNDED', 'EXPIRED', 'REPLACING', 'EXCHANGED'];
 
 /** The clock the deadlines are counted on, moved on every half minute. */
 function useNow(): number {
@@ -176,7 +176,8 @@ export function ConsoleAfterSales() {
               {list.map((r) => (
                 <tr key={r.id} data-request-id={r.id} data-order-id={r.orderId} data-status={r.status}>
                   <td>
-                    <strong>{t(r.kind === 'RETURN_AND_REFUND' ? 'afterSales.numberedReturn' : 'afterSales.numbered', { id: r.id })}</strong>
+                    <strong>{t(r.kind === 'RETURN_AND_REFUND' ? 'afterSales.numberedReturn' : r.kind === 'EXCHANGE'
+                      ? 'afterSales.numberedExchange' : 'afterSales.numbered', { id: r.id })}</strong>
                     <div className="muted">{formatTime(r.createdAt, lang)}</div>
                   </td>
                   <td data-label={t('afterSales.queue.order')}>
@@ -189,7 +190,14 @@ export function ConsoleAfterSales() {
                     <PhotoThumbs request={r} view="operator" />
                   </td>
                   <td data-label={t('afterSales.queue.lines')}>
-                    {r.lines.map((l) => <div key={l.sku}><code>{l.sku}</code> × {l.quantity}</div>)}
+                    {r.lines.map((l) => (
+                      <div key={l.sku}><code>{l.sku}</code> × {l.quantity}{l.replacementSku && <> → <code>{l.replacementSku}</code></>}</div>
+                    ))}
+                    {r.replacementOrderId != null && (
+                      <Link to={`/console/orders/${r.replacementOrderId}`} data-testid="replacement-order">
+                        {t('afterSales.replacementOrder', { id: r.replacementOrderId })}
+                      </Link>
+                    )}
                   </td>
                   <td data-label={t('afterSales.queue.answer')}>
                     <span className={`badge after-sales-${r.status.toLowerCase()}`}>{known(`afterSales.status.${r.status}`, r.status)}</span>

@@ -42,7 +42,12 @@ class AfterSalesTest {
 
     /** An order of two units at {@code unitMinor} (CNY), paid and as far as {@code status} (SHIPPED or DELIVERED). */
     static long orderAt(String shopper, long unitMinor, String status) {
-        long orderId = CheckoutSagaTest.checkout(shopper, CheckoutSagaTest.listedSku(unitMinor));
+        return orderOf(shopper, status, CheckoutSagaTest.listedSku(unitMinor));
+    }
+
+    /** An order of two units of each of {@code skus}, paid and as far as {@code status} (SHIPPED or DELIVERED). */
+    static long orderOf(String shopper, String status, String... skus) {
+        long orderId = CheckoutSagaTest.checkout(shopper, skus);
         CheckoutSagaTest.event(STOCK, "StockReserved", orderId, "");
         CheckoutSagaTest.event(PAYMENTS, "PaymentSucceeded", orderId, "");
         CheckoutSagaTest.event(SHIPMENTS, "ShipmentCreated", orderId, ",\"trackingNumber\":\"QM" + orderId + "\"");
@@ -66,13 +71,13 @@ class AfterSalesTest {
                 .post("/operator/after-sales/{id}/" + decision, requestId).then();
     }
 
-    private static List<String> approvals(long orderId) {
+    static List<String> approvals(long orderId) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list("recordKey = ?1 order by id",
                 Long.toString(orderId)).stream().map(OutboxEvent::envelope)
                 .filter(e -> e.contains("\"type\":\"OrderRefundApproved\"")).toList());
     }
 
-    private static void refunded(long orderId, long amountMinor, long requestId) {
+    static void refunded(long orderId, long amountMinor, long requestId) {
         CheckoutSagaTest.event(PAYMENTS, "PaymentRefunded", orderId, (",\"paymentId\":1,\"amount\":{\"amountMinor\":%d,"
                 + "\"currency\":\"CNY\"},\"refundReference\":\"after-sales-%d\"").formatted(amountMinor, requestId));
     }
@@ -134,7 +139,7 @@ class AfterSalesTest {
                 .body("[0].decisionNote", equalTo("The photos show the tea as described"));
     }
 
-    private static List<String> eventsOfType(long orderId, String type) {
+    static List<String> eventsOfType(long orderId, String type) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list("recordKey = ?1 order by id",
                 Long.toString(orderId)).stream().map(OutboxEvent::envelope)
                 .filter(e -> e.contains("\"type\":\"" + type + "\"")).toList());

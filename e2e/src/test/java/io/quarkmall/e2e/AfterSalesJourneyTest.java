@@ -22,7 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The goods stay with the shopper, so stock does not move. Afterwards every ledger agrees
  * ({@link ConsistencyCheck}: money given back = money cart-order recorded, points, stock). Return and
  * refund: no money moves until the merchant receives the parcel; then stock takes the units back,
- * sellable or into quarantine, and pay refunds them.
+ * sellable or into quarantine, and pay refunds them. Exchange: the goods go back, and once the merchant
+ * receives them a replacement order runs the whole saga at no charge (stock takes the returned unit back
+ * and holds the new one, shipping delivers it) while pay keeps the money and loyalty the points as they were.
  */
 @ExtendWith(Mall.class)
 class AfterSalesJourneyTest {
@@ -42,16 +44,26 @@ class AfterSalesJourneyTest {
         return given().auth().oauth2(Tokens.of(shopper)).when().get("/api/pay/payments").then().statusCode(200);
     }
 
+    /** A delivered order of {@code units} units of {@code sku}, paid by card, and the shopper's points before it earned its own. */
+    private record Delivered(long orderId, long pointsBefore) {}
+
+    private static Delivered delivered(String shopper, String sku, int units) {
+        long pointsBefore = Shop.points(shopper);
+        long orderId = Shop.orderOf(shopper, sku, units);
+        Shop.payWhenPayable(shopper, orderId, "tok_sandbox_success").then().statusCode(201);
+        Shop.awaitStatus(shopper, orderId, "DELIVERED");
+        await().atMost(SAGA).until(() -> Shop.points(shopper) > pointsBefore);
+        return new Delivered(orderId, pointsBefore);
+    }
+
     @Test
     void a_delivered_order_is_refunded_unit_by_unit_through_pay_and_every_ledger_agrees() throws Exception {
         String shopper = Shoppers.ensure("after-sales-" + Shop.marker() + "-%d", 1).getFirst();
         String sku = "E2E-" + Shop.marker();
         Shop.listFindable(sku, "青瓷茶杯", UNIT, 10);
-        long pointsBefore = Shop.points(shopper);
-        long orderId = Shop.orderOf(shopper, sku, 2);
-        Shop.payWhenPayable(shopper, orderId, "tok_sandbox_success").then().statusCode(201);
-        Shop.awaitStatus(shopper, orderId, "DELIVERED");
-        await().atMost(SAGA).until(() -> Shop.points(shopper) > pointsBefore);
+        var delivered = delivered(shopper, sku, 2);
+        long orderId = delivered.orderId();
+        long pointsBefore = delivered.pointsBefore();
         Shop.order(shopper, orderId).body("actions", hasItem("REQUEST_REFUND"));
 
         long first = ask(shopper, orderId, "{\"reason\":\"DAMAGED\",\"note\":\"杯口有裂纹\",\"lines\":[{\"sku\":\"" + sku
@@ -103,11 +115,9 @@ class AfterSalesJourneyTest {
         String shopper = Shoppers.ensure("returns-" + Shop.marker() + "-%d", 1).getFirst();
         String sku = "E2E-" + Shop.marker();
         Shop.listFindable(sku, "白瓷盖碗", UNIT, 10);
-        long pointsBefore = Shop.points(shopper);
-        long orderId = Shop.orderOf(shopper, sku, 3);
-        Shop.payWhenPayable(shopper, orderId, "tok_sandbox_success").then().statusCode(201);
-        Shop.awaitStatus(shopper, orderId, "DELIVERED");
-        await().atMost(SAGA).until(() -> Shop.points(shopper) > pointsBefore);
+        var delivered = delivered(shopper, sku, 3);
+        long orderId = delivered.orderId();
+        long pointsBefore = delivered.pointsBefore();
         Shop.stock(sku).body("onHand", equalTo(7));
 
         long first = ask(shopper, orderId, "{\"kind\":\"RETURN_AND_REFUND\",\"reason\":\"NOT_AS_DESCRIBED\",\"lines\":"
@@ -144,5 +154,44 @@ class AfterSalesJourneyTest {
         var verdict = ConsistencyCheck.of(sku, 10, Map.of(orderId, Tokens.subjectOf(shopper)));
         assertEquals(List.of(), verdict.inconsistent(), "orders the services disagree on");
         assertEquals(List.of(), verdict.unbalancedLedgers(), "points ledgers that do not add up");
+    }
+
+    @Test
+    void an_exchange_sends_a_replacement_through_stock_and_shipping_with_no_money_or_points_moving() throws Exception {
+        String shopper = Shoppers.ensure("exchanges-" + Shop.marker() + "-%d", 1).getFirst();
+        String sku = "E2E-" + Shop.marker();
+        Shop.listFindable(sku, "青花茶壶", UNIT, 10);
+        long orderId = delivered(shopper, sku, 2).orderId();
+        long pointsEarned = Shop.points(shopper);
+
+        long request = ask(shopper, orderId, "{\"kind\":\"EXCHANGE\",\"reason\":\"DAMAGED\",\"note\":\"壶嘴有缺口\","
+                + "\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}").statusCode(201)
+                .body("kind", equalTo("EXCHANGE")).extract().jsonPath().getLong("id");
+        operator("approval", request, "{}", "AWAITING_RETURN");
+        Shop.post(shopper, "/api/cart-order/orders/" + orderId + "/after-sales/" + request + "/return-parcel",
+                "{\"carrier\":\"顺丰速运\",\"trackingNumber\":\"SF1400067890\"}").then().statusCode(200);
+        operator("receipt", request, "{\"disposition\":\"SELLABLE\"}", "REPLACING");
+        long replacement = requests(shopper, orderId).extract().jsonPath().getLong("[0].replacementOrderId");
+        Shop.order(shopper, replacement).body("kind", equalTo("EXCHANGE")).body("replacementFor", equalTo((int) orderId))
+                .body("total.amountMinor", equalTo(0));
+        Shop.awaitStatus(shopper, replacement, "DELIVERED");
+        await().atMost(SAGA).untilAsserted(() -> requests(shopper, orderId).body("[0].status", equalTo("EXCHANGED")));
+
+        payments(shopper).body("find { it.orderId == %d }.status".formatted(orderId), equalTo("CAPTURED"))
+                .body("findAll { it.orderId == %d }.size()".formatted(replacement), equalTo(0));
+        assertEquals(pointsEarned, Shop.points(shopper), "the replacement earns no points, the exchange takes none back");
+        await().atMost(SAGA).untilAsserted(() -> {
+            try (var db = MallLedgers.open()) {
+                assertEquals(new MallLedgers.Returned(1, 0), db.stockReturnsOf(sku), "stock took the damaged unit back");
+            }
+        });
+        Shop.stock(sku).body("onHand", equalTo(8)).body("reserved", equalTo(0)); // 10 - 2 sold + 1 back - 1 sent again
+
+        var verdict = ConsistencyCheck.of(sku, 10, Map.of(orderId, Tokens.subjectOf(shopper)));
+        assertEquals(List.of(), verdict.inconsistent(), "orders the services disagree on");
+        assertEquals(List.of(), verdict.unbalancedLedgers(), "points ledgers that do not add up");
+        assertEquals(0, verdict.duplicateCharges());
+        assertEquals(0, verdict.duplicateOrders());
+        assertEquals(2, verdict.orders(), "the order and its replacement");
     }
 }

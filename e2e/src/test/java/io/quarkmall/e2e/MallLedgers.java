@@ -26,8 +26,9 @@ final class MallLedgers implements AutoCloseable {
      * {@code totalMinor}: the money to pay; {@code pointsUsed}: the points paying the rest;
      * {@code refundedMinor}: the money cart-order heard pay give back.
      */
+    /** {@code replacementFor}: the order an exchange's replacement replaces units of; null for any other order. */
     record OrderRow(long id, String shopper, String status, String cancelReason, Instant payBy, long totalMinor,
-                    long pointsUsed, long refundedMinor) {}
+                    long pointsUsed, long refundedMinor, Long replacementFor) {}
 
     /** loyalty's hold of the points an order uses: HELD, SPENT, RELEASED or REFUSED, and how many came back after payment. */
     record PointsHold(String status, long points, long returned) {}
@@ -57,12 +58,14 @@ final class MallLedgers implements AutoCloseable {
     List<OrderRow> ordersOf(String sku) throws SQLException {
         var rows = new ArrayList<OrderRow>();
         try (var rs = query("cart-order", """
-                SELECT o.id, o.shopper_id, o.status, o.cancel_reason, o.pay_by, o.total_minor, o.points_used, o.refunded_minor
+                SELECT o.id, o.shopper_id, o.status, o.cancel_reason, o.pay_by, o.total_minor, o.points_used, o.refunded_minor,
+                       o.replacement_for
                 FROM shop_order o
                 WHERE EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.sku = ?) ORDER BY o.id""", sku)) {
             while (rs.next()) {
                 rows.add(new OrderRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
+                        rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                        rs.getObject(9, Long.class)));
             }
         }
         return rows;

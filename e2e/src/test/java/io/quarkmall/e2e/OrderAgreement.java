@@ -19,6 +19,8 @@ import java.util.Set;
  *       the points it used back with the shopper (released, refused, or all returned);</li>
  *   <li>STOCK_RESERVED: its units HELD, its points HELD, its payment window open, no money taken;</li>
  *   <li>PENDING: never, once the mall is quiet: stock has answered every order.</li>
+ *   <li>an exchange's replacement: never charged, never earning points (its goods were paid for on
+ *       the order it replaces).</li>
  * </ul>
  */
 final class OrderAgreement {
@@ -38,6 +40,9 @@ final class OrderAgreement {
         String units = reservation == null ? "none" : reservation.status();
         long charged = payments.stream().filter(CHARGED::contains).count();
         String problem = order.pointsUsed() > 0 ? pointsDisagreement(order, hold) : null;
+        if (problem == null && order.replacementFor() != null && (charged > 0 || !points.isEmpty())) {
+            problem = "a replacement, but it was charged " + payments + " or earned points " + points;
+        }
         if (problem == null && order.refundedMinor() != paidBackMinor) {
             problem = "pay gave back " + paidBackMinor + " but cart-order recorded " + order.refundedMinor() + " refunded";
         }

@@ -99,6 +99,25 @@ class PointsEarningTest {
     }
 
     @Test
+    void an_exchanges_replacement_earns_nothing_and_is_not_kept_as_spend() {
+        String shopper = Tokens.subjectOf("shopper");
+        returningShoppersTierMultiplier(shopper);
+        long original = newOrderId();
+        long replacement = newOrderId();
+        String replacementPaid = orderPaid(UUID.randomUUID(), replacement, shopper, 19_999)
+                .replace("\"lines\":[]", "\"lines\":[],\"replacementFor\":" + original);
+        SagaEvents.send(ORDERS, replacement, replacementPaid);
+        // an ordinary order's payment on the same key comes after it: once it earned, the replacement was read
+        long after = newOrderId();
+        SagaEvents.send(ORDERS, replacement, orderPaid(UUID.randomUUID(), after, shopper, 5_000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                PointsLedgerEntry.ofOrder(after, PointsLedgerEntry.EARNED_FOR_ORDER).isPresent()));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> PointsLedgerEntry.count("orderId", replacement)));
+        assertEquals(Optional.empty(), QuarkusTransaction.requiringNew().call(() ->
+                PaidOrder.findByIdOptional(replacement)));
+    }
+
+    @Test
     void a_refund_announced_on_order_v1_takes_the_points_back_once() throws Exception {
         String shopper = Tokens.subjectOf("shopper");
         long earned = 50L * returningShoppersTierMultiplier(shopper) / 10_000;

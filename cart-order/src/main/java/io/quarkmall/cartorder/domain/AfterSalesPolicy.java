@@ -23,8 +23,21 @@ public record AfterSalesPolicy(Duration window) {
     public static final Set<OrderStatus> OPEN_IN = EnumSet.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED,
             OrderStatus.COMPLETED);
 
-    /** Units of one order line (by SKU) a request covers. */
-    public record ClaimedLine(String sku, int quantity) {}
+    /**
+     * Units of one order line (by SKU) a request covers; an exchange may name the SKU to send instead
+     * ({@code replacementSku}, null for the same SKU again).
+     */
+    public record ClaimedLine(String sku, int quantity, String replacementSku) {
+
+        public ClaimedLine(String sku, int quantity) {
+            this(sku, quantity, null);
+        }
+
+        /** What an exchange sends for these units. */
+        public String skuToSend() {
+            return replacementSku == null ? sku : replacementSku;
+        }
+    }
 
     public sealed interface Decision permits Grant, Refuse {}
 
@@ -40,6 +53,10 @@ public record AfterSalesPolicy(Duration window) {
                 && claimable(order, earlier).values().stream().anyMatch(units -> units > 0);
     }
 
+    /**
+     * The units and their share of the money. An exchange needs a share too: it is what is refunded
+     * if the replacement cannot be sent (units paid with points alone have none, and no after-sales).
+     */
     public Decision decide(Order order, List<ClaimedLine> asked, List<AfterSalesRequest> earlier, Instant now) {
         Refuse closed = closed(order, earlier, now);
         if (closed != null) {
@@ -54,8 +71,10 @@ public record AfterSalesPolicy(Duration window) {
         long left = moneyLeft(order, earlier);
         long amount = coversEverything(lines, claimable) ? left : Math.min(left, shareOf(order, lines));
         if (amount <= 0) {
-            return new Refuse(422, "nothing-to-refund", "Order " + order.id() + " has no money left to refund"
-                    + (asked.isEmpty() ? "." : " for these units."), null);
+            return new Refuse(422, "nothing-to-refund", order.replacementFor().map(original -> "Order " + order.id()
+                    + " is a replacement sent at no charge for order " + original + ": nothing was paid on it to refund"
+                    + " or to keep for another replacement.").orElse("Order " + order.id() + " has no money left to refund"
+                    + (asked.isEmpty() ? "." : " for these units.")), null);
         }
         return new Grant(List.copyOf(lines), new Money(amount, order.total().currency()));
     }
@@ -90,9 +109,12 @@ public record AfterSalesPolicy(Duration window) {
         return units;
     }
 
-    /** The money paid less what pay gave back and what requests still open will ask for. */
+    /**
+     * The money paid less what pay gave back, what requests still open will ask for, and the share of
+     * units exchanged (their money paid for the replacement).
+     */
     private static long moneyLeft(Order order, List<AfterSalesRequest> earlier) {
-        long pending = earlier.stream().filter(AfterSalesRequest::isOpen).mapToLong(r -> r.amount().amountMinor()).sum();
+        long pending = earlier.stream().filter(AfterSalesRequest::holdsMoney).mapToLong(r -> r.amount().amountMinor()).sum();
         return order.total().amountMinor() - order.refunded().amountMinor() - pending;
     }
 

@@ -26,6 +26,10 @@ import org.hibernate.type.SqlTypes;
  * Return and refund: REQUESTED → AWAITING_RETURN (the return is authorised) → RETURN_SHIPPED (the
  * shopper gave the return parcel's tracking number) → APPROVED once the merchant received the goods,
  * SELLABLE or into QUARANTINE → REFUNDED; a return not shipped by its deadline is EXPIRED.
+ * Exchange: as a return up to the merchant's receipt, then REPLACING (a replacement order, at no
+ * charge, is on its way) → EXCHANGED once it is delivered; if the replacement order is cancelled
+ * (out of stock, or by the shopper) the units' share of the money is refunded instead: APPROVED →
+ * REFUNDED (or NOT_REFUNDED).
  * Decided by the merchant, by the auto-approve rule (a small amount) or by the clock when nobody
  * acted by {@code respondBy}; refunded once pay says the money went back under its reference.
  */
@@ -33,9 +37,13 @@ import org.hibernate.type.SqlTypes;
 public class AfterSalesRequest extends PanacheEntityBase {
 
     /** NOT_REFUNDED: approved, but pay could not give the money back (PaymentRefundDeclined). */
-    public enum Status { REQUESTED, AWAITING_RETURN, RETURN_SHIPPED, APPROVED, REJECTED, REFUNDED, NOT_REFUNDED, EXPIRED }
+    public enum Status {
+        REQUESTED, AWAITING_RETURN, RETURN_SHIPPED, APPROVED, REJECTED, REFUNDED, NOT_REFUNDED, EXPIRED, REPLACING,
+        EXCHANGED
+    }
 
-    public enum Kind { REFUND_ONLY, RETURN_AND_REFUND }
+    /** EXCHANGE: the goods go back and a replacement comes, no money moving (unless it cannot be sent). */
+    public enum Kind { REFUND_ONLY, RETURN_AND_REFUND, EXCHANGE }
 
     /** What becomes of returned goods: back on the shelf, or set apart until somebody inspects them. */
     public enum Disposition { SELLABLE, QUARANTINE }
@@ -83,6 +91,8 @@ public class AfterSalesRequest extends PanacheEntityBase {
     private Disposition disposition;
     private Instant escalateAt;
     private Instant escalatedAt;
+    /** An exchange's replacement order, once the returned goods were received. */
+    private Long replacementOrderId;
 
     protected AfterSalesRequest() {
     }
@@ -109,7 +119,7 @@ public class AfterSalesRequest extends PanacheEntityBase {
      * until {@code returnBy} to send the goods back.
      */
     public void approve(Decider by, String note, Instant now, Instant returnBy) {
-        decide(kind == Kind.RETURN_AND_REFUND ? Status.AWAITING_RETURN : Status.APPROVED, by, note, now);
+        decide(kind == Kind.REFUND_ONLY ? Status.APPROVED : Status.AWAITING_RETURN, by, note, now);
         if (status == Status.AWAITING_RETURN) {
             respondBy = returnBy;
         }
@@ -135,15 +145,44 @@ public class AfterSalesRequest extends PanacheEntityBase {
         escalatedAt = null;
     }
 
-    /** The merchant (or, unanswered, the clock) received the returned goods: the refund is due now. */
-    public void received(Disposition disposition, Instant now) {
+    /**
+     * The merchant (or, unanswered, the clock) received the returned goods: the refund is due now or,
+     * for an exchange, the replacement order {@code replacementOrderId} (null for any other kind) goes out.
+     */
+    public void received(Disposition disposition, Long replacementOrderId, Instant now) {
         if (status != Status.RETURN_SHIPPED) {
             throw new RuleViolation("after-sales-not-shipped-back", "After-sales request " + id + " is " + status
                     + "; only a return parcel on its way can be received.");
         }
-        status = Status.APPROVED;
+        if ((kind == Kind.EXCHANGE) != (replacementOrderId != null)) {
+            throw new RuleViolation("after-sales-replacement", "After-sales request " + id + " is a " + kind
+                    + ": an exchange, and only an exchange, is received with its replacement order.");
+        }
+        status = kind == Kind.EXCHANGE ? Status.REPLACING : Status.APPROVED;
+        this.replacementOrderId = replacementOrderId;
         this.disposition = disposition;
         receivedAt = now;
+    }
+
+    /** The replacement order was delivered: the exchange is done. False if this was known already. */
+    public boolean exchanged() {
+        if (status != Status.REPLACING) {
+            return false;
+        }
+        status = Status.EXCHANGED;
+        return true;
+    }
+
+    /**
+     * The replacement order was cancelled before it was delivered: the units' share of the money is to
+     * be refunded instead (APPROVED). False if this was known already.
+     */
+    public boolean replacementCancelled() {
+        if (status != Status.REPLACING) {
+            return false;
+        }
+        status = Status.APPROVED;
+        return true;
     }
 
     /**
@@ -215,9 +254,14 @@ public class AfterSalesRequest extends PanacheEntityBase {
         return true;
     }
 
-    /** Still to be decided, shipped back, received or refunded. */
+    /** Still to be decided, shipped back, received, refunded or, for an exchange, replaced. */
     public boolean isOpen() {
-        return TIMED.contains(status) || status == Status.APPROVED;
+        return TIMED.contains(status) || status == Status.APPROVED || status == Status.REPLACING;
+    }
+
+    /** Its units' share of the money is spoken for: to be refunded, or paid for the replacement of an exchange. */
+    public boolean holdsMoney() {
+        return isOpen() || status == Status.EXCHANGED;
     }
 
     /**
@@ -250,6 +294,12 @@ public class AfterSalesRequest extends PanacheEntityBase {
     /** Whether a merchant rejected one of the shopper's requests since then. */
     public static boolean rejectedSince(String shopperId, Instant since) {
         return count("shopperId = ?1 and status = ?2 and decidedAt >= ?3", shopperId, Status.REJECTED, since) > 0;
+    }
+
+    /** The exchange a replacement order was placed for, locked. */
+    public static Optional<AfterSalesRequest> lockReplacedBy(long replacementOrderId) {
+        return find("replacementOrderId", replacementOrderId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     public static List<AfterSalesRequest> ofOrder(long orderId) {
@@ -313,6 +363,11 @@ public class AfterSalesRequest extends PanacheEntityBase {
 
     public Optional<Instant> returnShippedAt() {
         return Optional.ofNullable(returnShippedAt);
+    }
+
+    /** An exchange's replacement order, once placed. */
+    public Optional<Long> replacementOrderId() {
+        return Optional.ofNullable(replacementOrderId);
     }
 
     public Optional<Instant> receivedAt() {

@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -85,6 +86,11 @@ public class CatalogSku extends PanacheEntityBase {
     public static Map<String, CatalogSku> bySku(Collection<String> skus) {
         return CatalogSku.<CatalogSku>list("sku in ?1", skus).stream()
                 .collect(Collectors.toMap(CatalogSku::sku, Function.identity()));
+    }
+
+    /** The listed SKUs of a product, by SKU code. */
+    public static List<CatalogSku> listedOfProduct(long productId) {
+        return list("productId = ?1 and listed = true order by sku", productId);
     }
 
     public String sku() {

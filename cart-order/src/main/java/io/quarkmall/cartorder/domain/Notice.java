@@ -24,6 +24,8 @@ public enum Notice {
     AFTER_SALES_REJECTED,
     /** A return never sent back in time closed the request. */
     AFTER_SALES_EXPIRED,
+    /** An exchange's returned goods arrived: the replacement order is on its way. */
+    AFTER_SALES_REPLACEMENT_PLACED,
     /** pay could not give the money back: the mall's staff are on it. */
     AFTER_SALES_NOT_REFUNDED
 }

@@ -87,6 +87,8 @@ public class Order extends PanacheEntityBase {
     private long refundedMinor;
     /** The flash-sale admission a FLASH_SALE order was placed for; null for any other order. */
     private UUID flashSaleTicket;
+    /** The order an EXCHANGE order replaces units of; null for any other order. */
+    private Long replacementFor;
     /** Where it goes, as at checkout: the address sealed under the shopper's data key; null if none was given. */
     private String deliveryAddress;
     /** The carrier and waybill of its parcel, once shipping booked it; null before. */
@@ -172,6 +174,25 @@ public class Order extends PanacheEntityBase {
                 Delivery.freeStandard(item.unitPrice().currency()), "Flash sale: admitted with ticket " + ticket,
                 now, payBy);
         order.flashSaleTicket = ticket;
+        return order;
+    }
+
+    /**
+     * The replacement an exchange sends once the returned units arrived: {@code items} at no charge
+     * (the money stays on {@code original}, where the exchange keeps the units' share), to the
+     * original's delivery address, by its delivery service at no fee. It goes through the checkout
+     * saga as any order: stock holds the units and, nothing being due, it is paid once held.
+     */
+    public static Order replacement(Order original, long requestId, List<Item> items, Instant now, Instant payBy) {
+        if (items.stream().anyMatch(item -> item.unitPrice().amountMinor() != 0)) {
+            throw new RuleViolation("replacement-not-free", "A replacement for order " + original.id
+                    + " is sent at no charge: its lines cost nothing.");
+        }
+        var order = open(OrderKind.EXCHANGE, original.shopperId, items, List.of(), PointsPaymentPolicy.NONE,
+                new Delivery(original.shippingOption, Money.zero(original.total.currency()), null),
+                "Replacement for order " + original.id + " (after-sales request " + requestId + ")", now, payBy);
+        order.replacementFor = original.id;
+        order.deliveryAddress = original.deliveryAddress;
         return order;
     }
 
@@ -264,9 +285,13 @@ public class Order extends PanacheEntityBase {
         }
         if (total.amountMinor() == 0) {
             record(OrderStatus.STOCK_RESERVED, note, now);
-            record(OrderStatus.PAID, paidInFull(), now, Notice.PAID, null);
+            if (kind == OrderKind.EXCHANGE) {
+                record(OrderStatus.PAID, "Nothing to pay: a replacement for order " + replacementFor, now);
+            } else {
+                record(OrderStatus.PAID, paidInFull(), now, Notice.PAID, null);
+            }
             events.add(new OrderEvent.OrderPaid(id, shopperId, total(), OrderEvent.Line.of(this), shippingOption.name(),
-                    parcelWeightGrams));
+                    parcelWeightGrams, replacementFor));
         } else {
             record(OrderStatus.STOCK_RESERVED, note, now, Notice.AWAITING_PAYMENT, total.amountMinor());
             events.add(new OrderEvent.OrderAwaitingPayment(id, shopperId, total(), payBy));
@@ -300,7 +325,7 @@ public class Order extends PanacheEntityBase {
     public void paid(Instant now) {
         if (step(OrderStatus.STOCK_RESERVED, OrderStatus.PAID, "Payment captured", now, Notice.PAID)) {
             events.add(new OrderEvent.OrderPaid(id, shopperId, total(), OrderEvent.Line.of(this), shippingOption.name(),
-                    parcelWeightGrams));
+                    parcelWeightGrams, replacementFor));
         }
     }
 
@@ -352,9 +377,14 @@ public class Order extends PanacheEntityBase {
 
     /** The shopper asked for money back (after-sales): the timeline says so; nothing moves yet. */
     public void afterSalesRequested(AfterSalesRequest request, Instant now) {
-        String what = request.kind() == AfterSalesRequest.Kind.RETURN_AND_REFUND ? "a return and refund of " : "a refund of ";
-        record(status, "After-sales request " + request.id() + " (" + request.reason() + "): " + what
-                + minorUnits(request.amount()) + " asked", now);
+        String what = switch (request.kind()) {
+            case REFUND_ONLY -> "a refund of " + minorUnits(request.amount());
+            case RETURN_AND_REFUND -> "a return and refund of " + minorUnits(request.amount());
+            case EXCHANGE -> "an exchange of " + request.lines().stream()
+                    .map(l -> l.quantity() + " × " + l.sku() + (l.replacementSku() == null ? "" : " for " + l.replacementSku()))
+                    .collect(Collectors.joining(", "));
+        };
+        record(status, "After-sales request " + request.id() + " (" + request.reason() + "): " + what + " asked", now);
     }
 
     /**
@@ -378,14 +408,40 @@ public class Order extends PanacheEntityBase {
                 + " " + request.returnTracking().orElseThrow() + ")", now);
     }
 
-    /** The returned goods arrived: stock takes them back as they are judged, and pay gives the money back. */
+    /**
+     * The returned goods arrived: stock takes them back as they are judged, and pay gives the money
+     * back or, for an exchange, the replacement order goes out.
+     */
     public void afterSalesReturnReceived(AfterSalesRequest request, Instant now) {
         var disposition = request.disposition().orElseThrow();
-        record(status, "After-sales request " + request.id() + ": returned goods received (" + disposition + "): "
-                + minorUnits(request.amount()) + " to be refunded", now, Notice.AFTER_SALES_RETURN_RECEIVED,
-                request.amount().amountMinor());
+        var replacement = request.replacementOrderId();
+        if (replacement.isPresent()) {
+            record(status, "After-sales request " + request.id() + ": returned goods received (" + disposition
+                    + "): replacement order " + replacement.get() + " placed", now,
+                    Notice.AFTER_SALES_REPLACEMENT_PLACED, null);
+        } else {
+            record(status, "After-sales request " + request.id() + ": returned goods received (" + disposition + "): "
+                    + minorUnits(request.amount()) + " to be refunded", now, Notice.AFTER_SALES_RETURN_RECEIVED,
+                    request.amount().amountMinor());
+        }
         events.add(new OrderEvent.OrderReturnReceived(id, shopperId, request.id(), request.lines().stream()
                 .map(l -> new OrderEvent.ReturnedLine(l.sku(), l.quantity())).toList(), disposition.name()));
+        if (replacement.isEmpty()) {
+            askForRefund(request);
+        }
+    }
+
+    /** An exchange's replacement order was delivered: the exchange is done. */
+    public void afterSalesExchanged(AfterSalesRequest request, Instant now) {
+        record(status, "After-sales request " + request.id() + ": exchange done, replacement order "
+                + request.replacementOrderId().orElseThrow() + " delivered", now);
+    }
+
+    /** An exchange's replacement order was cancelled: the units' share of the money is refunded instead. */
+    public void afterSalesReplacementCancelled(AfterSalesRequest request, Instant now) {
+        record(status, "After-sales request " + request.id() + ": replacement order "
+                + request.replacementOrderId().orElseThrow() + " was cancelled, " + minorUnits(request.amount())
+                + " to be refunded instead", now, Notice.AFTER_SALES_APPROVED, request.amount().amountMinor());
         askForRefund(request);
     }
 
@@ -591,6 +647,11 @@ public class Order extends PanacheEntityBase {
 
     public OrderKind kind() {
         return kind;
+    }
+
+    /** The order an EXCHANGE order replaces units of; empty for any other. */
+    public Optional<Long> replacementFor() {
+        return Optional.ofNullable(replacementFor);
     }
 
     /** The flash-sale ticket of a FLASH_SALE order; empty for any other. */

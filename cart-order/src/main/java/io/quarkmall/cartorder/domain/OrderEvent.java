@@ -40,10 +40,12 @@ public sealed interface OrderEvent {
      * {@code pointsDiscount} that {@code pointsUsed} points pay, which loyalty must hold.
      * {@code flashSaleTicket}: the admission a flash-sale order was placed for (stock holds the unit
      * it set aside for the sale, not a regular one); null for any other order.
+     * {@code replacementFor}: the order an exchange's replacement (kind EXCHANGE, at no charge) replaces
+     * units of; null for any other order.
      */
     record OrderPlaced(long orderId, String shopperId, List<Line> lines, Money total, Money subtotal, long pointsUsed,
                        Money pointsDiscount, List<Long> couponIds, Money couponDiscount, String flashSaleTicket,
-                       String shippingOption, Money shippingFee)
+                       String shippingOption, Money shippingFee, Long replacementFor)
             implements OrderEvent {}
 
     /** Stock is held: the order can be paid until {@code payBy}. */
@@ -51,10 +53,11 @@ public sealed interface OrderEvent {
 
     /**
      * The payment was captured: stock is taken, points are earned, the parcel is booked for {@code shippingOption}
-     * ({@code parcelWeightGrams} null when it was not weighed).
+     * ({@code parcelWeightGrams} null when it was not weighed). A replacement ({@code replacementFor} not
+     * null) earns no points: its goods were paid for on the order it replaces.
      */
     record OrderPaid(long orderId, String shopperId, Money total, List<Line> lines, String shippingOption,
-                     Integer parcelWeightGrams) implements OrderEvent {}
+                     Integer parcelWeightGrams, Long replacementFor) implements OrderEvent {}
 
     record OrderFulfilling(long orderId, String shopperId, String trackingNumber) implements OrderEvent {}
 

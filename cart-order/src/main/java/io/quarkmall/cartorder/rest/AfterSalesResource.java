@@ -2,6 +2,7 @@ package io.quarkmall.cartorder.rest;
 
 import io.quarkmall.cartorder.rest.AfterSalesViews.AfterSalesDraft;
 import io.quarkmall.cartorder.rest.AfterSalesViews.AfterSalesView;
+import io.quarkmall.cartorder.rest.AfterSalesViews.ExchangeOptionView;
 import io.quarkmall.cartorder.rest.AfterSalesViews.PhotoView;
 import io.quarkmall.cartorder.rest.AfterSalesViews.ReturnParcelDraft;
 import io.quarkmall.cartorder.service.AfterSalesPhotos;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** A shopper's after-sales requests on one of their orders (refund only); another shopper's order is 404. */
+/** A shopper's after-sales requests on one of their orders; another shopper's order is 404. */
 @Path("/orders/{id}/after-sales")
 @RolesAllowed("shopper")
 public class AfterSalesResource {
@@ -49,16 +50,30 @@ public class AfterSalesResource {
         return AfterSalesView.allOf(afterSales.ofOrder(caller.getSubject(), orderId));
     }
 
+    @GET
+    @Path("/exchange-options")
+    @Operation(summary = "What an exchange on one of the caller's orders may send instead of each of its SKUs: the other "
+            + "listed SKUs of the same product at the same price (another size or colour), with their attributes; the same "
+            + "SKU again is always possible and not listed. 404 for another shopper's order")
+    public List<ExchangeOptionView> exchangeOptions(@PathParam("id") long orderId) {
+        return afterSales.exchangeOptions(caller.getSubject(), orderId).stream().map(ExchangeOptionView::of).toList();
+    }
+
     @POST
-    @Operation(summary = "Ask for money back (Idempotency-Key required): refund only (the goods stay) or return and "
-            + "refund (the goods go back first), for some units of the order's lines or, without lines, every unit not "
+    @Operation(summary = "Ask for money back or an exchange (Idempotency-Key required): refund only (the goods stay), "
+            + "return and refund (the goods go back first) or exchange (the goods go back, then a replacement order is sent "
+            + "at no charge: the same SKU, or a line's replacementSku of the same product at the same price; if the "
+            + "replacement is cancelled, the units' share of the money is refunded instead), for some units of the "
+            + "order's lines or, without lines, every unit not "
             + "claimed yet: 201 with the request. The amount is the units' share of the money paid. At most ¥20 (by "
             + "default) is approved at once; else the merchant answers, and a request unanswered for 48 hours is "
             + "approved. An approved refund only is refunded by pay; an approved return awaits its parcel (7 days, "
             + "else it expires), and is refunded once the merchant receives it (10 days, else the clock receives it). "
             + "409 after-sales-not-open before the parcel ships (cancel instead) or for a cancelled order, "
             + "409 after-sales-open while another request is open; 422 after-sales-window-closed 15 days after delivery, "
-            + "not-on-order, line-repeated, quantity-over-claimable (at the line's field), nothing-to-refund")
+            + "not-on-order, line-repeated, quantity-over-claimable (at the line's field), nothing-to-refund; "
+            + "replacement-not-exchange, replacement-unavailable, replacement-not-same-product, replacement-price-differs "
+            + "(at the line's replacementSku)")
     @APIResponse(responseCode = "201", description = "The request; a replay of the same Idempotency-Key returns it again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AfterSalesView.class)))
     @Idempotent

@@ -54,7 +54,9 @@ public final class OrderViews {
     /**
      * {@code kind}: PURCHASE, REDEMPTION in the points mall (its {@code pointsUsed} are its price), or
      * FLASH_SALE (one unit at a flash sale's price, placed when stock admitted the shopper; its
-     * {@code flashSaleTicket} is the admission, null for any other kind).
+     * {@code flashSaleTicket} is the admission, null for any other kind), or EXCHANGE (a replacement sent at
+     * no charge for units an exchange took back; {@code replacementFor} is the order they were bought on, null
+     * for any other kind).
      * {@code total} is what is left to pay in money: {@code subtotal} less every adjustment, plus the fee of
      * the delivery service chosen at checkout ({@code shipping}).
      * {@code actions}: what the shopper may do with the order now (PAY, CANCEL, CONFIRM_RECEIPT, TRACK).
@@ -64,7 +66,8 @@ public final class OrderViews {
     public record OrderView(long id, String kind, String status, String cancelReason, Money subtotal,
                             List<AdjustmentView> adjustments, long pointsUsed, Money total, Instant createdAt,
                             Instant payBy, List<OrderAction> actions, List<LineView> lines, List<StepView> timeline,
-                            UUID flashSaleTicket, DeliveryAddressView deliveryAddress, ShippingView shipping) {
+                            UUID flashSaleTicket, DeliveryAddressView deliveryAddress, ShippingView shipping,
+                            Long replacementFor) {
         static OrderView of(Order o, Optional<PostalAddress> deliveryAddress) {
             return of(o, deliveryAddress, false);
         }
@@ -79,7 +82,8 @@ public final class OrderViews {
                     o.subtotal(), AdjustmentView.of(o), o.pointsUsed(), o.total(), o.createdAt(), o.payBy(),
                     List.copyOf(actions), o.lines().stream().map(LineView::of).toList(),
                     o.timeline().stream().map(StepView::of).toList(), o.flashSaleTicket().orElse(null),
-                    deliveryAddress.map(DeliveryAddressView::of).orElse(null), ShippingView.of(o));
+                    deliveryAddress.map(DeliveryAddressView::of).orElse(null), ShippingView.of(o),
+                    o.replacementFor().orElse(null));
         }
     }
 

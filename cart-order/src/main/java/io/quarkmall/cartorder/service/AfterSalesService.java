@@ -20,25 +20,31 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * After-sales: a shopper's request, approved at once when small, else by the merchant or, unanswered
  * by its deadline, by the clock. A refund only is refunded on approval; a return once its parcel is
  * received (by the merchant, or by the clock into quarantine); the refund is asked of pay on order.v1.
+ * An exchange goes as a return until the parcel is received, then sends its replacement order
+ * (see {@link Exchanges}).
  * The order is locked first, then the request, on every path, so decisions on one order run one
  * at a time and in one lock order.
  */
 @ApplicationScoped
 public class AfterSalesService {
 
+    private static final Logger LOG = Logger.getLogger(AfterSalesService.class);
     private static final int SWEEP_BATCH = 100;
 
     private final OrderEvents events;
+    private final Exchanges exchanges;
     private final Clock clock;
     private final OrderConfig.AfterSales config;
 
-    AfterSalesService(OrderEvents events, Clock clock, OrderConfig config) {
+    AfterSalesService(OrderEvents events, Exchanges exchanges, Clock clock, OrderConfig config) {
         this.events = events;
+        this.exchanges = exchanges;
         this.clock = clock;
         this.config = config.afterSales();
     }
@@ -63,6 +69,9 @@ public class AfterSalesService {
             case AfterSalesPolicy.Grant g -> g;
             case AfterSalesPolicy.Refuse refuse -> throw refused(refuse);
         };
+        exchanges.refusedReplacement(kind, lines).ifPresent(refuse -> {
+            throw refused(refuse);
+        });
         var request = AfterSalesRequest.open(kind, order, grant, reason, note, now, now.plus(config.reviewWithin()),
                 now.plus(config.escalateAfter()));
         request.persist();
@@ -86,6 +95,13 @@ public class AfterSalesService {
                 && !AfterSalesRequest.rejectedSince(shopperId, now.minus(config.trustedLookBack()))).isPresent();
     }
 
+    /** What an exchange on one of the shopper's orders may send instead of each of its SKUs. */
+    @Transactional
+    public List<Exchanges.Option> exchangeOptions(String shopperId, long orderId) {
+        return exchanges.optionsFor(Order.ownedBy(shopperId, orderId)
+                .orElseThrow(() -> ProblemException.notFound("Order " + orderId)));
+    }
+
     @Transactional
     public List<AfterSalesRequest> ofOrder(String shopperId, long orderId) {
         Order.ownedBy(shopperId, orderId).orElseThrow(() -> ProblemException.notFound("Order " + orderId));
@@ -100,13 +116,29 @@ public class AfterSalesService {
         });
     }
 
-    /** The merchant received a return parcel and says what becomes of the goods: the refund goes out. */
+    /**
+     * The merchant received a return parcel and says what becomes of the goods: the refund goes out or,
+     * for an exchange, the replacement order.
+     */
     @Transactional
     public AfterSalesRequest receive(OperatorScope scope, long requestId, AfterSalesRequest.Disposition disposition) {
-        return decide(scope, requestId, (order, request, now) -> {
-            request.received(disposition, now);
-            order.afterSalesReturnReceived(request, now);
-        });
+        return decide(scope, requestId, (order, request, now) -> received(order, request, disposition, now));
+    }
+
+    /**
+     * The returned goods arrived. For an exchange, its replacement is placed, and announced after the
+     * return, so that stock reads the units coming back before the replacement asks for units.
+     */
+    private void received(Order order, AfterSalesRequest request, AfterSalesRequest.Disposition disposition, Instant now) {
+        Order replacement = request.kind() == AfterSalesRequest.Kind.EXCHANGE
+                && request.status() == AfterSalesRequest.Status.RETURN_SHIPPED
+                ? exchanges.placeReplacement(order, request, now) : null;
+        request.received(disposition, replacement == null ? null : replacement.id(), now);
+        order.afterSalesReturnReceived(request, now);
+        if (replacement != null) {
+            events.publishChanges(order);
+            events.placed(replacement);
+        }
     }
 
     /** The shopper sent the goods of an authorised return back, with the parcel's carrier and tracking number. */
@@ -182,15 +214,19 @@ public class AfterSalesService {
     private int sweepEach(Supplier<List<Long>> due, BiPredicate<Order, AfterSalesRequest> step) {
         int acted = 0;
         for (long id : QuarkusTransaction.requiringNew().call(due::get)) {
-            acted += QuarkusTransaction.requiringNew().call(() -> {
-                Order order = Order.lock(AfterSalesRequest.orderIdOf(id).orElseThrow()).orElseThrow();
-                AfterSalesRequest request = AfterSalesRequest.lock(id).orElseThrow();
-                if (!step.test(order, request)) {
-                    return false;
-                }
-                events.publishChanges(order);
-                return true;
-            }) ? 1 : 0;
+            try {
+                acted += QuarkusTransaction.requiringNew().call(() -> {
+                    Order order = Order.lock(AfterSalesRequest.orderIdOf(id).orElseThrow()).orElseThrow();
+                    AfterSalesRequest request = AfterSalesRequest.lock(id).orElseThrow();
+                    if (!step.test(order, request)) {
+                        return false;
+                    }
+                    events.publishChanges(order);
+                    return true;
+                }) ? 1 : 0;
+            } catch (RuntimeException e) { // one request the clock cannot act on must not hold up the others
+                LOG.errorf(e, "After-sales request %d: the clock could not act on it; it is tried again next sweep", id);
+            }
         }
         return acted;
     }
@@ -209,10 +245,7 @@ public class AfterSalesService {
                 request.expire();
                 order.afterSalesExpired(request, now);
             }
-            case RETURN_SHIPPED -> {
-                request.received(AfterSalesRequest.Disposition.QUARANTINE, now);
-                order.afterSalesReturnReceived(request, now);
-            }
+            case RETURN_SHIPPED -> received(order, request, AfterSalesRequest.Disposition.QUARANTINE, now);
             default -> {
                 return false;
             }

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * loyalty follows order.v1 alone: a placed order's points are held, spent when it is paid and
  * given back when it is cancelled or refunded; its coupons are used, and returned when it is
- * cancelled; a paid order earns points by the rules (and the first one its bonuses), a completed
+ * cancelled; a paid order earns points by the rules (and the first one its bonuses; an exchange's
+ * replacement earns nothing, nor counts toward the spend), a completed
  * one what the COMPLETED rules grant, and a refunded one gives its points back (see OrderRewards);
  * once per event (inbox) and per order (ledger, coupon uses).
  */
@@ -30,7 +31,8 @@ public class OrderEventsConsumer extends InboxConsumer {
         }
     }
 
-    record OrderPaid(long orderId, String shopperId, Money total, List<Line> lines) {
+    /** {@code replacementFor}: set on an exchange's replacement, which earns nothing (its goods were paid for before). */
+    record OrderPaid(long orderId, String shopperId, Money total, List<Line> lines, Long replacementFor) {
         List<Purchase.Line> purchased() {
             return lines == null ? List.of()
                     : lines.stream().map(line -> new Purchase.Line(line.sku(), line.quantity(), line.unitPrice())).toList();
@@ -53,8 +55,11 @@ public class OrderEventsConsumer extends InboxConsumer {
                     }
                     coupons.orderPlaced(placed.orderId(), placed.shopperId(), placed.couponIds());
                 })
-                .on(OrderPaid.class, (paid, at) ->
-                        rewards.paid(paid.orderId(), paid.shopperId(), paid.total(), paid.purchased(), at))
+                .on(OrderPaid.class, (paid, at) -> {
+                    if (paid.replacementFor() == null) {
+                        rewards.paid(paid.orderId(), paid.shopperId(), paid.total(), paid.purchased(), at);
+                    }
+                })
                 .on(OrderCompleted.class, (completed, at) -> rewards.completed(completed.orderId(), at))
                 .on(OrderCancelled.class, cancelled -> {
                     holds.orderCancelled(cancelled.orderId());

@@ -54,7 +54,12 @@ function RequestItem({ request: r, order }: { request: AfterSalesRequest; order:
         <span className="muted"> · {t('afterSales.requestedAt', { at: formatTime(r.createdAt, lang) })}</span>
       </p>
       <ul className="claimed">
-        {r.lines.map((l) => <li key={l.sku}>{nameOf(l.sku)} <span className="muted">{l.sku}</span> × {l.quantity}</li>)}
+        {r.lines.map((l) => (
+          <li key={l.sku}>
+            {nameOf(l.sku)} <span className="muted">{l.sku}</span> × {l.quantity}
+            {l.replacementSku && <span data-testid="sent-instead"> → {t('afterSales.sentInstead', { sku: l.replacementSku })}</span>}
+          </li>
+        ))}
       </ul>
       {r.note && <p className="muted">{t('afterSales.yourNote', { note: r.note })}</p>}
       <PhotoThumbs request={r} view="shopper" />

@@ -58,6 +58,7 @@ for (const { viewport, locale } of RUNS) {
       const waiting = section.locator('li.after-sales-request[data-status="REQUESTED"]');
       await waiting.waitFor();
       assert.match(await waiting.innerText(), /Exchange request #\d+|换货申请 #\d+/);
+      assert.match(await waiting.getByTestId('sent-instead').innerText(), new RegExp(`${larger}`));
       [request] = await afterSalesOf(token, orderId);
       assert.equal(request.kind, 'EXCHANGE');
       assert.deepEqual(request.lines.map((l) => [l.sku, l.quantity, l.replacementSku]), [[sku, 1, larger]]);

@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,28 @@ class DeliveryAddressAtCheckoutTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(Tokens.of("merchant")).queryParam("size", 100).when().get("/operator/orders").then()
                 .statusCode(200).body("find { it.id == %d }.deliveryAddress".formatted(id), nullValue());
+    }
+
+    @Test
+    void the_paid_order_tells_shipping_the_country_it_goes_to_and_nothing_else_of_the_address() {
+        long abroad = added("shopper", Map.of("recipient", "Jane Doe", "phone", "+1 (415) 555-0100", "country", "US",
+                "province", "CA", "city", "San Francisco", "line1", "1 Market St", "postcode", "94105"));
+        long id = placed(listedSku(1_000), abroad);
+        CheckoutSagaTest.event("test.cart-order.reservation.v1", "StockReserved", id, "");
+        CheckoutSagaTest.event("test.cart-order.payment.v1", "PaymentSucceeded", id, "");
+        CheckoutSagaTest.awaitStatus(id, "PAID");
+        String paid = paidEvent(id);
+        assertTrue(paid.contains("\"destinationCountry\":\"US\""), paid);
+        for (String plain : List.of("Jane Doe", "4155550100", "555-0100", "Market", "94105")) {
+            assertFalse(paid.contains(plain), () -> plain + " in " + paid);
+        }
+        assertEquals("US", rawColumn("select destination_country from shop_order where id = " + id));
+    }
+
+    private static String paidEvent(long orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list("recordKey = ?1 order by id",
+                Long.toString(orderId)).stream().map(OutboxEvent::envelope).filter(e -> e.contains("\"type\":\"OrderPaid\""))
+                .findFirst().orElseThrow());
     }
 
     @Test

@@ -69,11 +69,17 @@ final class CarrierSandbox {
 
     /** OrderPaid of an order that chose this delivery service at checkout, its parcel weighed at 2.4 kg. */
     static String paidChoosing(long orderId, String shippingOption) {
+        return paidTo(orderId, shippingOption, null);
+    }
+
+    /** OrderPaid of an order going to {@code country} (null: placed without an address) by that service. */
+    static String paidTo(long orderId, String shippingOption, String country) {
         return """
                 {"eventId":"%s","type":"OrderPaid","occurredAt":"%s","aggregateId":"%d","payload":
                  {"orderId":%d,"shopperId":"%s","total":{"amountMinor":100,"currency":"CNY"},"lines":[],
-                  "shippingOption":"%s","parcelWeightGrams":2400}}"""
-                .formatted(UUID.randomUUID(), Instant.now(), orderId, orderId, Tokens.subjectOf("shopper"), shippingOption);
+                  "shippingOption":"%s","parcelWeightGrams":2400,"destinationCountry":%s}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), orderId, orderId, Tokens.subjectOf("shopper"), shippingOption,
+                        country == null ? "null" : "\"" + country + "\"");
     }
 
     /** OrderCancelled of a paid order, by its shopper. */

@@ -91,6 +91,8 @@ public class Order extends PanacheEntityBase {
     private Long replacementFor;
     /** Where it goes, as at checkout: the address sealed under the shopper's data key; null if none was given. */
     private String deliveryAddress;
+    /** The country it goes to (ISO 3166-1 alpha-2), as at checkout; null if no address was given. */
+    private String destinationCountry;
     /** The carrier and waybill of its parcel, once shipping booked it; null before. */
     private String carrier;
     private String trackingNumber;
@@ -193,6 +195,7 @@ public class Order extends PanacheEntityBase {
                 "Replacement for order " + original.id + " (after-sales request " + requestId + ")", now, payBy);
         order.replacementFor = original.id;
         order.deliveryAddress = original.deliveryAddress;
+        order.destinationCountry = original.destinationCountry;
         return order;
     }
 
@@ -291,7 +294,7 @@ public class Order extends PanacheEntityBase {
                 record(OrderStatus.PAID, paidInFull(), now, Notice.PAID, null);
             }
             events.add(new OrderEvent.OrderPaid(id, shopperId, total(), OrderEvent.Line.of(this), shippingOption.name(),
-                    parcelWeightGrams, replacementFor));
+                    parcelWeightGrams, replacementFor, destinationCountry));
         } else {
             record(OrderStatus.STOCK_RESERVED, note, now, Notice.AWAITING_PAYMENT, total.amountMinor());
             events.add(new OrderEvent.OrderAwaitingPayment(id, shopperId, total(), payBy));
@@ -325,7 +328,7 @@ public class Order extends PanacheEntityBase {
     public void paid(Instant now) {
         if (step(OrderStatus.STOCK_RESERVED, OrderStatus.PAID, "Payment captured", now, Notice.PAID)) {
             events.add(new OrderEvent.OrderPaid(id, shopperId, total(), OrderEvent.Line.of(this), shippingOption.name(),
-                    parcelWeightGrams, replacementFor));
+                    parcelWeightGrams, replacementFor, destinationCountry));
         }
     }
 
@@ -562,14 +565,20 @@ public class Order extends PanacheEntityBase {
     }
 
     /**
-     * Copies the delivery address (sealed) onto the new order; once: it does not follow later edits
-     * of the address book.
+     * Copies the delivery address (sealed) and its country (in the clear, so shipping can choose the
+     * carrier that goes there) onto the new order; once: it does not follow later edits of the address book.
      */
-    public void deliverTo(String sealedAddress) {
+    public void deliverTo(String sealedAddress, String country) {
         if (deliveryAddress != null || id != null) {
             throw new RuleViolation("delivery-address-fixed", "An order's delivery address is set once, when it is placed");
         }
         deliveryAddress = sealedAddress;
+        destinationCountry = country;
+    }
+
+    /** The country the parcel goes to (ISO 3166-1 alpha-2); empty if it was placed without an address. */
+    public Optional<String> destinationCountry() {
+        return Optional.ofNullable(destinationCountry);
     }
 
     /** The parcel's waybill, once shipping booked it with a carrier. */

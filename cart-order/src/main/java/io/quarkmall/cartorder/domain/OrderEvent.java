@@ -54,10 +54,11 @@ public sealed interface OrderEvent {
     /**
      * The payment was captured: stock is taken, points are earned, the parcel is booked for {@code shippingOption}
      * ({@code parcelWeightGrams} null when it was not weighed). A replacement ({@code replacementFor} not
-     * null) earns no points: its goods were paid for on the order it replaces.
+     * null) earns no points: its goods were paid for on the order it replaces. {@code destinationCountry}: where
+     * the parcel goes (null without an address), so shipping can choose a carrier by destination.
      */
     record OrderPaid(long orderId, String shopperId, Money total, List<Line> lines, String shippingOption,
-                     Integer parcelWeightGrams, Long replacementFor) implements OrderEvent {}
+                     Integer parcelWeightGrams, Long replacementFor, String destinationCountry) implements OrderEvent {}
 
     record OrderFulfilling(long orderId, String shopperId, String trackingNumber) implements OrderEvent {}
 

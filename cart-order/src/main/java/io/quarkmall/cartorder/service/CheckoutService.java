@@ -106,7 +106,8 @@ public class CheckoutService {
         var now = clock.instant();
         Order order = Order.place(shopperId, cart.items(), coupons, pointsPayment,
                 new Order.Delivery(delivery.option(), delivery.fee(), delivery.weightGrams()), now, now.plus(config.paymentTimeout()));
-        deliveryAddress.ifPresent(address -> order.deliverTo(seals.seal(shopperId, AddressSeals.ORDER_DELIVERY, address)));
+        deliveryAddress.ifPresent(address -> order.deliverTo(seals.seal(shopperId, AddressSeals.ORDER_DELIVERY, address),
+                address.country()));
         order.persistAndFlush();
         CartLine.deleteOf(shopperId);
         events.placed(order);

@@ -10,7 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The carriers with an API, by code. The configured carriers (every parcel's, and express parcels' if set apart)
+ * The carriers with an API, by code. The configured carriers (every parcel's, express parcels' and parcels
+ * abroad if set apart)
  * must be among them, usable as configured, or the simulated one: otherwise shipping does not start.
  */
 @ApplicationScoped
@@ -23,6 +24,11 @@ public class Carriers {
         this.byCode = apis.stream().collect(Collectors.toUnmodifiableMap(CarrierApi::code, Function.identity()));
         check("quarkmall.shipping.carrier", config.carrier());
         config.expressCarrier().ifPresent(express -> check("quarkmall.shipping.express-carrier", express));
+        config.internationalCarrier().ifPresent(abroad -> check("quarkmall.shipping.international-carrier", abroad));
+        if (!config.homeCountry().matches("[A-Z]{2}")) {
+            throw new IllegalStateException("quarkmall.shipping.home-country is " + config.homeCountry()
+                    + "; it must be an ISO 3166-1 alpha-2 code in capitals, such as CN");
+        }
     }
 
     /** The configured carrier must be the simulated one or one with an API, usable as configured. */

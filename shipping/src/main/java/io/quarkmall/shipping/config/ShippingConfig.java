@@ -31,6 +31,16 @@ public interface ShippingConfig {
      */
     Optional<String> expressCarrier();
 
+    /**
+     * The carrier of parcels to another country than {@link #homeCountry()} (say, the label API {@code easypost}),
+     * whatever their service; unset, they go by the carriers above.
+     */
+    Optional<String> internationalCarrier();
+
+    /** The country the mall ships from (ISO 3166-1 alpha-2): parcels to any other go by the international carrier. */
+    @WithDefault("CN")
+    String homeCountry();
+
     /** The SF-Express-like carrier's API. */
     Sf sf();
 

@@ -7,6 +7,7 @@ import io.quarkmall.shipping.domain.DeliveryService;
 import io.quarkmall.shipping.service.ShipmentService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -18,14 +19,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class OrderEventsConsumer extends InboxConsumer {
 
     /** The fields shipping reads of order.v1 (docs/events/order.v1.schema.json). */
-    record OrderPaid(long orderId, String shopperId, String shippingOption, Integer parcelWeightGrams) {}
+    record OrderPaid(long orderId, String shopperId, String shippingOption, Integer parcelWeightGrams,
+                     String destinationCountry) {}
 
     record OrderCancelled(long orderId) {}
 
     OrderEventsConsumer(Inbox inbox, ShipmentService shipments) {
         super(inbox, EventRoutes.of("shipping.orders")
                 .on(OrderPaid.class, order -> shipments.shipPaidOrder(order.orderId(), order.shopperId(),
-                        DeliveryService.named(order.shippingOption()), order.parcelWeightGrams()))
+                        DeliveryService.named(order.shippingOption()), order.parcelWeightGrams(),
+                        Optional.ofNullable(order.destinationCountry())))
                 .on(OrderCancelled.class, order -> shipments.orderCancelled(order.orderId())));
     }
 

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Ships paid orders and reports every step of the parcel, through the outbox. */
@@ -37,16 +38,17 @@ public class ShipmentService {
 
     /**
      * One shipment per order, however often the order's payment is announced, by the service the order chose (its
-     * weight told to the carrier), with the carrier of that service.
+     * weight told to the carrier), with the carrier of its destination and service ({@link #carrierFor}).
      * A carrier with an API books it ({@link CarrierDesk}), and ShipmentCreated follows with its waybill; the
      * simulated carrier has it at once.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void shipPaidOrder(long orderId, String shopperId, DeliveryService service, Integer weightGrams) {
+    public void shipPaidOrder(long orderId, String shopperId, DeliveryService service, Integer weightGrams,
+                              Optional<String> destinationCountry) {
         if (Shipment.ofOrder(orderId).isPresent()) {
             return;
         }
-        String carrier = service == DeliveryService.EXPRESS ? config.expressCarrier().orElse(config.carrier()) : config.carrier();
+        String carrier = carrierFor(service, destinationCountry);
         if (!carrier.equals(ShippingConfig.SIMULATED)) {
             Shipment.createForCarrier(orderId, shopperId, carrier, service, weightGrams, clock.instant());
             return;
@@ -57,6 +59,19 @@ public class ShipmentService {
         var shipment = Shipment.create(orderId, shopperId, SANDBOX_CARRIER, service, tracking, clock.instant(),
                 stepOf(service));
         announce(new ShipmentCreated(orderId, shipment.id(), SANDBOX_CARRIER, tracking));
+    }
+
+    /**
+     * The carrier of a parcel: the international carrier, when one is set, for a parcel to another country than
+     * the home country; else the express carrier, when one is set, for an express parcel; else the carrier. A
+     * parcel of unknown destination (an order placed without an address) stays at home.
+     */
+    String carrierFor(DeliveryService service, Optional<String> destinationCountry) {
+        boolean abroad = destinationCountry.filter(country -> !country.equalsIgnoreCase(config.homeCountry())).isPresent();
+        if (abroad && config.internationalCarrier().isPresent()) {
+            return config.internationalCarrier().get();
+        }
+        return service == DeliveryService.EXPRESS ? config.expressCarrier().orElse(config.carrier()) : config.carrier();
     }
 
     /** Stops the parcel if it has not left. The order's events come in order, so none exists yet if it was never paid. */

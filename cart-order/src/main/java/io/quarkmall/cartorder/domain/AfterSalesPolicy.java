@@ -25,9 +25,13 @@ public record AfterSalesPolicy(Duration window) {
 
     /**
      * Units of one order line (by SKU) a request covers; an exchange may name the SKU to send instead
-     * ({@code replacementSku}, null for the same SKU again).
+     * ({@code replacementSku}, null for the same SKU again: naming the same SKU is naming none).
      */
     public record ClaimedLine(String sku, int quantity, String replacementSku) {
+
+        public ClaimedLine {
+            replacementSku = sku.equals(replacementSku) ? null : replacementSku;
+        }
 
         public ClaimedLine(String sku, int quantity) {
             this(sku, quantity, null);

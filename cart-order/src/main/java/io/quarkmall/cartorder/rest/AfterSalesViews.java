@@ -45,8 +45,8 @@ public final class AfterSalesViews {
         }
 
         List<ClaimedLine> claimed() {
-            return lines == null ? List.of() : lines.stream().map(l -> new ClaimedLine(l.sku(), l.quantity(),
-                    l.sku().equals(l.replacementSku()) ? null : l.replacementSku())).toList();
+            return lines == null ? List.of()
+                    : lines.stream().map(l -> new ClaimedLine(l.sku(), l.quantity(), l.replacementSku())).toList();
         }
     }
 

@@ -65,7 +65,7 @@ public class Exchanges {
     public Optional<AfterSalesPolicy.Refuse> refusedReplacement(AfterSalesRequest.Kind kind, List<ClaimedLine> lines) {
         for (int i = 0; i < lines.size(); i++) {
             var line = lines.get(i);
-            if (line.replacementSku() == null || line.replacementSku().equals(line.sku())) {
+            if (line.replacementSku() == null) {
                 continue;
             }
             String field = "lines[" + i + "].replacementSku";
@@ -106,23 +106,20 @@ public class Exchanges {
     public Order placeReplacement(Order original, AfterSalesRequest exchange, Instant now) {
         Money free = Money.zero(original.total().currency());
         Map<String, Integer> units = new LinkedHashMap<>();
-        Map<String, ClaimedLine> first = new LinkedHashMap<>();
-        for (var line : exchange.lines()) {
-            units.merge(line.skuToSend(), line.quantity(), Integer::sum);
-            first.putIfAbsent(line.skuToSend(), line);
-        }
+        exchange.lines().forEach(line -> units.merge(line.skuToSend(), line.quantity(), Integer::sum));
+        var catalog = CatalogSku.bySku(units.keySet());
         var items = units.entrySet().stream().map(sent -> new Order.Item(sent.getKey(),
-                productName(original, first.get(sent.getKey())), sent.getValue(), free)).toList();
+                productName(original, sent.getKey(), catalog), sent.getValue(), free)).toList();
         Order replacement = Order.replacement(original, exchange.id(), items, now, now.plus(config.paymentTimeout()));
         replacement.persistAndFlush();
         return replacement;
     }
 
-    /** The name catalog gives the SKU sent now, else the one it had on the original order. */
-    private static String productName(Order original, ClaimedLine line) {
-        return CatalogSku.<CatalogSku>findByIdOptional(line.skuToSend()).map(CatalogSku::productName)
-                .orElseGet(() -> original.lines().stream().filter(l -> l.sku().equals(line.sku())).findFirst()
-                        .map(OrderLine::productName).orElse(line.skuToSend()));
+    /** The name catalog gives the SKU sent now, else the one it had on the original order, else its code. */
+    private static String productName(Order original, String sku, Map<String, CatalogSku> catalog) {
+        return Optional.ofNullable(catalog.get(sku)).map(CatalogSku::productName)
+                .or(() -> original.lines().stream().filter(l -> l.sku().equals(sku)).findFirst().map(OrderLine::productName))
+                .orElse(sku);
     }
 
     /**
@@ -139,13 +136,12 @@ public class Exchanges {
         }
         var request = exchange.get();
         Instant now = clock.instant();
-        if (moved.delivered() ? !request.exchanged() : !request.replacementCancelled()) {
-            return;
-        }
-        if (moved.delivered()) {
+        if (moved.delivered() && request.exchanged()) {
             original.afterSalesExchanged(request, now);
-        } else {
+        } else if (!moved.delivered() && request.replacementCancelled()) {
             original.afterSalesReplacementCancelled(request, now);
+        } else {
+            return; // heard already
         }
         events.publishChanges(original);
     }

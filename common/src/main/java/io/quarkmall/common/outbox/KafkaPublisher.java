@@ -5,15 +5,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends outbox events and waits for the broker's acknowledgement from all in-sync replicas.
+ * Sends outbox events, each acknowledged by all in-sync replicas.
  * Idempotent producer: a retried send never duplicates a record within the producer's session.
  */
 @ApplicationScoped
@@ -29,9 +33,29 @@ class KafkaPublisher {
         this.securityProtocol = securityProtocol;
     }
 
-    void publish(OutboxEvent event) throws Exception {
-        producer().send(new ProducerRecord<>(event.topic(), event.recordKey(), event.envelope()))
-                .get(15, TimeUnit.SECONDS);
+    /**
+     * Hands the event to the producer without waiting, so several sends share a request to the
+     * broker; {@link PendingSend#await} waits for the acknowledgement. A record the producer
+     * refuses at once (an invalid topic name) is a send that failed.
+     */
+    PendingSend send(OutboxEvent event) {
+        try {
+            return new PendingSend(producer().send(new ProducerRecord<>(event.topic(), event.recordKey(), event.envelope())));
+        } catch (RuntimeException refused) {
+            return new PendingSend(CompletableFuture.failedFuture(refused));
+        }
+    }
+
+    /** A send in flight. */
+    record PendingSend(Future<RecordMetadata> acknowledgement) {
+        /** Waits up to 15 s for the broker's acknowledgement; throws what made the send fail. */
+        void await() throws Exception {
+            try {
+                acknowledgement.get(15, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
     }
 
     private synchronized KafkaProducer<String, String> producer() {

@@ -42,17 +42,16 @@ public class OutboxEvent extends PanacheEntityBase {
         this.nextAttemptAt = now;
     }
 
-    void sent(Instant now) {
-        sentAt = now;
-        lastError = null;
-    }
-
     /** Exponential backoff, 0.5 s doubling up to a minute, so a broker outage is not hammered. */
     void failed(String error, Instant now) {
         attempts++;
         long millis = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(attempts - 1, 16));
         nextAttemptAt = now.plusMillis(millis);
         lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+    }
+
+    Long id() {
+        return id;
     }
 
     public UUID eventId() {

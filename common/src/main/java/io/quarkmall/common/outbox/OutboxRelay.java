@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutorService;
@@ -103,6 +104,12 @@ public class OutboxRelay {
         return total;
     }
 
+    /**
+     * One batch: the oldest due events, at most one per topic and key (the query leaves out any
+     * event with an earlier unsent one), so all of them can be in flight at once without
+     * reordering an aggregate's events, and the producer packs them into a few requests. The
+     * acknowledged ones are marked sent in one statement; a failed one backs off.
+     */
     private int relayBatch() {
         @SuppressWarnings("unchecked")
         List<OutboxEvent> due = em.createNativeQuery("""
@@ -118,18 +125,28 @@ public class OutboxRelay {
                 .setParameter(1, clock.instant())
                 .setParameter(2, BATCH)
                 .getResultList();
-        int sent = 0;
-        for (OutboxEvent event : due) {
+        var sends = due.stream().map(publisher::send).toList();
+        var sent = new ArrayList<Long>(due.size());
+        for (int i = 0; i < due.size(); i++) {
+            OutboxEvent event = due.get(i);
             try {
-                publisher.publish(event);
-                event.sent(clock.instant());
-                sent++;
+                sends.get(i).await();
+                sent.add(event.id());
             } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 event.failed(e.toString(), clock.instant());
                 LOG.warnf("Outbox event %s to %s not published (attempt %d): %s", event.eventId(), event.topic(),
                         event.attempts(), e.getMessage());
             }
         }
-        return sent;
+        if (!sent.isEmpty()) {
+            em.createNativeQuery("UPDATE outbox_event SET sent_at = :now, last_error = NULL WHERE id IN (:ids)")
+                    .setParameter("now", clock.instant())
+                    .setParameter("ids", sent)
+                    .executeUpdate();
+        }
+        return sent.size();
     }
 }

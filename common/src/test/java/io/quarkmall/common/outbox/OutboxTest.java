@@ -82,6 +82,31 @@ class OutboxTest {
         QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("eventId in ?1", List.of(first, second)));
     }
 
+    @Test
+    void a_batch_sent_at_once_keeps_each_aggregates_events_in_order() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        var keys = List.of("order-1-" + marker, "order-2-" + marker, "order-3-" + marker);
+        for (int i = 0; i < 4; i++) {
+            for (String key : keys) {
+                record(NoteResource.TOPIC, key, marker + " " + key + " #" + i);
+            }
+        }
+
+        // A batch holds one event per aggregate, all in flight together: four runs send the twelve.
+        for (int i = 0; i < 4; i++) {
+            assertEquals(12 - 3 * i, unsent(marker));
+            relay.relayDue();
+        }
+        assertEquals(0, unsent(marker));
+
+        List<EventEnvelope> published = consume(NoteResource.TOPIC, marker, 12, Duration.ofSeconds(20));
+        assertEquals(12, published.size());
+        for (String key : keys) {
+            var texts = published.stream().map(e -> e.payload().get("text").asText()).filter(t -> t.contains(key)).toList();
+            assertEquals(List.of(0, 1, 2, 3).stream().map(i -> marker + " " + key + " #" + i).toList(), texts);
+        }
+    }
+
     /** A test event: its type is its name, Marked. */
     record Marked(String text) {}
 

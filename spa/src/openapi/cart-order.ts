@@ -1587,7 +1587,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests the caller may review: those awaiting the merchant (undecided, or a return parcel to receive) first, the nearest deadline first, then the rest newest first; optionally only those in one status (400 for an unknown one), or only those escalated to the mall's staff and still awaiting the merchant */
+        /** Requests the caller may review: those awaiting the merchant (undecided, or a return parcel to receive) first, the nearest deadline first, then the rest newest first; optionally only those in one status (400 for an unknown one), or only those escalated to the mall's staff and still waiting (on the merchant, or on an exchange's replacement) */
         get: {
             parameters: {
                 query?: {

@@ -148,6 +148,37 @@ class ExchangeTest {
     }
 
     @Test
+    void a_replacement_not_delivered_in_time_escalates_the_exchange_once_to_the_staff() {
+        var sizes = listedSizes();
+        long orderId = AfterSalesTest.orderOf("shopper", "DELIVERED", sizes.small());
+        long requestId = ask("shopper", orderId, exchangeOne(sizes.small(), sizes.large())).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long replacementId = sentBackAndReceived(orderId, requestId, "SELLABLE");
+        Instant received = Instant.now();
+
+        afterSales.escalateDue(received.plus(Duration.ofDays(15)).minus(Duration.ofHours(1)));
+        requests(orderId).body("[0].status", equalTo("REPLACING")).body("[0].escalatedAt", nullValue());
+        afterSales.escalateDue(received.plus(Duration.ofDays(15)).plus(Duration.ofHours(1)));
+        afterSales.escalateDue(received.plus(Duration.ofDays(15)).plus(Duration.ofHours(2)));
+        requests(orderId).body("[0].status", equalTo("REPLACING")).body("[0].escalatedAt", not(nullValue()));
+        List<String> notes = order(orderId).extract().path("timeline.note");
+        assertEquals(List.of("After-sales request " + requestId + " escalated to the mall's staff: replacement order "
+                + replacementId + " has not been delivered"), notes.stream()
+                .filter(n -> n != null && n.startsWith("After-sales request " + requestId + " escalated")).toList());
+        given().auth().oauth2(Tokens.of("admin")).queryParam("escalated", true).queryParam("size", 100).when()
+                .get("/operator/after-sales").then().statusCode(200).body("id", hasItem((int) requestId));
+
+        CheckoutSagaTest.event(STOCK, "StockReserved", replacementId, "");
+        CheckoutSagaTest.awaitStatus(replacementId, "PAID");
+        CheckoutSagaTest.event(SHIPMENTS, "ShipmentCreated", replacementId, ",\"trackingNumber\":\"QM" + replacementId + "\"");
+        CheckoutSagaTest.event(SHIPMENTS, "ShipmentPickedUp", replacementId, ",\"location\":\"Shanghai\"");
+        CheckoutSagaTest.event(SHIPMENTS, "ShipmentDelivered", replacementId, ",\"location\":\"Doorstep\"");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> requests(orderId).body("[0].status", equalTo("EXCHANGED")));
+        given().auth().oauth2(Tokens.of("admin")).queryParam("escalated", true).queryParam("size", 100).when()
+                .get("/operator/after-sales").then().statusCode(200).body("id", not(hasItem((int) requestId)));
+    }
+
+    @Test
     void two_lines_sent_back_for_one_size_are_one_line_of_the_replacement() {
         var sizes = listedSizes();
         long orderId = AfterSalesTest.orderOf("shopper", "DELIVERED", sizes.small(), sizes.large());

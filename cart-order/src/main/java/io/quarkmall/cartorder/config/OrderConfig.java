@@ -146,6 +146,13 @@ public interface OrderConfig {
          */
         @WithDefault("10d")
         Duration receiveWithin();
+
+        /**
+         * How long an exchange's replacement order may take to be delivered, from the return's receipt,
+         * before the exchange is escalated to the mall's staff (the shopper may still cancel it).
+         */
+        @WithDefault("15d")
+        Duration replacementDeliveredWithin();
     }
 
     /** Points paying part of an order (PointsPaymentPolicy). */

@@ -53,6 +53,8 @@ public class AfterSalesRequest extends PanacheEntityBase {
 
     /** Where the merchant is to act (review it, or receive its parcel); the queue shows them first. */
     public static final List<Status> AWAITING_MERCHANT = List.of(Status.REQUESTED, Status.RETURN_SHIPPED);
+    /** Escalated when late: what awaits the merchant, and an exchange whose replacement is on its way. */
+    public static final List<Status> ESCALATING = List.of(Status.REQUESTED, Status.RETURN_SHIPPED, Status.REPLACING);
     /** Where the clock acts at {@code respondBy} if nobody did. */
     public static final List<Status> TIMED = List.of(Status.REQUESTED, Status.AWAITING_RETURN, Status.RETURN_SHIPPED);
 
@@ -147,9 +149,10 @@ public class AfterSalesRequest extends PanacheEntityBase {
 
     /**
      * The merchant (or, unanswered, the clock) received the returned goods: the refund is due now or,
-     * for an exchange, the replacement order {@code replacementOrderId} (null for any other kind) goes out.
+     * for an exchange, the replacement order {@code replacementOrderId} (null for any other kind) goes out,
+     * and the exchange is escalated if the replacement is not delivered by {@code escalateAt}.
      */
-    public void received(Disposition disposition, Long replacementOrderId, Instant now) {
+    public void received(Disposition disposition, Long replacementOrderId, Instant now, Instant escalateAt) {
         if (status != Status.RETURN_SHIPPED) {
             throw new RuleViolation("after-sales-not-shipped-back", "After-sales request " + id + " is " + status
                     + "; only a return parcel on its way can be received.");
@@ -162,6 +165,10 @@ public class AfterSalesRequest extends PanacheEntityBase {
         this.replacementOrderId = replacementOrderId;
         this.disposition = disposition;
         receivedAt = now;
+        if (status == Status.REPLACING) {
+            this.escalateAt = escalateAt;
+            escalatedAt = null;
+        }
     }
 
     /** The replacement order was delivered: the exchange is done. False if this was known already. */
@@ -186,11 +193,12 @@ public class AfterSalesRequest extends PanacheEntityBase {
     }
 
     /**
-     * The merchant has not acted by {@code escalateAt}: the mall's staff are to look. False if it
-     * is not waiting on the merchant, not due yet, or escalated already (the sweep came twice).
+     * The merchant has not acted, or the replacement has not been delivered, by {@code escalateAt}:
+     * the mall's staff are to look. False if it is waiting on neither, not due yet, or escalated
+     * already (the sweep came twice).
      */
     public boolean escalate(Instant now) {
-        if (!AWAITING_MERCHANT.contains(status) || escalatedAt != null || escalateAt == null || escalateAt.isAfter(now)) {
+        if (!ESCALATING.contains(status) || escalatedAt != null || escalateAt == null || escalateAt.isAfter(now)) {
             return false;
         }
         escalatedAt = now;
@@ -328,12 +336,12 @@ public class AfterSalesRequest extends PanacheEntityBase {
                 .setMaxResults(limit).getResultList();
     }
 
-    /** Ids of requests waiting on the merchant past their escalation time, not escalated yet, the earliest first. */
+    /** Ids of requests waiting (ESCALATING) past their escalation time, not escalated yet, the earliest first. */
     public static List<Long> toEscalate(Instant now, int limit) {
         return getEntityManager().createQuery("""
                         select r.id from AfterSalesRequest r where r.status in :waiting and r.escalatedAt is null
                         and r.escalateAt < :now order by r.escalateAt""", Long.class)
-                .setParameter("waiting", AWAITING_MERCHANT).setParameter("now", now)
+                .setParameter("waiting", ESCALATING).setParameter("now", now)
                 .setMaxResults(limit).getResultList();
     }
 

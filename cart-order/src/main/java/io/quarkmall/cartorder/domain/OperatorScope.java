@@ -55,7 +55,8 @@ public record OperatorScope(String merchantId, boolean admin) {
 
     /**
      * After-sales requests the caller reviews: those awaiting the merchant first by deadline, then the
-     * rest newest first; {@code escalated}: only those escalated and still awaiting the merchant.
+     * rest newest first; {@code escalated}: only those escalated and still waiting (on the merchant, or
+     * on a replacement's delivery).
      */
     public List<AfterSalesRequest> afterSales(Optional<AfterSalesRequest.Status> status, boolean escalated, int page,
                                               int size) {
@@ -64,7 +65,7 @@ public record OperatorScope(String merchantId, boolean admin) {
             where += " and r.status = :status";
         }
         if (escalated) {
-            where += " and r.escalatedAt is not null and r.status in :waiting";
+            where += " and r.escalatedAt is not null and r.status in :escalating";
         }
         TypedQuery<AfterSalesRequest> query = Order.getEntityManager().createQuery("""
                         select r from AfterSalesRequest r, Order o where o.id = r.orderId and %s
@@ -75,6 +76,9 @@ public record OperatorScope(String merchantId, boolean admin) {
                 .setFirstResult(page * size).setMaxResults(size);
         bind(query);
         status.ifPresent(s -> query.setParameter("status", s));
+        if (escalated) {
+            query.setParameter("escalating", AfterSalesRequest.ESCALATING);
+        }
         return query.getResultList();
     }
 

@@ -449,8 +449,12 @@ public class Order extends PanacheEntityBase {
     }
 
     public void afterSalesEscalated(AfterSalesRequest request, Instant now) {
-        record(status, "After-sales request " + request.id() + " escalated to the mall's staff: the merchant has not "
-                + (request.status() == AfterSalesRequest.Status.RETURN_SHIPPED ? "received the return parcel" : "answered"), now);
+        String late = switch (request.status()) {
+            case RETURN_SHIPPED -> "the merchant has not received the return parcel";
+            case REPLACING -> "replacement order " + request.replacementOrderId().orElseThrow() + " has not been delivered";
+            default -> "the merchant has not answered";
+        };
+        record(status, "After-sales request " + request.id() + " escalated to the mall's staff: " + late, now);
     }
 
     public void afterSalesExpired(AfterSalesRequest request, Instant now) {

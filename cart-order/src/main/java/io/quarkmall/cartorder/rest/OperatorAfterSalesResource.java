@@ -53,7 +53,8 @@ public class OperatorAfterSalesResource {
     @GET
     @Operation(summary = "Requests the caller may review: those awaiting the merchant (undecided, or a return parcel to "
             + "receive) first, the nearest deadline first, then the rest newest first; optionally only those in one "
-            + "status (400 for an unknown one), or only those escalated to the mall's staff and still awaiting the merchant")
+            + "status (400 for an unknown one), or only those escalated to the mall's staff and still waiting (on the "
+            + "merchant, or on an exchange's replacement)")
     public List<AfterSalesView> queue(@QueryParam("status") String status,
                                       @QueryParam("escalated") @DefaultValue("false") boolean escalated,
                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,

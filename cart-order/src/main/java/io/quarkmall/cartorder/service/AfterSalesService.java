@@ -133,7 +133,8 @@ public class AfterSalesService {
         Order replacement = request.kind() == AfterSalesRequest.Kind.EXCHANGE
                 && request.status() == AfterSalesRequest.Status.RETURN_SHIPPED
                 ? exchanges.placeReplacement(order, request, now) : null;
-        request.received(disposition, replacement == null ? null : replacement.id(), now);
+        request.received(disposition, replacement == null ? null : replacement.id(), now,
+                now.plus(config.replacementDeliveredWithin()));
         order.afterSalesReturnReceived(request, now);
         if (replacement != null) {
             events.publishChanges(order);

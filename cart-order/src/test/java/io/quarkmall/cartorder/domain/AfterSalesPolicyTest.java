@@ -131,7 +131,7 @@ class AfterSalesPolicyTest {
                 "id", ids++);
         returned.approve(Decider.MERCHANT, null, DELIVERED, DELIVERED.plus(Duration.ofDays(7)));
         returned.returnShipped("SF", "SF1234567", DELIVERED, DELIVERED.plus(Duration.ofDays(10)), DELIVERED.plus(Duration.ofDays(1)));
-        returned.received(AfterSalesRequest.Disposition.SELLABLE, null, DELIVERED);
+        returned.received(AfterSalesRequest.Disposition.SELLABLE, null, DELIVERED, null);
         returned.notRefunded("REFUSED_BY_CHANNEL", DELIVERED);
         assertEquals(List.of(new ClaimedLine("POT", 1)), grant(order, List.of(), List.of(returned)).lines(),
                 "the tea is back in stock: it cannot be returned again");

@@ -201,7 +201,7 @@ export function ConsoleAfterSales() {
                   </td>
                   <td data-label={t('afterSales.queue.answer')}>
                     <span className={`badge after-sales-${r.status.toLowerCase()}`}>{known(`afterSales.status.${r.status}`, r.status)}</span>
-                    {r.escalatedAt && ['REQUESTED', 'RETURN_SHIPPED'].includes(r.status) && (
+                    {r.escalatedAt && ['REQUESTED', 'RETURN_SHIPPED', 'REPLACING'].includes(r.status) && (
                       <span className="badge after-sales-escalated" title={formatTime(r.escalatedAt, lang)}>{t('afterSales.escalated')}</span>
                     )}
                     {r.status === 'REQUESTED' ? (

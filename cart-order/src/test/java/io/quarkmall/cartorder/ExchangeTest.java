@@ -153,7 +153,13 @@ class ExchangeTest {
         long orderId = AfterSalesTest.orderOf("shopper", "DELIVERED", sizes.small());
         long requestId = ask("shopper", orderId, exchangeOne(sizes.small(), sizes.large())).statusCode(201)
                 .extract().jsonPath().getLong("id");
-        long replacementId = sentBackAndReceived(orderId, requestId, "SELLABLE");
+        decide("admin", requestId, "approval", "{}").statusCode(200);
+        sendBack("shopper", orderId, requestId, "{\"carrier\":\"SF\",\"trackingNumber\":\"SF2400012345\"}").statusCode(200);
+        afterSales.escalateDue(Instant.now().plus(Duration.ofHours(25))); // the merchant left the parcel waiting
+        requests(orderId).body("[0].status", equalTo("RETURN_SHIPPED")).body("[0].escalatedAt", not(nullValue()));
+        long replacementId = decide("admin", requestId, "receipt", "{\"disposition\":\"SELLABLE\"}").statusCode(200)
+                .body("status", equalTo("REPLACING")).body("escalatedAt", nullValue()) // a new wait, on the replacement
+                .extract().jsonPath().getLong("replacementOrderId");
         Instant received = Instant.now();
 
         afterSales.escalateDue(received.plus(Duration.ofDays(15)).minus(Duration.ofHours(1)));
@@ -162,8 +168,9 @@ class ExchangeTest {
         afterSales.escalateDue(received.plus(Duration.ofDays(15)).plus(Duration.ofHours(2)));
         requests(orderId).body("[0].status", equalTo("REPLACING")).body("[0].escalatedAt", not(nullValue()));
         List<String> notes = order(orderId).extract().path("timeline.note");
-        assertEquals(List.of("After-sales request " + requestId + " escalated to the mall's staff: replacement order "
-                + replacementId + " has not been delivered"), notes.stream()
+        assertEquals(List.of("After-sales request " + requestId + " escalated to the mall's staff: the merchant has not "
+                + "received the return parcel", "After-sales request " + requestId + " escalated to the mall's staff: "
+                + "replacement order " + replacementId + " has not been delivered"), notes.stream()
                 .filter(n -> n != null && n.startsWith("After-sales request " + requestId + " escalated")).toList());
         given().auth().oauth2(Tokens.of("admin")).queryParam("escalated", true).queryParam("size", 100).when()
                 .get("/operator/after-sales").then().statusCode(200).body("id", hasItem((int) requestId));

@@ -73,7 +73,8 @@ public final class AfterSalesViews {
      * {@code decidedBy}: MERCHANT, AUTO_APPROVE_RULE, TRUSTED_SHOPPER_RULE or REVIEW_DEADLINE once decided;
      * {@code notRefundedReason}: pay's, when it could not refund an approved request (NOT_REFUNDED:
      * REFUSED_BY_CHANNEL, NO_PAYMENT, NOTHING_LEFT); the return parcel and its receipt for a return;
-     * {@code escalatedAt}: when it went to the mall's staff, the merchant having left it waiting;
+     * {@code escalatedAt}: when it went to the mall's staff, the merchant having left it waiting (or, for an
+     * exchange, its replacement not delivered in time);
      * {@code photos}: the shopper's photos, oldest first (each image at its own path);
      * {@code replacementOrderId}: an exchange's replacement order, once the returned goods were received.
      */

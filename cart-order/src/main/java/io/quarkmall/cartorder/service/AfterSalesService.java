@@ -187,7 +187,10 @@ public class AfterSalesService {
         actOnOverdue(now);
     }
 
-    /** Escalates every request the merchant left waiting past its escalation time, each once, in its own transaction; how many. */
+    /**
+     * Escalates every request left waiting past its escalation time (by the merchant, or by a replacement
+     * not delivered), each once, in its own transaction; how many.
+     */
     public int escalateDue(Instant now) {
         return sweepEach(() -> AfterSalesRequest.toEscalate(now, SWEEP_BATCH), (order, request) -> {
             if (!request.escalate(now)) {

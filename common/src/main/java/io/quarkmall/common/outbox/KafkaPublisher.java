@@ -56,6 +56,11 @@ class KafkaPublisher {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }
+
+        /** True if the broker has acknowledged it already; never waits. */
+        boolean acknowledged() {
+            return acknowledgement.state() == Future.State.SUCCESS;
+        }
     }
 
     private synchronized KafkaProducer<String, String> producer() {

@@ -132,10 +132,16 @@ public class OutboxRelay {
             try {
                 sends.get(i).await();
                 sent.add(event.id());
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
+            } catch (InterruptedException e) {
+                // Stopping: keep what the broker has acknowledged already; the rest stays due, as it was.
+                Thread.currentThread().interrupt();
+                for (int j = i; j < due.size(); j++) {
+                    if (sends.get(j).acknowledged()) {
+                        sent.add(due.get(j).id());
+                    }
                 }
+                break;
+            } catch (Exception e) {
                 event.failed(e.toString(), clock.instant());
                 LOG.warnf("Outbox event %s to %s not published (attempt %d): %s", event.eventId(), event.topic(),
                         event.attempts(), e.getMessage());

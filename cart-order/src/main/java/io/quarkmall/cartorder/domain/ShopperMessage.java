@@ -91,10 +91,13 @@ public class ShopperMessage extends PanacheEntityBase {
         return update("readAt = ?1 where shopperId = ?2 and readAt is null", now, shopperId);
     }
 
-    /** The ids of up to {@code limit} messages whose email is due. */
+    /**
+     * The ids of up to {@code limit} messages whose email is due, in the order they fell due and, among
+     * those due at the same instant (made in one pass of the notifier), in the order they were made.
+     */
     public static List<Long> emailDue(Instant now, int limit) {
         return getEntityManager().createQuery("select m.id from ShopperMessage m where m.emailStatus = ?1"
-                        + " and m.emailDueAt <= ?2 order by m.emailDueAt", Long.class)
+                        + " and m.emailDueAt <= ?2 order by m.emailDueAt, m.id", Long.class)
                 .setParameter(1, Email.PENDING).setParameter(2, now).setMaxResults(limit).getResultList();
     }
 
